@@ -1,0 +1,26 @@
+package org.dak.contracts;
+
+import java.time.Instant;
+
+/**
+ * An item was received and acknowledged with a receipt (पावती).
+ *
+ * @param eventId unique ID of this event; consumers de-duplicate on it
+ * @param complaintId the complaint's ID, which is its receipt number
+ * @param occurredAt when the item was received
+ * @param receiptNumber the printed receipt number, e.g. {@code NAL-2026-000123-K}
+ * @param channel {@code EMAIL}, {@code POST}, {@code FAX}, {@code SOCIAL_MEDIA},
+ * {@code WALK_IN} or {@code WEB}
+ * @param channelReference the channel's own reference (message ID, letter number), or
+ * {@code null}
+ * @param applicant who filed it
+ * @param subject one-line subject
+ * @param description the text of the application or complaint
+ * @param accessCodeHash SHA-256 (hex) of the normalised access code printed on the
+ * receipt; lets the tracking side check the code without ever holding it
+ * @param trackingUrl the public tracking link printed on the receipt and in its QR code
+ */
+public record ComplaintReceived(String eventId, String complaintId, Instant occurredAt, String receiptNumber,
+		String channel, String channelReference, Applicant applicant, String subject, String description,
+		String accessCodeHash, String trackingUrl) {
+}

@@ -1,0 +1,101 @@
+package org.dak.support.events;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.dak.contracts.Topic;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * Kafka for every service: the topics and their dead-letter twins are created at
+ * start-up, a record that cannot be read or handled after a few retries goes to
+ * {@code <topic>-dlt} (same partition, reason in the headers) and the partition moves on,
+ * and the outbox relay publishes what the service has stored.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@EnableScheduling
+@EnableConfigurationProperties({ OutboxProperties.class, KafkaEventsConfiguration.TopicProperties.class })
+public class KafkaEventsConfiguration {
+
+	/**
+	 * How the topics are created.
+	 *
+	 * @param partitions partitions of every topic and its dead-letter topic
+	 * @param replicationFactor replicas of each partition (3 in production)
+	 * @param handlerRetries how often a failed record is retried before it goes to the
+	 * dead-letter topic
+	 */
+	@ConfigurationProperties("dak.kafka")
+	public record TopicProperties(@DefaultValue("6") int partitions, @DefaultValue("1") short replicationFactor,
+			@DefaultValue("4") int handlerRetries) {
+	}
+
+	@Bean
+	KafkaAdmin.NewTopics dakTopics(TopicProperties properties) {
+		List<NewTopic> topics = new ArrayList<>();
+		for (Topic topic : Topic.values()) {
+			topics.add(TopicBuilder.name(topic.topicName())
+				.partitions(properties.partitions())
+				.replicas(properties.replicationFactor())
+				.build());
+			topics.add(TopicBuilder.name(topic.deadLetterTopicName())
+				.partitions(properties.partitions())
+				.replicas(properties.replicationFactor())
+				.build());
+		}
+		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+	}
+
+	@Bean
+	DefaultErrorHandler dakErrorHandler(KafkaTemplate<Object, Object> template, TopicProperties properties) {
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+				(record, ex) -> new TopicPartition(record.topic() + "-dlt", record.partition()));
+		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.handlerRetries());
+		backOff.setInitialInterval(500);
+		backOff.setMultiplier(2.0);
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+		handler.addNotRetryableExceptions(IllegalArgumentException.class);
+		return handler;
+	}
+
+	@Bean
+	ProcessedEvents processedEvents(MongoTemplate mongo) {
+		return new ProcessedEvents(mongo);
+	}
+
+	@Bean
+	OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<Object, Object> kafka, OutboxProperties properties,
+			MeterRegistry meters, @Value("${spring.application.name}") String applicationName) {
+		CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+			.slidingWindowSize(5)
+			.minimumNumberOfCalls(3)
+			.waitDurationInOpenState(Duration.ofSeconds(5))
+			.build());
+		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+		CircuitBreaker breaker = breakers.circuitBreaker("kafka-outbox");
+		return new OutboxRelay(mongo, kafka, properties, breaker, "/dak/" + applicationName, meters);
+	}
+
+}

@@ -1,0 +1,20 @@
+package org.dak.support.events;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the outbox relay.
+ *
+ * @param collections the MongoDB collections whose documents carry an {@code outbox}
+ * @param pollInterval how often the relay looks for pending events
+ * @param batchSize how many documents it takes per collection and look
+ * @param sendTimeout how long it waits for the broker to acknowledge one event
+ */
+@ConfigurationProperties("dak.outbox")
+public record OutboxProperties(@DefaultValue List<String> collections, @DefaultValue("500ms") Duration pollInterval,
+		@DefaultValue("100") int batchSize, @DefaultValue("10s") Duration sendTimeout) {
+}

@@ -1,0 +1,29 @@
+package org.dak.support.mongo;
+
+import org.bson.Document;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Reports MongoDB as up when it answers {@code ping}. Boot's own indicator is switched
+ * off ({@code management.health.mongodb.enabled=false}) because it asks {@code hello}.
+ */
+@AutoConfiguration
+public class MongoPingHealthConfiguration {
+
+	@Bean(name = "mongoPingHealthIndicator")
+	AbstractHealthIndicator mongo(MongoTemplate mongo) {
+		return new AbstractHealthIndicator("MongoDB ping failed") {
+			@Override
+			protected void doHealthCheck(Health.Builder builder) {
+				Document answer = mongo.executeCommand(new Document("ping", 1));
+				builder.up().withDetail("database", mongo.getDb().getName()).withDetail("ok", answer.get("ok"));
+			}
+		};
+	}
+
+}

@@ -1,0 +1,26 @@
+package org.dak.support.web;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * A domain error answered as an RFC 9457 problem document with a stable type URI,
+ * {@code /problems/<kind>}.
+ */
+public class ProblemException extends ErrorResponseException {
+
+	public ProblemException(HttpStatus status, String kind, String title, String detail) {
+		super(status, problem(status, kind, title, detail), null);
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String kind, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create("/problems/" + kind));
+		problem.setTitle(title);
+		return problem;
+	}
+
+}

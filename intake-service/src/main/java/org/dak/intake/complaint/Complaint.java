@@ -1,0 +1,37 @@
+package org.dak.intake.complaint;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.dak.support.events.OutboxEvent;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * An item as submitted, with the events it has yet to announce. Written once, in one
+ * document write, so the item and its {@code complaint-received} event are stored
+ * together or not at all.
+ *
+ * @param id the receipt number
+ * @param idempotencyKey the client's key (or the channel's reference) that makes retries
+ * return this item
+ * @param requestFingerprint hash of the submission, to tell a retry from a different
+ * submission that reuses a key
+ * @param channel how it arrived
+ * @param channelReference the channel's own reference
+ * @param applicant who filed it
+ * @param subject subject
+ * @param description text
+ * @param receivedAt when it was received
+ * @param accessCode the access code printed on the receipt
+ * @param trackingUrl the tracking link
+ * @param outbox events waiting to be published
+ */
+@Document("complaints")
+record Complaint(@Id String id, @Indexed(unique = true) String idempotencyKey, String requestFingerprint,
+		Channel channel, String channelReference, ApplicantDetails applicant, String subject, String description,
+		Instant receivedAt, String accessCode, String trackingUrl, List<OutboxEvent> outbox) {
+
+}

@@ -1,0 +1,85 @@
+package org.dak.intake.complaint;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import org.dak.intake.IntakeProperties;
+import org.dak.intake.receipt.AccessCodes;
+import org.dak.intake.receipt.QrCodes;
+import org.dak.support.web.ProblemException;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Submitting an item and fetching its receipt and QR code.
+ */
+@RestController
+@RequestMapping("/api/v1/complaints")
+class ComplaintController {
+
+	private final ComplaintIntake intake;
+
+	private final IntakeProperties properties;
+
+	ComplaintController(ComplaintIntake intake, IntakeProperties properties) {
+		this.intake = intake;
+		this.properties = properties;
+	}
+
+	/**
+	 * Receives an item. 201 with the receipt for a new item; 200 with the original
+	 * receipt when the same {@code Idempotency-Key} (or the channel's own reference)
+	 * comes again.
+	 */
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Receipt> submit(@Valid @RequestBody SubmitComplaint submission,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+		if (idempotencyKey != null && idempotencyKey.length() > 200) {
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+					"The Idempotency-Key header must be at most 200 characters.");
+		}
+		ComplaintIntake.Outcome outcome = this.intake.submit(submission, idempotencyKey);
+		Receipt receipt = receipt(outcome.complaint());
+		if (!outcome.created()) {
+			return ResponseEntity.ok(receipt);
+		}
+		return ResponseEntity.created(URI.create("/api/v1/complaints/" + receipt.receiptNumber() + "/receipt"))
+			.body(receipt);
+	}
+
+	@GetMapping("/{receiptNumber}/receipt")
+	Receipt receipt(@PathVariable String receiptNumber) {
+		return receipt(this.intake.find(receiptNumber).orElseThrow(() -> notFound(receiptNumber)));
+	}
+
+	@GetMapping(path = "/{receiptNumber}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
+	ResponseEntity<byte[]> qrCode(@PathVariable String receiptNumber) {
+		Complaint complaint = this.intake.find(receiptNumber).orElseThrow(() -> notFound(receiptNumber));
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.contentType(MediaType.IMAGE_PNG)
+			.body(QrCodes.png(complaint.trackingUrl(), 300));
+	}
+
+	private Receipt receipt(Complaint complaint) {
+		return new Receipt(complaint.id(), AccessCodes.grouped(complaint.accessCode()), complaint.trackingUrl(),
+				complaint.receivedAt(), complaint.channel(), this.properties.officeName(), complaint.applicant().name(),
+				complaint.subject(), "/api/v1/complaints/" + complaint.id() + "/qr.png");
+	}
+
+	private static ProblemException notFound(String receiptNumber) {
+		return new ProblemException(HttpStatus.NOT_FOUND, "complaint-not-found", "Complaint not found",
+				"No complaint has the receipt number " + receiptNumber + ".");
+	}
+
+}

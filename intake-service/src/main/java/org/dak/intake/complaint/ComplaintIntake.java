@@ -1,0 +1,141 @@
+package org.dak.intake.complaint;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.dak.contracts.Applicant;
+import org.dak.contracts.ComplaintReceived;
+import org.dak.intake.IntakeProperties;
+import org.dak.intake.receipt.AccessCodes;
+import org.dak.intake.receipt.ReceiptNumbers;
+import org.dak.support.events.EventJson;
+import org.dak.support.events.OutboxEvent;
+import org.dak.support.web.ProblemException;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Receives an item exactly once: a retry with the same idempotency key gets the first
+ * receipt back, a new item gets the next receipt number of the year and an access code,
+ * and is stored with its {@code complaint-received} event in one write.
+ */
+@Service
+class ComplaintIntake {
+
+	static final ZoneId OFFICE_TIME = ZoneId.of("Asia/Kolkata");
+
+	private final ComplaintRepository complaints;
+
+	private final SerialCounter serials;
+
+	private final IntakeProperties properties;
+
+	private final MeterRegistry meters;
+
+	private final Clock clock;
+
+	ComplaintIntake(ComplaintRepository complaints, SerialCounter serials, IntakeProperties properties,
+			MeterRegistry meters) {
+		this.complaints = complaints;
+		this.serials = serials;
+		this.properties = properties;
+		this.meters = meters;
+		this.clock = Clock.systemUTC();
+	}
+
+	/**
+	 * What {@link #submit} did: stored a new item, or found the one a retry refers to.
+	 */
+	record Outcome(Complaint complaint, boolean created) {
+	}
+
+	Outcome submit(SubmitComplaint submission, String idempotencyKey) {
+		String fingerprint = fingerprint(submission);
+		String key = effectiveKey(submission, idempotencyKey);
+		if (key != null) {
+			Optional<Complaint> earlier = this.complaints.findByIdempotencyKey(key);
+			if (earlier.isPresent()) {
+				return retried(earlier.get(), fingerprint);
+			}
+		}
+		// MongoDB keeps milliseconds: the receipt and its event must show the stored time
+		Instant receivedAt = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		int year = receivedAt.atZone(OFFICE_TIME).getYear();
+		String receiptNumber = ReceiptNumbers.format(this.properties.districtCode(), year,
+				this.serials.next(this.properties.districtCode(), year));
+		String accessCode = AccessCodes.generate();
+		String trackingUrl = this.properties.trackingUrl(receiptNumber, accessCode);
+		ComplaintReceived event = new ComplaintReceived(OutboxEvent.newEventId(), receiptNumber, receivedAt,
+				receiptNumber, submission.channel().name(), submission.channelReference(),
+				applicant(submission.applicant()), submission.subject(), submission.description(),
+				AccessCodes.hash(accessCode), trackingUrl);
+		Complaint complaint = new Complaint(receiptNumber, (key != null) ? key : "receipt:" + receiptNumber,
+				fingerprint, submission.channel(), submission.channelReference(), submission.applicant(),
+				submission.subject(), submission.description(), receivedAt, accessCode, trackingUrl,
+				List.of(OutboxEvent.pending(event, receiptNumber, event.eventId(), receivedAt)));
+		try {
+			this.complaints.insert(complaint);
+		}
+		catch (DuplicateKeyException ex) {
+			// the same key arrived twice at once: the other request stored it first
+			return retried(this.complaints.findByIdempotencyKey(key).orElseThrow(() -> ex), fingerprint);
+		}
+		this.meters.counter("dak.complaints.received", "channel", submission.channel().name()).increment();
+		return new Outcome(complaint, true);
+	}
+
+	Optional<Complaint> find(String receiptNumber) {
+		if (!ReceiptNumbers.isValid(receiptNumber)) {
+			return Optional.empty();
+		}
+		return this.complaints.findById(ReceiptNumbers.normalise(receiptNumber));
+	}
+
+	private static Outcome retried(Complaint earlier, String fingerprint) {
+		if (!earlier.requestFingerprint().equals(fingerprint)) {
+			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+					"Idempotency key reused",
+					"This idempotency key was already used for a different submission (receipt " + earlier.id()
+							+ "). Use a new key for a new item.");
+		}
+		return new Outcome(earlier, false);
+	}
+
+	private static String effectiveKey(SubmitComplaint submission, String idempotencyKey) {
+		if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+			return "key:" + idempotencyKey.strip();
+		}
+		if (submission.channelReference() != null && !submission.channelReference().isBlank()) {
+			return "ref:" + submission.channel() + ":" + submission.channelReference().strip();
+		}
+		return null;
+	}
+
+	private static Applicant applicant(ApplicantDetails details) {
+		return new Applicant(details.name(), details.mobile(), details.email(), details.address(),
+				details.preferredLanguage());
+	}
+
+	private static String fingerprint(SubmitComplaint submission) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(EventJson.write(submission).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,202 @@
+package org.dak.intake.complaint;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dak.contracts.ComplaintReceived;
+import org.dak.contracts.Topics;
+import org.dak.intake.receipt.AccessCodes;
+import org.dak.intake.receipt.ReceiptNumbers;
+import org.dak.support.events.EventJson;
+import org.dak.testsupport.PublishedRecords;
+import org.dak.testsupport.ServiceIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ServiceIntegrationTest
+class ComplaintSubmissionIT {
+
+	private static final String HINDI_SUBJECT = "राशन कार्ड में नाम जोड़ने हेतु आवेदन";
+
+	@LocalServerPort
+	int port;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
+	RestClient http;
+
+	@BeforeEach
+	void client() {
+		this.http = RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+			})
+			.build();
+	}
+
+	@Test
+	void acknowledgesASubmissionWithAReceiptAndAnnouncesIt() {
+		ResponseEntity<JsonNode> response = submit(complaint(HINDI_SUBJECT, "WEB-REF-1"), "key-1");
+
+		assertThat(response.getStatusCode().value()).isEqualTo(201);
+		JsonNode receipt = response.getBody();
+		String receiptNumber = receipt.get("receiptNumber").asString();
+		assertThat(ReceiptNumbers.isValid(receiptNumber)).isTrue();
+		assertThat(receiptNumber).matches("NAL-20\\d\\d-\\d{6}-[0-9A-Z]");
+		assertThat(receipt.get("accessCode").asString()).matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}");
+		assertThat(receipt.get("trackingUrl").asString()).startsWith("http://localhost:8080/track/" + receiptNumber);
+		assertThat(receipt.get("subject").asString()).isEqualTo(HINDI_SUBJECT);
+		assertThat(response.getHeaders().getLocation()).hasToString("/api/v1/complaints/" + receiptNumber + "/receipt");
+
+		ConsumerRecord<String, byte[]> record = PublishedRecords.await(this.bootstrapServers, Topics.COMPLAINT_RECEIVED,
+				(r) -> receiptNumber.equals(r.key()), Duration.ofSeconds(30));
+		ComplaintReceived event = EventJson.read(record.value(), ComplaintReceived.class);
+		assertThat(event.complaintId()).isEqualTo(receiptNumber);
+		assertThat(event.subject()).isEqualTo(HINDI_SUBJECT);
+		assertThat(event.applicant().name()).isEqualTo("सुनीता देवी");
+		assertThat(event.accessCodeHash()).isEqualTo(AccessCodes.hash(receipt.get("accessCode").asString()));
+		assertThat(PublishedRecords.header(record, "ce_id")).isEqualTo(event.eventId());
+		assertThat(PublishedRecords.header(record, "ce_type")).isEqualTo("org.dak.complaint.received");
+		assertThat(PublishedRecords.header(record, "ce_source")).isEqualTo("/dak/intake-service");
+		assertThat(PublishedRecords.header(record, "ce_subject")).isEqualTo(receiptNumber);
+		assertThat(PublishedRecords.header(record, "ce_specversion")).isEqualTo("1.0");
+		assertThat(PublishedRecords.header(record, "ce_time")).isEqualTo(event.occurredAt().toString());
+	}
+
+	@Test
+	void returnsOriginalReceiptWhenSubmissionIsRetried() {
+		Map<String, Object> complaint = complaint("Street light not working", null);
+		ResponseEntity<JsonNode> first = submit(complaint, "retry-key");
+		ResponseEntity<JsonNode> retry = submit(complaint, "retry-key");
+
+		assertThat(first.getStatusCode().value()).isEqualTo(201);
+		assertThat(retry.getStatusCode().value()).isEqualTo(200);
+		assertThat(retry.getBody()).isEqualTo(first.getBody());
+	}
+
+	@Test
+	void treatsTheChannelsOwnReferenceAsTheIdempotencyKey() {
+		Map<String, Object> complaint = complaint("Pension not received", "<msg-42@mail.example>");
+		ResponseEntity<JsonNode> first = submit(complaint, null);
+		ResponseEntity<JsonNode> again = submit(complaint, null);
+
+		assertThat(again.getStatusCode().value()).isEqualTo(200);
+		assertThat(again.getBody().get("receiptNumber")).isEqualTo(first.getBody().get("receiptNumber"));
+	}
+
+	@Test
+	void refusesAKeyReusedForADifferentSubmission() {
+		submit(complaint("First item", null), "reused-key");
+		ResponseEntity<JsonNode> response = submit(complaint("Another item", null), "reused-key");
+
+		assertThat(response.getStatusCode().value()).isEqualTo(422);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(response.getBody().get("type").asString()).isEqualTo("/problems/idempotency-key-reused");
+	}
+
+	@Test
+	void namesEveryBadFieldInAProblemDocument() {
+		Map<String, Object> complaint = Map.of("channel", "WEB", "applicant",
+				Map.of("name", "", "mobile", "12345", "email", "not-an-email"), "subject", "", "description", "x");
+		ResponseEntity<JsonNode> response = submit(complaint, null);
+
+		assertThat(response.getStatusCode().value()).isEqualTo(400);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(response.getBody().get("errors").findValuesAsString("field"))
+			.containsExactlyInAnyOrder("applicant.name", "applicant.mobile", "applicant.email", "subject");
+	}
+
+	@Test
+	void namesAnUnknownChannel() {
+		Map<String, Object> complaint = Map.of("channel", "PIGEON", "applicant", Map.of("name", "A"), "subject", "s",
+				"description", "d");
+		ResponseEntity<JsonNode> response = submit(complaint, null);
+
+		assertThat(response.getStatusCode().value()).isEqualTo(400);
+		assertThat(response.getBody().get("errors").findValuesAsString("field")).containsExactly("channel");
+	}
+
+	@Test
+	void answersMalformedJsonWithAProblemNotAStackTrace() {
+		ResponseEntity<JsonNode> response = this.http.post()
+			.uri("/api/v1/complaints")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"channel\": ")
+			.retrieve()
+			.toEntity(JsonNode.class);
+
+		assertThat(response.getStatusCode().value()).isEqualTo(400);
+		assertThat(response.getBody().toString()).doesNotContain("Exception").doesNotContain("at org.");
+	}
+
+	@Test
+	void qrCodeOpensTheTrackingLink() throws Exception {
+		JsonNode receipt = submit(complaint("Hand pump broken", null), null).getBody();
+
+		byte[] png = this.http.get().uri(receipt.get("qrCodeUrl").asString()).retrieve().body(byte[].class);
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+		String decoded = new QRCodeReader()
+			.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
+			.getText();
+
+		assertThat(decoded).isEqualTo(receipt.get("trackingUrl").asString());
+	}
+
+	@Test
+	void unknownOrMistypedReceiptNumberIsNotFound() {
+		String receiptNumber = submit(complaint("Land record correction", null), null).getBody()
+			.get("receiptNumber")
+			.asString();
+		String mistyped = receiptNumber.substring(0, receiptNumber.length() - 1)
+				+ (receiptNumber.endsWith("0") ? "1" : "0");
+
+		assertThat(get("/api/v1/complaints/" + receiptNumber + "/receipt").getStatusCode().value()).isEqualTo(200);
+		assertThat(get("/api/v1/complaints/" + mistyped + "/receipt").getStatusCode().value()).isEqualTo(404);
+		assertThat(get("/api/v1/complaints/NAL-1999-000001-0/receipt").getStatusCode().value()).isEqualTo(404);
+	}
+
+	private ResponseEntity<JsonNode> get(String path) {
+		return this.http.get().uri(path).retrieve().toEntity(JsonNode.class);
+	}
+
+	private ResponseEntity<JsonNode> submit(Object body, String idempotencyKey) {
+		return this.http.post().uri("/api/v1/complaints").contentType(MediaType.APPLICATION_JSON).headers((headers) -> {
+			if (idempotencyKey != null) {
+				headers.add("Idempotency-Key", idempotencyKey);
+			}
+		}).body(body).retrieve().toEntity(JsonNode.class);
+	}
+
+	static Map<String, Object> complaint(String subject, String channelReference) {
+		Map<String, Object> applicant = Map.of("name", "सुनीता देवी", "mobile", "9876543210", "email",
+				"sunita@example.in", "address", "ग्राम बेलछी, बिहारशरीफ, नालंदा", "preferredLanguage", "hi");
+		Map<String, Object> complaint = new java.util.HashMap<>(Map.of("channel", "WEB", "applicant", applicant,
+				"subject", subject, "description", "मेरे राशन कार्ड में बच्चों के नाम नहीं जोड़े गए हैं।"));
+		if (channelReference != null) {
+			complaint.put("channelReference", channelReference);
+		}
+		return complaint;
+	}
+
+}
