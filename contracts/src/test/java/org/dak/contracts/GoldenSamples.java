@@ -1,0 +1,65 @@
+package org.dak.contracts;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The golden JSON samples of each event, and the records they stand for. Producers check
+ * that they write exactly these; consumers check that they read them. Shared with the
+ * services through this module's test jar.
+ */
+public final class GoldenSamples {
+
+	private GoldenSamples() {
+	}
+
+	/** The sample's JSON text for a topic, from {@code samples/<topic>.json}. */
+	public static String json(Topic topic) {
+		String path = "/samples/" + topic.topicName() + ".json";
+		try (InputStream in = GoldenSamples.class.getResourceAsStream(path)) {
+			if (in == null) {
+				throw new IllegalStateException("No golden sample " + path);
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public static ComplaintReceived complaintReceived() {
+		return new ComplaintReceived("0b9d5c8e-6f1a-4f43-9a57-1d6f0f3f2a10", "NAL-2026-000123-C",
+				Instant.parse("2026-11-28T05:30:00.123Z"), "NAL-2026-000123-C", "WEB", "WEB-7781",
+				new Applicant("सुनीता देवी", "9876543210", "sunita@example.in", "ग्राम बेलछी, बिहारशरीफ, नालंदा", "hi"),
+				"राशन कार्ड में नाम जोड़ने हेतु आवेदन", "मेरे राशन कार्ड में बच्चों के नाम नहीं जोड़े गए हैं।",
+				"5d3f0e5b2c1a4f7e9b8d6c5a4f3e2d1c0b9a8f7e6d5c4b3a2918f7e6d5c4b3a2",
+				"http://localhost:8080/track/NAL-2026-000123-C?code=7QK3M9ZD2XWA4HPR");
+	}
+
+	public static ComplaintRouted complaintRouted() {
+		return new ComplaintRouted("6a1c7f3e-2b4d-4e8f-8a9b-0c1d2e3f4a5b", "NAL-2026-000123-C",
+				Instant.parse("2026-11-29T06:15:00Z"), "SUPPLY", "District Supply Office (PDS)",
+				"जिला आपूर्ति कार्यालय", "dso.nalanda@dak.local", "कृपया 7 दिनों में जाँच कर प्रतिवेदन दें।",
+				LocalDate.parse("2026-12-15"), "DM");
+	}
+
+	public static StatusUpdated statusUpdated() {
+		return new StatusUpdated("c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f", "NAL-2026-000123-C",
+				Instant.parse("2026-12-02T09:45:10.500Z"), "DISPOSED", "IN_PROGRESS", "SUPPLY",
+				"नाम जोड़ दिए गए हैं; नया राशन कार्ड प्रखंड कार्यालय से प्राप्त करें।", "SUPPLY");
+	}
+
+	/** The record a topic's sample stands for. */
+	public static Record record(Topic topic) {
+		return switch (topic) {
+			case COMPLAINT_RECEIVED -> complaintReceived();
+			case COMPLAINT_ROUTED -> complaintRouted();
+			case STATUS_UPDATED -> statusUpdated();
+		};
+	}
+
+}

@@ -1,0 +1,35 @@
+package org.dak.routing.department;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The departments seeded at start-up ({@code dak.departments}).
+ *
+ * @param departments each department with its code, names and office head's e-mail
+ */
+@Validated
+@ConfigurationProperties("dak")
+record DepartmentProperties(@NotEmpty List<@Valid Seed> departments) {
+
+	/**
+	 * One department.
+	 *
+	 * @param code short upper-case code, e.g. {@code REVENUE}
+	 * @param name English name
+	 * @param nameHi Hindi name
+	 * @param officerEmail the office head's e-mail for marking alerts
+	 */
+	record Seed(@NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,29}") String code, @NotBlank String name,
+			@NotBlank String nameHi, @Email String officerEmail) {
+	}
+
+}

@@ -1,0 +1,121 @@
+package org.dak.routing.inbox;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.dak.contracts.ComplaintReceived;
+import org.dak.contracts.ComplaintRouted;
+import org.dak.contracts.StatusUpdated;
+import org.dak.routing.department.Department;
+import org.dak.routing.department.Departments;
+import org.dak.support.events.OutboxEvent;
+import org.dak.support.web.ProblemException;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * The DM's inbox: items arrive from {@code complaint-received}, leave by marking (which
+ * announces {@code complaint-routed}) and come back when a department returns them.
+ */
+@Service
+class Inbox {
+
+	private final MongoTemplate mongo;
+
+	private final Departments departments;
+
+	private final MeterRegistry meters;
+
+	Inbox(MongoTemplate mongo, Departments departments, MeterRegistry meters) {
+		this.mongo = mongo;
+		this.departments = departments;
+		this.meters = meters;
+	}
+
+	/** Puts a received item in the inbox; receiving it again changes nothing. */
+	void receive(ComplaintReceived event) {
+		Update update = new Update().setOnInsert("channel", event.channel())
+			.setOnInsert("subject", event.subject())
+			.setOnInsert("applicantName", event.applicant().name())
+			.setOnInsert("receivedAt", event.occurredAt())
+			.setOnInsert("state", InboxState.AWAITING_MARKING)
+			.setOnInsert("history", List.of())
+			.setOnInsert("outbox", List.of());
+		this.mongo.upsert(Query.query(Criteria.where("_id").is(event.complaintId())), update, InboxItem.class);
+	}
+
+	/** A department sent the item back: it waits for marking again. */
+	void returned(StatusUpdated event) {
+		Query query = Query.query(Criteria.where("_id")
+			.is(event.complaintId())
+			.and("state")
+			.is(InboxState.MARKED)
+			.and("departmentCode")
+			.is(event.departmentCode()));
+		Update update = new Update().set("state", InboxState.AWAITING_MARKING)
+			.push("history", new InboxItem.HistoryEntry(event.occurredAt(), "RETURNED", event.departmentCode(),
+					event.updatedBy(), event.note()));
+		this.mongo.updateFirst(query, update, InboxItem.class);
+	}
+
+	Page<InboxEntry> list(InboxState state, Pageable pageable) {
+		Query query = new Query();
+		if (state != null) {
+			query.addCriteria(Criteria.where("state").is(state));
+		}
+		long total = this.mongo.count(query, InboxItem.class);
+		query.with(Sort.by(Sort.Direction.DESC, "receivedAt")).with(pageable);
+		List<InboxEntry> entries = this.mongo.find(query, InboxItem.class).stream().map(InboxEntry::of).toList();
+		return new PageImpl<>(entries, pageable, total);
+	}
+
+	/**
+	 * Marks an item awaiting marking to a department, in one conditional write that also
+	 * stores the {@code complaint-routed} event.
+	 */
+	InboxEntry mark(String complaintId, MarkComplaint marking, String markedBy) {
+		Department department = this.departments.find(marking.departmentCode())
+			.orElseThrow(() -> new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-department",
+					"Unknown department", "There is no department with the code " + marking.departmentCode()
+							+ ". GET /api/v1/departments lists them."));
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		ComplaintRouted event = new ComplaintRouted(OutboxEvent.newEventId(), complaintId, now, department.code(),
+				department.name(), department.nameHi(), department.officerEmail(), marking.instructions(),
+				marking.dueDate(), markedBy);
+		Query awaiting = Query
+			.query(Criteria.where("_id").is(complaintId).and("state").is(InboxState.AWAITING_MARKING));
+		Update update = new Update().set("state", InboxState.MARKED)
+			.set("departmentCode", department.code())
+			.set("instructions", marking.instructions())
+			.set("dueDate", marking.dueDate())
+			.set("markedAt", now)
+			.push("history",
+					new InboxItem.HistoryEntry(now, "MARKED", department.code(), markedBy, marking.instructions()))
+			.push("outbox", OutboxEvent.pending(event, complaintId, event.eventId(), now));
+		if (this.mongo.updateFirst(awaiting, update, InboxItem.class).getModifiedCount() == 0) {
+			InboxItem item = find(complaintId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
+					"complaint-not-found", "Complaint not found", "No item " + complaintId + " is in the inbox."));
+			throw new ProblemException(HttpStatus.CONFLICT, "already-marked", "Already marked",
+					"Item " + complaintId + " is already marked to " + item.departmentCode() + ".");
+		}
+		this.meters.counter("dak.complaints.routed", "department", department.code()).increment();
+		return InboxEntry.of(find(complaintId).orElseThrow());
+	}
+
+	Optional<InboxItem> find(String complaintId) {
+		return Optional.ofNullable(this.mongo.findById(complaintId, InboxItem.class));
+	}
+
+}

@@ -1,0 +1,47 @@
+package org.dak.routing.inbox;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.dak.support.events.OutboxEvent;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * An item on the DM's desk. Changed only by single-document conditional updates, so two
+ * officers marking at once cannot both succeed.
+ *
+ * @param id the complaint ID (its receipt number)
+ * @param channel how it arrived
+ * @param subject its subject
+ * @param applicantName who filed it
+ * @param receivedAt when it was received
+ * @param state awaiting marking or marked
+ * @param departmentCode the department it is marked to
+ * @param instructions the DM's instructions
+ * @param dueDate the due date set when marking
+ * @param markedAt when it was last marked
+ * @param history every marking and return, oldest first
+ * @param outbox events waiting to be published
+ */
+@Document("inbox")
+record InboxItem(@Id String id, String channel, String subject, String applicantName, @Indexed Instant receivedAt,
+		InboxState state, String departmentCode, String instructions, LocalDate dueDate, Instant markedAt,
+		List<HistoryEntry> history, List<OutboxEvent> outbox) {
+
+	/**
+	 * One step on the DM's desk.
+	 *
+	 * @param at when
+	 * @param action {@code MARKED} or {@code RETURNED}
+	 * @param departmentCode the department concerned
+	 * @param by who
+	 * @param note instructions or the reason for return
+	 */
+	record HistoryEntry(Instant at, String action, String departmentCode, String by, String note) {
+	}
+
+}

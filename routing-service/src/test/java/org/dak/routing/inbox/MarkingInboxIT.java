@@ -1,0 +1,177 @@
+package org.dak.routing.inbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dak.contracts.ComplaintRouted;
+import org.dak.contracts.GoldenSamples;
+import org.dak.contracts.StatusUpdated;
+import org.dak.contracts.Topic;
+import org.dak.contracts.Topics;
+import org.dak.support.events.EventJson;
+import org.dak.testsupport.PublishedRecords;
+import org.dak.testsupport.ServiceIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ServiceIntegrationTest
+class MarkingInboxIT {
+
+	@LocalServerPort
+	int port;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
+	RestClient http;
+
+	@BeforeEach
+	void client() {
+		this.http = RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+			})
+			.build();
+	}
+
+	@Test
+	void receivedItemWaitsInTheInboxOnceEvenIfTheEventComesTwice() {
+		String complaintId = receive();
+		String eventJson = GoldenSamples.json(Topic.COMPLAINT_RECEIVED)
+			.replace("NAL-2026-000123-C", complaintId)
+			.replace("0b9d5c8e-6f1a-4f43-9a57-1d6f0f3f2a10", "redelivered-" + complaintId);
+		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, complaintId,
+				eventJson.getBytes(StandardCharsets.UTF_8));
+
+		JsonNode item = get("/api/v1/inbox/" + complaintId).getBody();
+		assertThat(item.get("state").asString()).isEqualTo("AWAITING_MARKING");
+		assertThat(item.get("subject").asString()).isEqualTo("राशन कार्ड में नाम जोड़ने हेतु आवेदन");
+		JsonNode inbox = get("/api/v1/inbox?state=AWAITING_MARKING&size=200").getBody();
+		assertThat(inbox.get("content").findValuesAsString("complaintId")).containsOnlyOnce(complaintId);
+	}
+
+	@Test
+	void markingAnnouncesTheDepartmentAndItsDueDate() {
+		String complaintId = receive();
+		LocalDate due = LocalDate.now().plusDays(21);
+
+		ResponseEntity<JsonNode> marked = mark(complaintId,
+				Map.of("departmentCode", "SUPPLY", "instructions", "जाँच कर प्रतिवेदन दें", "dueDate", due.toString()));
+
+		assertThat(marked.getStatusCode().value()).isEqualTo(200);
+		assertThat(marked.getBody().get("state").asString()).isEqualTo("MARKED");
+		ConsumerRecord<String, byte[]> record = PublishedRecords.await(this.bootstrapServers, Topics.COMPLAINT_ROUTED,
+				(r) -> complaintId.equals(r.key()), Duration.ofSeconds(30));
+		ComplaintRouted event = EventJson.read(record.value(), ComplaintRouted.class);
+		assertThat(event.departmentCode()).isEqualTo("SUPPLY");
+		assertThat(event.departmentNameHi()).isEqualTo("जिला आपूर्ति कार्यालय");
+		assertThat(event.departmentEmail()).isEqualTo("dso.nalanda@dak.local");
+		assertThat(event.dueDate()).isEqualTo(due);
+		assertThat(event.instructions()).isEqualTo("जाँच कर प्रतिवेदन दें");
+		assertThat(PublishedRecords.header(record, "ce_type")).isEqualTo("org.dak.complaint.routed");
+	}
+
+	@Test
+	void anItemCanBeMarkedOnlyOnceUntilItIsReturned() {
+		String complaintId = receive();
+		mark(complaintId, Map.of("departmentCode", "POLICE"));
+
+		ResponseEntity<JsonNode> again = mark(complaintId, Map.of("departmentCode", "HEALTH"));
+		assertThat(again.getStatusCode().value()).isEqualTo(409);
+		assertThat(again.getBody().get("type").asString()).isEqualTo("/problems/already-marked");
+
+		StatusUpdated returned = new StatusUpdated(UUID.randomUUID().toString(), complaintId, java.time.Instant.now(),
+				"RETURNED", "MARKED", "POLICE", "Not a police matter", "POLICE");
+		PublishedRecords.send(this.bootstrapServers, Topics.STATUS_UPDATED, complaintId,
+				EventJson.write(returned).getBytes(StandardCharsets.UTF_8));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "AWAITING_MARKING"
+				.equals(get("/api/v1/inbox/" + complaintId).getBody().get("state").asString()));
+
+		assertThat(mark(complaintId, Map.of("departmentCode", "HEALTH")).getStatusCode().value()).isEqualTo(200);
+	}
+
+	@Test
+	void refusesAnUnknownDepartmentAndAnUnknownItem() {
+		String complaintId = receive();
+
+		ResponseEntity<JsonNode> unknownDepartment = mark(complaintId, Map.of("departmentCode", "ASTROLOGY"));
+		assertThat(unknownDepartment.getStatusCode().value()).isEqualTo(422);
+		assertThat(unknownDepartment.getBody().get("type").asString()).isEqualTo("/problems/unknown-department");
+
+		assertThat(mark("NAL-2026-999999-X", Map.of("departmentCode", "SUPPLY")).getStatusCode().value())
+			.isEqualTo(404);
+		ResponseEntity<JsonNode> blank = mark(complaintId, Map.of("departmentCode", "", "dueDate", "2001-01-01"));
+		assertThat(blank.getStatusCode().value()).isEqualTo(400);
+		assertThat(blank.getBody().get("errors").findValuesAsString("field"))
+			.containsExactlyInAnyOrder("departmentCode", "dueDate");
+	}
+
+	@Test
+	void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextRecordIsProcessed() {
+		String poisonKey = "POISON-" + UUID.randomUUID();
+		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, poisonKey,
+				"{this is not an event".getBytes(StandardCharsets.UTF_8));
+		String complaintId = receive();
+
+		ConsumerRecord<String, byte[]> dead = PublishedRecords.await(this.bootstrapServers, "complaint-received-dlt",
+				(r) -> poisonKey.equals(r.key()), Duration.ofSeconds(30));
+		assertThat(PublishedRecords.text(dead)).isEqualTo("{this is not an event");
+		assertThat(PublishedRecords.header(dead, "kafka_dlt-exception-fqcn")).isNotBlank();
+		assertThat(PublishedRecords.header(dead, "kafka_dlt-original-topic")).isEqualTo("complaint-received");
+		assertThat(get("/api/v1/inbox/" + complaintId).getStatusCode().value()).isEqualTo(200);
+	}
+
+	@Test
+	void listsTheDepartmentsOfTheCollectorate() {
+		JsonNode departments = get("/api/v1/departments").getBody();
+
+		assertThat(departments.findValuesAsString("code")).contains("REVENUE", "LAND_REFORMS", "POLICE", "EDUCATION",
+				"HEALTH", "RURAL_DEVELOPMENT", "SOCIAL_WELFARE", "SUPPLY", "ELECTRICITY", "PHED");
+	}
+
+	/**
+	 * Sends a complaint-received event as intake would, and waits until it is in the
+	 * inbox.
+	 */
+	private String receive() {
+		String complaintId = "NAL-2026-" + (100000 + (int) (Math.random() * 800000)) + "-T";
+		String eventJson = GoldenSamples.json(Topic.COMPLAINT_RECEIVED)
+			.replace("NAL-2026-000123-C", complaintId)
+			.replace("0b9d5c8e-6f1a-4f43-9a57-1d6f0f3f2a10", UUID.randomUUID().toString());
+		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, complaintId,
+				eventJson.getBytes(StandardCharsets.UTF_8));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> get("/api/v1/inbox/" + complaintId).getStatusCode().value() == 200);
+		return complaintId;
+	}
+
+	private ResponseEntity<JsonNode> mark(String complaintId, Map<String, String> marking) {
+		return this.http.post()
+			.uri("/api/v1/inbox/" + complaintId + "/marking")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(marking)
+			.retrieve()
+			.toEntity(JsonNode.class);
+	}
+
+	private ResponseEntity<JsonNode> get(String path) {
+		return this.http.get().uri(path).retrieve().toEntity(JsonNode.class);
+	}
+
+}
