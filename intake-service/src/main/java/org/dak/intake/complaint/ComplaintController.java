@@ -4,7 +4,7 @@ import java.net.URI;
 
 import jakarta.validation.Valid;
 import org.dak.intake.IntakeProperties;
-import org.dak.intake.receipt.AccessCodes;
+import org.dak.support.identity.AccessCodes;
 import org.dak.intake.receipt.QrCodes;
 import org.dak.support.web.ProblemException;
 

@@ -1,4 +1,4 @@
-package org.dak.intake.receipt;
+package org.dak.support.identity;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

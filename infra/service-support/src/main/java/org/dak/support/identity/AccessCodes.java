@@ -1,4 +1,4 @@
-package org.dak.intake.receipt;
+package org.dak.support.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,6 +17,8 @@ public final class AccessCodes {
 	private static final String CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 	private static final SecureRandom random = new SecureRandom();
+
+	private static final String UNKNOWN = "0".repeat(64);
 
 	private AccessCodes() {
 	}
@@ -70,6 +72,19 @@ public final class AccessCodes {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Whether a typed code matches the stored hash. Compares in constant time, and does
+	 * the same work when there is nothing to compare against ({@code expectedHash} null),
+	 * so a wrong code and an unknown receipt number take the same time.
+	 */
+	public static boolean matches(String typed, String expectedHash) {
+		String actual = hash((typed != null) ? typed : "");
+		String expected = (expectedHash != null) ? expectedHash : UNKNOWN;
+		boolean same = MessageDigest.isEqual(actual.getBytes(StandardCharsets.US_ASCII),
+				expected.getBytes(StandardCharsets.US_ASCII));
+		return same && expectedHash != null;
 	}
 
 }

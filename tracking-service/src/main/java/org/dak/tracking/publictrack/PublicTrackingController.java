@@ -1,0 +1,122 @@
+package org.dak.tracking.publictrack;
+
+import java.net.URI;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import org.dak.support.web.ProblemException;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Public tracking as JSON for apps, and as a bilingual page for the link and QR code on
+ * the receipt.
+ */
+@RestController
+class PublicTrackingController {
+
+	private static final DateTimeFormatter IST = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm")
+		.withZone(ZoneId.of("Asia/Kolkata"));
+
+	private final PublicTracking tracking;
+
+	PublicTrackingController(PublicTracking tracking) {
+		this.tracking = tracking;
+	}
+
+	@GetMapping("/api/v1/public/track/{receiptNumber}")
+	ResponseEntity<PublicView> track(@PathVariable String receiptNumber,
+			@RequestParam(name = "code", required = false) String accessCode) {
+		PublicView view = this.tracking.open(receiptNumber, accessCode).orElseThrow(PublicTrackingController::notFound);
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view);
+	}
+
+	@GetMapping(path = "/track/{receiptNumber}", produces = MediaType.TEXT_HTML_VALUE)
+	ResponseEntity<String> page(@PathVariable String receiptNumber,
+			@RequestParam(name = "code", required = false) String accessCode) {
+		return this.tracking.open(receiptNumber, accessCode)
+			.map((view) -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(html(view)))
+			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+				.cacheControl(CacheControl.noStore())
+				.body(document("आवेदन नहीं मिला · Not found",
+						"<p>इस पावती संख्या और कोड से कोई आवेदन नहीं मिला। कृपया पावती पर छपी संख्या और कोड जाँचें।</p>"
+								+ "<p>No item matches this receipt number and code. Please check both on your receipt.</p>")));
+	}
+
+	private static ProblemException notFound() {
+		ProblemException problem = new ProblemException(HttpStatus.NOT_FOUND, "tracking-not-found", "Not found",
+				"No item matches this receipt number and access code. Check both on your receipt.");
+		// every miss answers the same body: not even the number asked for is echoed
+		problem.getBody().setInstance(URI.create("/api/v1/public/track"));
+		return problem;
+	}
+
+	private static String html(PublicView view) {
+		StringBuilder body = new StringBuilder();
+		body.append("<p class=\"status\"><strong>")
+			.append(e(view.statusHi()))
+			.append("</strong> · ")
+			.append(e(view.statusEn()))
+			.append("</p><dl>");
+		row(body, "पावती संख्या · Receipt number", view.receiptNumber());
+		row(body, "विषय · Subject", view.subject());
+		row(body, "प्राप्ति · Received", IST.format(view.receivedAt()) + " IST");
+		row(body, "आवेदक · Applicant", view.applicant().initials());
+		if (view.department() != null) {
+			row(body, "विभाग · Department", view.department().nameHi() + " · " + view.department().name());
+		}
+		if (view.dueDate() != null) {
+			row(body, "निष्पादन तिथि · Due by", view.dueDate().toString());
+		}
+		body.append("</dl><h2>कार्यवाही · Steps</h2><ol>");
+		for (PublicView.Step step : view.timeline()) {
+			body.append("<li><time>")
+				.append(e(IST.format(step.at())))
+				.append("</time> ")
+				.append(e(step.statusHi()))
+				.append(" · ")
+				.append(e(step.statusEn()));
+			if (step.note() != null) {
+				body.append("<br><q>").append(e(step.note())).append("</q>");
+			}
+			body.append("</li>");
+		}
+		body.append("</ol>");
+		return document("आवेदन की स्थिति · Status of your application", body.toString());
+	}
+
+	private static void row(StringBuilder body, String label, String value) {
+		body.append("<dt>").append(e(label)).append("</dt><dd>").append(e(value)).append("</dd>");
+	}
+
+	private static String e(String text) {
+		return (text != null) ? HtmlUtils.htmlEscape(text, "UTF-8") : "";
+	}
+
+	private static String document(String title, String body) {
+		return """
+				<!doctype html>
+				<html lang="hi"><head><meta charset="utf-8">
+				<meta name="viewport" content="width=device-width, initial-scale=1">
+				<title>%s</title>
+				<style>
+				body{font-family:"Noto Sans Devanagari","Noto Sans",system-ui,sans-serif;max-width:40rem;margin:1rem auto;padding:0 1rem;line-height:1.5;color:#1b1b1b}
+				h1{font-size:1.3rem;border-bottom:3px solid #b35900;padding-bottom:.3rem}
+				.status{font-size:1.2rem;background:#fff4e5;padding:.6rem;border-radius:.3rem}
+				dt{font-weight:600;margin-top:.5rem}dd{margin:0}
+				li{margin:.4rem 0}time{color:#555}
+				</style></head>
+				<body><h1>%s</h1>%s</body></html>
+				"""
+			.formatted(e(title), e(title), body);
+	}
+
+}

@@ -1,0 +1,43 @@
+package org.dak.tracking.publictrack;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.dak.tracking.timeline.CaseStatus;
+import org.dak.tracking.timeline.ComplaintCase;
+
+/**
+ * What the public may see of an item: status in English and Hindi, dates, department,
+ * masked applicant details, and the action taken once it is disposed or rejected. No
+ * internal notes, no contact details.
+ */
+record PublicView(String receiptNumber, String status, String statusEn, String statusHi, String subject,
+		Instant receivedAt, Department department, LocalDate dueDate, Applicant applicant, List<Step> timeline) {
+
+	private static final Set<CaseStatus> PUBLIC_NOTES = Set.of(CaseStatus.DISPOSED, CaseStatus.REJECTED);
+
+	record Department(String code, String name, String nameHi) {
+	}
+
+	record Applicant(String initials, String mobile, String email) {
+	}
+
+	record Step(Instant at, String status, String statusEn, String statusHi, String note) {
+	}
+
+	static PublicView of(ComplaintCase c) {
+		Department department = (c.departmentCode() != null)
+				? new Department(c.departmentCode(), c.departmentName(), c.departmentNameHi()) : null;
+		List<Step> steps = c.timeline()
+			.stream()
+			.map((entry) -> new Step(entry.at(), entry.status().name(), entry.status().english(),
+					entry.status().hindi(), PUBLIC_NOTES.contains(entry.status()) ? entry.note() : null))
+			.toList();
+		return new PublicView(c.id(), c.status().name(), c.status().english(), c.status().hindi(), c.subject(),
+				c.receivedAt(), department, c.dueDate(),
+				new Applicant(c.applicant().initials(), c.applicant().mobile(), c.applicant().email()), steps);
+	}
+
+}

@@ -1,0 +1,193 @@
+package org.dak.tracking.timeline;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.dak.contracts.ComplaintReceived;
+import org.dak.contracts.ComplaintRouted;
+import org.dak.contracts.StatusUpdated;
+import org.dak.support.events.OutboxEvent;
+import org.dak.support.web.ProblemException;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.http.HttpStatus;
+
+/**
+ * An item as tracking sees it: status, department, masked applicant details, and its
+ * timeline. Saved whole with optimistic locking, so two updates at once cannot both win;
+ * the events it announces are stored with it.
+ */
+@Document("cases")
+public class ComplaintCase {
+
+	@Id
+	private String id;
+
+	@Version
+	private Long version;
+
+	private String accessCodeHash;
+
+	private CaseStatus status;
+
+	@Indexed
+	private String departmentCode;
+
+	private String departmentName;
+
+	private String departmentNameHi;
+
+	private LocalDate dueDate;
+
+	private String channel;
+
+	private String subject;
+
+	private Instant receivedAt;
+
+	private MaskedApplicant applicant;
+
+	private List<TimelineEntry> timeline = new ArrayList<>();
+
+	private List<OutboxEvent> outbox = new ArrayList<>();
+
+	ComplaintCase(String id) {
+		this.id = id;
+	}
+
+	/**
+	 * The applicant as others may see them: initials, and the ends of phone and e-mail.
+	 */
+	public record MaskedApplicant(String initials, String mobile, String mobileLast4, String email) {
+	}
+
+	boolean hasSeen(String eventId) {
+		return this.timeline.stream().anyMatch((entry) -> entry.eventId().equals(eventId));
+	}
+
+	void apply(ComplaintReceived event) {
+		if (hasSeen(event.eventId())) {
+			return;
+		}
+		this.accessCodeHash = event.accessCodeHash();
+		this.channel = event.channel();
+		this.subject = event.subject();
+		this.receivedAt = event.occurredAt();
+		this.applicant = Masking.applicant(event.applicant());
+		if (this.status == null) {
+			// the marking may have arrived first: then the item is already further along
+			this.status = CaseStatus.RECEIVED;
+		}
+		this.timeline.add(new TimelineEntry(event.eventId(), event.occurredAt(), CaseStatus.RECEIVED, null,
+				event.channel(), null));
+	}
+
+	void apply(ComplaintRouted event) {
+		if (hasSeen(event.eventId())) {
+			return;
+		}
+		boolean newest = this.timeline.stream().allMatch((entry) -> !entry.at().isAfter(event.occurredAt()));
+		if (newest) {
+			this.status = CaseStatus.MARKED;
+			this.departmentCode = event.departmentCode();
+			this.departmentName = event.departmentName();
+			this.departmentNameHi = event.departmentNameHi();
+			this.dueDate = event.dueDate();
+		}
+		this.timeline.add(new TimelineEntry(event.eventId(), event.occurredAt(), CaseStatus.MARKED,
+				event.departmentCode(), event.markedBy(), event.instructions()));
+	}
+
+	/**
+	 * A department moves the item on. Only the department it is marked to may, only along
+	 * the lifecycle, and with a note where one is required.
+	 */
+	StatusUpdated changeStatus(CaseStatus next, String actingDepartment, String note, String actor, Instant at) {
+		if (!CaseStatus.DEPARTMENT_MOVES.contains(next)) {
+			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "status-not-allowed", "Status not allowed",
+					"A department may post " + CaseStatus.DEPARTMENT_MOVES + ", not " + next + ".");
+		}
+		if (this.departmentCode == null || !this.departmentCode.equals(actingDepartment)) {
+			throw new ProblemException(HttpStatus.CONFLICT, "not-marked-to-department", "Not marked to department",
+					"Item " + this.id + " is not marked to " + actingDepartment + ".");
+		}
+		if (!this.status.canMoveTo(next)) {
+			throw new ProblemException(HttpStatus.CONFLICT, "illegal-transition", "Illegal transition",
+					"Item " + this.id + " is " + this.status + "; it can move to " + this.status.nextStatuses()
+							+ ", not to " + next + ".");
+		}
+		if (CaseStatus.NOTE_REQUIRED.contains(next) && (note == null || note.isBlank())) {
+			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "note-required", "Note required",
+					next + " needs a note: the action taken or the reason.");
+		}
+		StatusUpdated event = new StatusUpdated(OutboxEvent.newEventId(), this.id, at, next.name(), this.status.name(),
+				this.departmentCode, note, actor);
+		this.status = next;
+		this.timeline.add(new TimelineEntry(event.eventId(), at, next, this.departmentCode, actor, note));
+		this.outbox.add(OutboxEvent.pending(event, this.id, event.eventId(), at));
+		return event;
+	}
+
+	/** The timeline in the order things happened. */
+	public List<TimelineEntry> timeline() {
+		return this.timeline.stream().sorted(Comparator.comparing(TimelineEntry::at)).toList();
+	}
+
+	/**
+	 * Whether intake's event has arrived (a case can exist from an early marking alone).
+	 */
+	boolean isReceived() {
+		return this.receivedAt != null;
+	}
+
+	public String id() {
+		return this.id;
+	}
+
+	public String accessCodeHash() {
+		return this.accessCodeHash;
+	}
+
+	public CaseStatus status() {
+		return this.status;
+	}
+
+	public String departmentCode() {
+		return this.departmentCode;
+	}
+
+	public String departmentName() {
+		return this.departmentName;
+	}
+
+	public String departmentNameHi() {
+		return this.departmentNameHi;
+	}
+
+	public LocalDate dueDate() {
+		return this.dueDate;
+	}
+
+	public String channel() {
+		return this.channel;
+	}
+
+	public String subject() {
+		return this.subject;
+	}
+
+	public Instant receivedAt() {
+		return this.receivedAt;
+	}
+
+	public MaskedApplicant applicant() {
+		return this.applicant;
+	}
+
+}

@@ -1,0 +1,37 @@
+package org.dak.tracking.timeline;
+
+import org.dak.contracts.ComplaintReceived;
+import org.dak.contracts.ComplaintRouted;
+import org.dak.contracts.Topics;
+import org.dak.support.events.ProcessedEvents;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the timelines from the topics. Status changes are written here first and then
+ * announced, so {@code status-updated} needs no listener of its own.
+ */
+@Component
+class ComplaintEventsListener {
+
+	private final Cases cases;
+
+	private final ProcessedEvents processed;
+
+	ComplaintEventsListener(Cases cases, ProcessedEvents processed) {
+		this.cases = cases;
+		this.processed = processed;
+	}
+
+	@KafkaListener(topics = Topics.COMPLAINT_RECEIVED)
+	void on(ComplaintReceived event) {
+		this.processed.once(event.eventId(), Topics.COMPLAINT_RECEIVED, () -> this.cases.apply(event));
+	}
+
+	@KafkaListener(topics = Topics.COMPLAINT_ROUTED)
+	void on(ComplaintRouted event) {
+		this.processed.once(event.eventId(), Topics.COMPLAINT_ROUTED, () -> this.cases.apply(event));
+	}
+
+}

@@ -1,0 +1,207 @@
+package org.dak.tracking;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dak.contracts.GoldenSamples;
+import org.dak.contracts.StatusUpdated;
+import org.dak.contracts.Topic;
+import org.dak.contracts.Topics;
+import org.dak.support.events.EventJson;
+import org.dak.support.identity.AccessCodes;
+import org.dak.support.identity.ReceiptNumbers;
+import org.dak.testsupport.PublishedRecords;
+import org.dak.testsupport.ServiceIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ServiceIntegrationTest
+class TrackingIT {
+
+	private static final String CODE = "7QK3M9ZD2XWA4HPR";
+
+	private static int serial = 500;
+
+	@LocalServerPort
+	int port;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
+	RestClient http;
+
+	@BeforeEach
+	void client() {
+		this.http = RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+			})
+			.build();
+	}
+
+	@Test
+	void departmentWorksAnItemAndEveryStepIsAnnouncedAndOnTheTimeline() {
+		String id = receivedAndMarkedTo("SUPPLY");
+
+		assertThat(post(id, "IN_PROGRESS", "SUPPLY", null).getStatusCode().value()).isEqualTo(200);
+		ResponseEntity<JsonNode> disposed = post(id, "DISPOSED", "SUPPLY", "नाम जोड़ दिए गए");
+
+		assertThat(disposed.getStatusCode().value()).isEqualTo(200);
+		assertThat(disposed.getBody().get("status").asString()).isEqualTo("DISPOSED");
+		assertThat(disposed.getBody().get("timeline").findValuesAsString("status")).containsExactly("RECEIVED",
+				"MARKED", "IN_PROGRESS", "DISPOSED");
+		ConsumerRecord<String, byte[]> record = PublishedRecords.await(this.bootstrapServers, Topics.STATUS_UPDATED,
+				(r) -> id.equals(r.key()) && PublishedRecords.text(r).contains("\"DISPOSED\""), Duration.ofSeconds(30));
+		StatusUpdated event = EventJson.read(record.value(), StatusUpdated.class);
+		assertThat(event.previousStatus()).isEqualTo("IN_PROGRESS");
+		assertThat(event.note()).isEqualTo("नाम जोड़ दिए गए");
+		assertThat(PublishedRecords.header(record, "ce_source")).isEqualTo("/dak/tracking-service");
+	}
+
+	@Test
+	void anIllegalTransitionIsA409Problem() {
+		String id = receivedAndMarkedTo("SUPPLY");
+		post(id, "DISPOSED", "SUPPLY", "done");
+
+		ResponseEntity<JsonNode> response = post(id, "IN_PROGRESS", "SUPPLY", null);
+
+		assertThat(response.getStatusCode().value()).isEqualTo(409);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(response.getBody().get("type").asString()).isEqualTo("/problems/illegal-transition");
+	}
+
+	@Test
+	void aDepartmentQueueShowsOnlyItsOwnItems() {
+		String supply = receivedAndMarkedTo("SUPPLY");
+		String police = receivedAndMarkedTo("POLICE");
+
+		JsonNode queue = get("/api/v1/cases?department=POLICE&size=200").getBody();
+
+		assertThat(queue.get("content").findValuesAsString("complaintId")).contains(police).doesNotContain(supply);
+	}
+
+	@Test
+	void applicantTracksWithReceiptNumberAndCodeAndSeesOnlyMaskedDetails() {
+		String id = receivedAndMarkedTo("SUPPLY");
+		post(id, "DISPOSED", "SUPPLY", "नाम जोड़ दिए गए");
+
+		ResponseEntity<JsonNode> response = get(
+				"/api/v1/public/track/" + id.toLowerCase() + "?code=" + AccessCodes.grouped(CODE));
+
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		JsonNode view = response.getBody();
+		assertThat(view.get("status").asString()).isEqualTo("DISPOSED");
+		assertThat(view.get("statusHi").asString()).isEqualTo("निष्पादित");
+		assertThat(view.get("department").get("nameHi").asString()).isEqualTo("जिला आपूर्ति कार्यालय");
+		assertThat(view.get("applicant").get("initials").asString()).isEqualTo("स. द.");
+		assertThat(view.get("applicant").get("mobile").asString()).isEqualTo("XXXXXX3210");
+		assertThat(view.get("applicant").get("email").asString()).isEqualTo("s***@example.in");
+		assertThat(view.get("timeline").findValuesAsString("status")).containsExactly("RECEIVED", "MARKED", "DISPOSED");
+		assertThat(view.get("timeline").get(2).get("note").asString()).isEqualTo("नाम जोड़ दिए गए");
+		assertNoPersonalDetails(view);
+	}
+
+	@Test
+	void wrongCodeUnknownNumberAndMalformedNumberAnswerAlike() {
+		String id = receivedAndMarkedTo("SUPPLY");
+		String unknown = ReceiptNumbers.format("NAL", 2026, 999_999);
+
+		ResponseEntity<JsonNode> wrongCode = get("/api/v1/public/track/" + id + "?code=AAAABBBBCCCCDDDD");
+		ResponseEntity<JsonNode> noCode = get("/api/v1/public/track/" + id);
+		ResponseEntity<JsonNode> unknownNumber = get("/api/v1/public/track/" + unknown + "?code=" + CODE);
+		ResponseEntity<JsonNode> malformed = get("/api/v1/public/track/NAL-2026-12?code=" + CODE);
+
+		for (ResponseEntity<JsonNode> response : java.util.List.of(wrongCode, noCode, unknownNumber, malformed)) {
+			assertThat(response.getStatusCode().value()).isEqualTo(404);
+			assertThat(response.getBody().get("type")).isEqualTo(wrongCode.getBody().get("type"));
+			assertThat(response.getBody().get("detail")).isEqualTo(wrongCode.getBody().get("detail"));
+			assertThat(response.getBody().toString()).doesNotContain(id).doesNotContain(unknown);
+		}
+	}
+
+	@Test
+	void theQrLinkOpensABilingualPage() {
+		String id = receivedAndMarkedTo("SUPPLY");
+
+		ResponseEntity<String> page = this.http.get()
+			.uri("/track/" + id + "?code=" + CODE)
+			.retrieve()
+			.toEntity(String.class);
+		ResponseEntity<String> miss = this.http.get()
+			.uri("/track/" + id + "?code=WRONG")
+			.retrieve()
+			.toEntity(String.class);
+
+		assertThat(page.getStatusCode().value()).isEqualTo(200);
+		assertThat(page.getBody()).contains("विभाग को चिह्नित", "Marked to department", "जिला आपूर्ति कार्यालय", id)
+			.doesNotContain("9876543210")
+			.doesNotContain("सुनीता");
+		assertThat(miss.getStatusCode().value()).isEqualTo(404);
+	}
+
+	private void assertNoPersonalDetails(JsonNode node) {
+		String text = node.toString();
+		assertThat(text).doesNotContain("9876543210", "sunita@example.in", "सुनीता", "बेलछी");
+		Iterator<String> names = node.get("applicant").propertyNames().iterator();
+		assertThat(names).toIterable().containsExactlyInAnyOrder("initials", "mobile", "email");
+	}
+
+	/**
+	 * Sends intake's and routing's events for a fresh item, and waits until it is marked.
+	 */
+	private String receivedAndMarkedTo(String department) {
+		String id = ReceiptNumbers.format("NAL", 2026, serial++);
+		String received = GoldenSamples.json(Topic.COMPLAINT_RECEIVED)
+			.replace("NAL-2026-000123-C", id)
+			.replace("0b9d5c8e-6f1a-4f43-9a57-1d6f0f3f2a10", UUID.randomUUID().toString())
+			.replace("5d3f0e5b2c1a4f7e9b8d6c5a4f3e2d1c0b9a8f7e6d5c4b3a2918f7e6d5c4b3a2", AccessCodes.hash(CODE))
+			.replace("2026-11-28T05:30:00.123Z", java.time.Instant.now().minusSeconds(120).toString());
+		String routed = GoldenSamples.json(Topic.COMPLAINT_ROUTED)
+			.replace("NAL-2026-000123-C", id)
+			.replace("6a1c7f3e-2b4d-4e8f-8a9b-0c1d2e3f4a5b", UUID.randomUUID().toString())
+			.replace("SUPPLY", department)
+			.replace("2026-11-29T06:15:00Z", java.time.Instant.now().minusSeconds(60).toString());
+		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, id,
+				received.getBytes(StandardCharsets.UTF_8));
+		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_ROUTED, id,
+				routed.getBytes(StandardCharsets.UTF_8));
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			ResponseEntity<JsonNode> item = get("/api/v1/cases/" + id);
+			return item.getStatusCode().value() == 200 && item.getBody().get("timeline").size() == 2;
+		});
+		return id;
+	}
+
+	private ResponseEntity<JsonNode> post(String id, String status, String department, String note) {
+		Map<String, String> body = new java.util.HashMap<>(Map.of("status", status, "departmentCode", department));
+		if (note != null) {
+			body.put("note", note);
+		}
+		return this.http.post()
+			.uri("/api/v1/cases/" + id + "/status")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.retrieve()
+			.toEntity(JsonNode.class);
+	}
+
+	private ResponseEntity<JsonNode> get(String path) {
+		return this.http.get().uri(path).retrieve().toEntity(JsonNode.class);
+	}
+
+}
