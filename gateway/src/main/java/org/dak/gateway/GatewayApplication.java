@@ -1,0 +1,17 @@
+package org.dak.gateway;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The single public entry of the Dak Tracking System: routes {@code /api/v1/**} and the
+ * public tracking pages to the services.
+ */
+@SpringBootApplication
+public class GatewayApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(GatewayApplication.class, args);
+	}
+
+}
