@@ -36,6 +36,11 @@ class RequestIdFilter implements GlobalFilter, Ordered {
 			.headers((headers) -> headers.set(HEADER, id))
 			.build();
 		exchange.getResponse().getHeaders().set(HEADER, id);
+		// the service echoes the ID too: answer with exactly one
+		exchange.getResponse().beforeCommit(() -> {
+			exchange.getResponse().getHeaders().set(HEADER, id);
+			return Mono.empty();
+		});
 		return chain.filter(exchange.mutate().request(request).build());
 	}
 

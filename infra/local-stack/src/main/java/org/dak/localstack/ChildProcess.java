@@ -1,0 +1,162 @@
+package org.dak.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A child process of the launcher (or of a test), its output in a log file, stopped
+ * gently and then firmly.
+ */
+public final class ChildProcess {
+
+	private final String name;
+
+	private final List<String> command;
+
+	private final Map<String, String> environment = new LinkedHashMap<>();
+
+	private final Path logFile;
+
+	private Process process;
+
+	public ChildProcess(String name, List<String> command, Path logFile) {
+		this.name = name;
+		this.command = List.copyOf(command);
+		this.logFile = logFile;
+	}
+
+	/** A JVM running {@code mainClass} with the given class path. */
+	public static ChildProcess java(String name, String classpath, String mainClass, List<String> jvmOptions,
+			List<String> args, Path logFile) {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmOptions);
+		command.add("-cp");
+		command.add(classpath);
+		command.add(mainClass);
+		command.addAll(args);
+		return new ChildProcess(name, command, logFile);
+	}
+
+	/** A Spring Boot service from its executable jar. */
+	public static ChildProcess bootJar(String name, Path jar, Map<String, String> environment, Path logFile) {
+		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+				"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-jar", jar.toString());
+		ChildProcess child = new ChildProcess(name, command, logFile);
+		child.environment.putAll(environment);
+		return child;
+	}
+
+	public ChildProcess env(String key, String value) {
+		this.environment.put(key, value);
+		return this;
+	}
+
+	public ChildProcess start() {
+		try {
+			Files.createDirectories(this.logFile.getParent());
+			ProcessBuilder builder = new ProcessBuilder(this.command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.logFile.toFile()));
+			builder.environment().putAll(this.environment);
+			this.process = builder.start();
+			return this;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot start " + this.name, ex);
+		}
+	}
+
+	/** Waits until the condition holds; fails early if the process dies. */
+	public void awaitReady(BooleanSupplier ready, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (ready.getAsBoolean()) {
+				return;
+			}
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(this.name + " exited with " + this.process.exitValue() + "; see "
+						+ this.logFile + "\n" + tail());
+			}
+			pause(250);
+		}
+		throw new IllegalStateException(
+				this.name + " not ready within " + timeout + "; see " + this.logFile + "\n" + tail());
+	}
+
+	/** Runs to completion (for one-off tools) and fails unless it exits with 0. */
+	public void runToCompletion(Duration timeout) {
+		start();
+		try {
+			if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				this.process.destroyForcibly();
+				throw new IllegalStateException(this.name + " did not finish within " + timeout);
+			}
+			if (this.process.exitValue() != 0) {
+				throw new IllegalStateException(this.name + " failed; see " + this.logFile + "\n" + tail());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public boolean isAlive() {
+		return this.process != null && this.process.isAlive();
+	}
+
+	/** Asks the process to stop (SIGTERM), and kills it if it has not within 20 s. */
+	public void stop() {
+		if (this.process == null || !this.process.isAlive()) {
+			return;
+		}
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	public String name() {
+		return this.name;
+	}
+
+	public Path logFile() {
+		return this.logFile;
+	}
+
+	private String tail() {
+		try {
+			List<String> lines = Files.readAllLines(this.logFile);
+			return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+	static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

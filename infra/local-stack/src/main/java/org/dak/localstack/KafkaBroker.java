@@ -1,0 +1,125 @@
+package org.dak.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A real Apache Kafka broker (KRaft, combined broker and controller) as a child process,
+ * run from the Maven artifacts. Its log directory is formatted once and kept, so topics
+ * and offsets survive a restart; {@link #stop()} and {@link #start()} again is a broker
+ * outage and recovery.
+ */
+public final class KafkaBroker {
+
+	private final Path dataDir;
+
+	private final int port;
+
+	private final int controllerPort;
+
+	private final String classpath;
+
+	private ChildProcess process;
+
+	/**
+	 * @param dataDir where the broker keeps its configuration and logs
+	 * @param port the client port on 127.0.0.1
+	 * @param controllerPort the KRaft controller port on 127.0.0.1
+	 * @param classpath a class path with {@code kafka_2.13} and a log4j2 binding
+	 */
+	public KafkaBroker(Path dataDir, int port, int controllerPort, String classpath) {
+		this.dataDir = dataDir;
+		this.port = port;
+		this.controllerPort = controllerPort;
+		this.classpath = classpath;
+	}
+
+	public String bootstrapServers() {
+		return "127.0.0.1:" + this.port;
+	}
+
+	/** Formats the storage if it is new, starts the broker and waits for its port. */
+	public KafkaBroker start() {
+		try {
+			Files.createDirectories(this.dataDir);
+			Path config = this.dataDir.resolve("server.properties");
+			Files.writeString(config, serverProperties());
+			Path log4j = this.dataDir.resolve("log4j2.properties");
+			Files.writeString(log4j, LOG4J2);
+			List<String> jvm = List.of("-Xmx512m", "-XX:+UseSerialGC", "-Dlog4j2.configurationFile=" + log4j);
+			if (!Files.exists(this.dataDir.resolve("logs").resolve("meta.properties"))) {
+				ChildProcess
+					.java("kafka-storage-format", this.classpath, "kafka.tools.StorageTool", jvm,
+							List.of("format", "--config", config.toString(), "--cluster-id",
+									Uuid.randomUuid().toString(), "--ignore-formatted"),
+							this.dataDir.resolve("format.log"))
+					.runToCompletion(Duration.ofMinutes(1));
+			}
+			this.process = ChildProcess
+				.java("kafka", this.classpath, "kafka.Kafka", jvm, List.of(config.toString()),
+						this.dataDir.resolve("kafka.log"))
+				.start();
+			this.process.awaitReady(() -> Probes.portOpen(this.port), Duration.ofSeconds(90));
+			return this;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public void stop() {
+		if (this.process != null) {
+			this.process.stop();
+		}
+	}
+
+	public boolean isRunning() {
+		return this.process != null && this.process.isAlive();
+	}
+
+	private String serverProperties() {
+		return """
+				process.roles=broker,controller
+				node.id=1
+				controller.quorum.voters=1@127.0.0.1:%2$d
+				listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
+				advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
+				controller.listener.names=CONTROLLER
+				inter.broker.listener.name=PLAINTEXT
+				listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+				log.dirs=%3$s
+				num.partitions=6
+				offsets.topic.replication.factor=1
+				transaction.state.log.replication.factor=1
+				transaction.state.log.min.isr=1
+				share.coordinator.state.topic.replication.factor=1
+				share.coordinator.state.topic.min.isr=1
+				group.initial.rebalance.delay.ms=0
+				log.retention.hours=-1
+				""".formatted(this.port, this.controllerPort,
+				this.dataDir.resolve("logs").toString().replace('\\', '/'));
+	}
+
+	private static final String LOG4J2 = """
+			status = warn
+			appender.console.type = Console
+			appender.console.name = STDOUT
+			appender.console.layout.type = PatternLayout
+			appender.console.layout.pattern = [%d] %p %m (%c)%n
+			rootLogger.level = INFO
+			rootLogger.appenderRef.stdout.ref = STDOUT
+			logger.kafka.name = kafka
+			logger.kafka.level = WARN
+			logger.apache.name = org.apache.kafka
+			logger.apache.level = WARN
+			logger.started.name = kafka.server.KafkaRaftServer
+			logger.started.level = INFO
+			""";
+
+}

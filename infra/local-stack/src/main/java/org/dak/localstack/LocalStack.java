@@ -1,0 +1,245 @@
+package org.dak.localstack;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * Starts the whole Dak Tracking System on this machine, keeps its data in one folder, and
+ * stops every child process on Ctrl-C. Any piece can be switched to a real one by its
+ * environment variable: {@code KAFKA_BOOTSTRAP_SERVERS}, {@code MONGODB_URI},
+ * {@code SMTP_HOST} (with {@code SMTP_PORT}), {@code SMS_PROVIDER_URL}.
+ */
+public final class LocalStack {
+
+	private final Path root;
+
+	private final Path data;
+
+	private final Map<String, String> env = System.getenv();
+
+	private final List<ChildProcess> infrastructure = Collections.synchronizedList(new ArrayList<>());
+
+	private final List<ChildProcess> services = Collections.synchronizedList(new ArrayList<>());
+
+	private volatile boolean stopping;
+
+	private KafkaBroker kafka;
+
+	private LocalStack(Path root, Path data) {
+		this.root = root;
+		this.data = data;
+	}
+
+	public static void main(String[] args) {
+		Path root = Path.of(System.getProperty("dak.root", ".")).toAbsolutePath().normalize();
+		Path data = Path.of(System.getenv().getOrDefault("DAK_DATA_DIR", root.resolve("data").toString()))
+			.toAbsolutePath();
+		LocalStack stack = new LocalStack(root, data);
+		Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
+		try {
+			stack.start();
+		}
+		catch (RuntimeException ex) {
+			System.err.println("\nThe local stack did not start: " + ex.getMessage());
+			System.exit(1);
+		}
+		stack.watch();
+	}
+
+	private void start() {
+		long started = System.nanoTime();
+		say("Data folder: " + this.data);
+		String infraClasspath = infraClasspath(this.root);
+		Map<String, String> serviceEnv = new LinkedHashMap<>();
+		List<CompletableFuture<Void>> infra = new ArrayList<>();
+
+		String kafkaServers = this.env.get("KAFKA_BOOTSTRAP_SERVERS");
+		if (kafkaServers == null) {
+			int port = port("KAFKA_PORT", 9092);
+			this.kafka = new KafkaBroker(this.data.resolve("kafka"), port, port("KAFKA_CONTROLLER_PORT", 9093),
+					infraClasspath);
+			kafkaServers = this.kafka.bootstrapServers();
+			infra.add(CompletableFuture.runAsync(this.kafka::start));
+			say("Kafka broker (KRaft) starting on " + kafkaServers);
+		}
+		serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", kafkaServers);
+
+		String mongoUri = this.env.get("MONGODB_URI");
+		if (mongoUri == null) {
+			int port = port("MONGODB_PORT", 27017);
+			ChildProcess mongo = infraProcess("mongodb", infraClasspath, MongoServerMain.class,
+					List.of(String.valueOf(port), this.data.resolve("mongodb").resolve("dak.mv").toString()));
+			infra.add(CompletableFuture
+				.runAsync(() -> mongo.awaitReady(() -> Probes.portOpen(port), Duration.ofSeconds(60))));
+			mongoUri = "mongodb://127.0.0.1:" + port;
+			say("Embedded MongoDB server starting on " + mongoUri);
+		}
+		serviceEnv.put("MONGODB_URI", mongoUri);
+
+		String mailInbox = null;
+		if (this.env.get("SMTP_HOST") == null) {
+			int smtp = port("SMTP_PORT", 3025);
+			int web = port("MAIL_WEB_PORT", 8025);
+			ChildProcess mail = infraProcess("mail", infraClasspath, MailServerMain.class,
+					List.of(String.valueOf(smtp), String.valueOf(port("IMAP_PORT", 3143)), String.valueOf(web)));
+			infra.add(CompletableFuture
+				.runAsync(() -> mail.awaitReady(() -> Probes.portOpen(web), Duration.ofSeconds(60))));
+			serviceEnv.put("SMTP_HOST", "127.0.0.1");
+			serviceEnv.put("SMTP_PORT", String.valueOf(smtp));
+			mailInbox = "http://localhost:" + web + "/";
+		}
+
+		String smsInbox = null;
+		if (this.env.get("SMS_PROVIDER_URL") == null) {
+			int port = port("SMS_SIMULATOR_PORT", 8090);
+			ChildProcess sms = infraProcess("sms-simulator", infraClasspath, SmsSimulatorMain.class,
+					List.of(String.valueOf(port), this.data.resolve("sms").resolve("messages.jsonl").toString()));
+			infra.add(CompletableFuture
+				.runAsync(() -> sms.awaitReady(() -> Probes.portOpen(port), Duration.ofSeconds(60))));
+			serviceEnv.put("SMS_PROVIDER_URL", "http://127.0.0.1:" + port + "/api/sms");
+			smsInbox = "http://localhost:" + port + "/";
+		}
+		CompletableFuture.allOf(infra.toArray(CompletableFuture[]::new)).join();
+		say("Infrastructure is up.");
+
+		int gatewayPort = port("GATEWAY_PORT", 8080);
+		serviceEnv.put("DAK_PUBLIC_BASE_URL",
+				this.env.getOrDefault("DAK_PUBLIC_BASE_URL", "http://localhost:" + gatewayPort));
+		Map<String, Integer> ports = new LinkedHashMap<>();
+		ports.put("intake-service", port("INTAKE_PORT", 8081));
+		ports.put("routing-service", port("ROUTING_PORT", 8082));
+		ports.put("tracking-service", port("TRACKING_PORT", 8083));
+		ports.put("notification-service", port("NOTIFICATION_PORT", 8084));
+		ports.put("gateway", gatewayPort);
+		for (Map.Entry<String, Integer> service : ports.entrySet()) {
+			if (!service.getKey().equals("gateway")) {
+				serviceEnv.put(urlVariable(service.getKey()), "http://127.0.0.1:" + service.getValue());
+			}
+		}
+		List<CompletableFuture<Void>> services = new ArrayList<>();
+		for (Map.Entry<String, Integer> service : ports.entrySet()) {
+			Map<String, String> environment = new LinkedHashMap<>(serviceEnv);
+			environment.put("PORT", String.valueOf(service.getValue()));
+			ChildProcess child = ChildProcess.bootJar(service.getKey(), serviceJar(this.root, service.getKey()),
+					environment, this.data.resolve("logs").resolve(service.getKey() + ".log"));
+			this.services.add(child.start());
+			String base = "http://127.0.0.1:" + service.getValue();
+			services.add(CompletableFuture
+				.runAsync(() -> child.awaitReady(() -> Probes.healthy(base), Duration.ofMinutes(3))));
+			say(service.getKey() + " starting on port " + service.getValue());
+		}
+		CompletableFuture.allOf(services.toArray(CompletableFuture[]::new)).join();
+
+		String gateway = "http://localhost:" + gatewayPort;
+		StringBuilder summary = new StringBuilder();
+		summary.append("\n================ Dak Tracking System is up (")
+			.append(Duration.ofNanos(System.nanoTime() - started).toSeconds())
+			.append(" s) ================\n");
+		summary.append("  Gateway (the one entry)   ").append(gateway).append('\n');
+		ports.forEach(
+				(name, port) -> summary.append("  %-25s http://localhost:%d/actuator/health%n".formatted(name, port)));
+		summary.append("  Kafka                     ").append(kafkaServers).append('\n');
+		summary.append("  MongoDB                   ").append(mongoUri).append('\n');
+		if (mailInbox != null) {
+			summary.append("  Mail inbox (web)          ").append(mailInbox).append('\n');
+		}
+		if (smsInbox != null) {
+			summary.append("  SMS simulator             ").append(smsInbox).append('\n');
+		}
+		summary.append("  Logs and data             ").append(this.data).append('\n');
+		summary.append("\nTry it:\n  curl -s -X POST ")
+			.append(gateway)
+			.append("/api/v1/complaints -H 'Content-Type: application/json' -H 'Idempotency-Key: demo-1' \\\n")
+			.append("    -d '{\"channel\":\"WEB\",\"applicant\":{\"name\":\"सुनीता देवी\",\"mobile\":\"9876543210\",")
+			.append("\"email\":\"sunita@example.in\"},\"subject\":\"राशन कार्ड में नाम जोड़ना\",")
+			.append("\"description\":\"बच्चों के नाम नहीं जुड़े\"}'\n");
+		summary.append("  curl -s ").append(gateway).append("/api/v1/inbox\n");
+		summary.append("\nCtrl-C stops everything; data stays in the data folder.\n");
+		say(summary.toString());
+	}
+
+	private void watch() {
+		while (!this.stopping) {
+			ChildProcess.pause(5000);
+			List<ChildProcess> children = new ArrayList<>(this.infrastructure);
+			children.addAll(this.services);
+			for (ChildProcess child : children) {
+				if (!this.stopping && !child.isAlive()) {
+					say("WARNING: " + child.name() + " has stopped; see " + child.logFile());
+				}
+			}
+			if (!this.stopping && this.kafka != null && !this.kafka.isRunning()) {
+				say("WARNING: the Kafka broker has stopped; see " + this.data.resolve("kafka").resolve("kafka.log"));
+			}
+		}
+	}
+
+	private void stop() {
+		this.stopping = true;
+		say("Stopping the services...");
+		new ArrayList<>(this.services).parallelStream().forEach(ChildProcess::stop);
+		say("Stopping the infrastructure...");
+		new ArrayList<>(this.infrastructure).parallelStream().forEach(ChildProcess::stop);
+		if (this.kafka != null) {
+			this.kafka.stop();
+		}
+		say("Stopped.");
+	}
+
+	private ChildProcess infraProcess(String name, String classpath, Class<?> main, List<String> args) {
+		ChildProcess child = ChildProcess.java(name, classpath, main.getName(), List.of("-Xmx256m", "-XX:+UseSerialGC"),
+				args, this.data.resolve("logs").resolve(name + ".log"));
+		this.infrastructure.add(child.start());
+		return child;
+	}
+
+	private int port(String variable, int defaultPort) {
+		return Integer.parseInt(this.env.getOrDefault(variable, String.valueOf(defaultPort)));
+	}
+
+	/** {@code intake-service} → {@code INTAKE_SERVICE_URL}, as the gateway reads it. */
+	public static String urlVariable(String service) {
+		return service.toUpperCase().replace('-', '_') + "_URL";
+	}
+
+	/**
+	 * The class path of the infrastructure processes: this module's classes and its
+	 * runtime dependencies (copied to {@code target/lib} by the build).
+	 */
+	public static String infraClasspath(Path root) {
+		Path module = root.resolve("infra").resolve("local-stack").resolve("target");
+		if (!Files.isDirectory(module.resolve("lib"))) {
+			throw new IllegalStateException("Build first: " + module.resolve("lib") + " is missing");
+		}
+		return module.resolve("classes") + File.pathSeparator + module.resolve("lib") + File.separator + "*";
+	}
+
+	/** The executable jar of a service module, as built by {@code mvn package}. */
+	public static Path serviceJar(Path root, String module) {
+		Path target = root.resolve(module).resolve("target");
+		try (Stream<Path> files = Files.list(target)) {
+			return files.filter((file) -> file.getFileName().toString().endsWith("-exec.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("Build first: no executable jar in " + target));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Build first: " + target + " is missing", ex);
+		}
+	}
+
+	private static void say(String line) {
+		System.out.println("[local-stack] " + line);
+	}
+
+}

@@ -1,0 +1,34 @@
+package org.dak.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+/**
+ * The embedded MongoDB wire-protocol server (mongo-java-server) as its own process, with
+ * its data in one H2 file: the services connect to it over TCP as to a real
+ * {@code mongod}. Arguments: port, data file.
+ */
+public final class MongoServerMain {
+
+	private MongoServerMain() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int port = Integer.parseInt(args[0]);
+		Path file = Path.of(args[1]);
+		Files.createDirectories(file.toAbsolutePath().getParent());
+		H2Backend backend = new H2Backend(file.toString());
+		MongoServer server = new MongoServer(backend);
+		server.bind("127.0.0.1", port);
+		System.out.println("MongoDB wire-protocol server on 127.0.0.1:" + port + ", data in " + file);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			server.shutdown();
+			backend.close();
+		}, "mongo-shutdown"));
+		Thread.currentThread().join();
+	}
+
+}

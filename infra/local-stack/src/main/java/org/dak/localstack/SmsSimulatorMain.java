@@ -1,0 +1,89 @@
+package org.dak.localstack;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * An SMS provider simulator for the local stack. It takes what a real HTTP SMS gateway
+ * takes ({@code POST /api/sms} with a JSON body), answers 202 with a message ID, keeps
+ * every message in a file, and shows them at {@code GET /} (and as JSON at
+ * {@code GET /api/sms}). Arguments: port, data file.
+ */
+public final class SmsSimulatorMain {
+
+	private SmsSimulatorMain() {
+	}
+
+	public static void main(String[] args) throws IOException {
+		int port = Integer.parseInt(args[0]);
+		Path store = Path.of(args[1]);
+		Files.createDirectories(store.toAbsolutePath().getParent());
+		if (!Files.exists(store)) {
+			Files.createFile(store);
+		}
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+		server.createContext("/api/sms", (exchange) -> {
+			if ("POST".equals(exchange.getRequestMethod())) {
+				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).replace('\n',
+						' ');
+				String id = UUID.randomUUID().toString();
+				String line = "{\"id\":\"" + id + "\",\"receivedAt\":\"" + Instant.now() + "\",\"request\":" + body
+						+ "}\n";
+				synchronized (SmsSimulatorMain.class) {
+					Files.writeString(store, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+				}
+				System.out.println("SMS " + body);
+				respond(exchange, 202, "application/json", "{\"id\":\"" + id + "\",\"status\":\"accepted\"}");
+			}
+			else {
+				List<String> lines = Files.readAllLines(store, StandardCharsets.UTF_8);
+				respond(exchange, 200, "application/json", "[" + String.join(",", lines) + "]");
+			}
+		});
+		server.createContext("/", (exchange) -> respond(exchange, 200, "text/html; charset=utf-8", PAGE));
+		server.start();
+		System.out.println("SMS simulator on http://127.0.0.1:" + port + "/ , messages in " + store);
+	}
+
+	private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", type);
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	private static final String PAGE = """
+			<!doctype html><html lang="hi"><head><meta charset="utf-8"><title>SMS simulator</title>
+			<style>body{font-family:system-ui,"Noto Sans Devanagari",sans-serif;margin:1rem}
+			td,th{border-bottom:1px solid #ddd;padding:.4rem;text-align:left;vertical-align:top}</style></head>
+			<body><h1>SMS simulator · एसएमएस</h1><p>Every SMS the services sent, newest first.</p>
+			<table><thead><tr><th>Received</th><th>To</th><th>Sender</th><th>Message</th><th>Reference</th></tr></thead>
+			<tbody id="rows"></tbody></table>
+			<script>
+			fetch('/api/sms').then(r => r.json()).then(list => {
+			  const rows = document.getElementById('rows');
+			  list.reverse().forEach(m => {
+			    const tr = document.createElement('tr');
+			    [m.receivedAt, m.request.to, m.request.sender, m.request.message, m.request.reference].forEach(v => {
+			      const td = document.createElement('td'); td.textContent = v ?? ''; tr.appendChild(td);
+			    });
+			    rows.appendChild(tr);
+			  });
+			});
+			</script></body></html>
+			""";
+
+}
