@@ -1,0 +1,113 @@
+package org.dak.systemtest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.dak.localstack.ChildProcess;
+import org.dak.localstack.KafkaBroker;
+import org.dak.localstack.LocalStack;
+import org.dak.localstack.Probes;
+
+/**
+ * The four services and the gateway as processes, started from their executable jars,
+ * against one Kafka broker process and one MongoDB server, with the mail relay and SMS
+ * provider the test supplies.
+ */
+final class RunningSystem implements AutoCloseable {
+
+	private static final List<String> SERVICES = List.of("intake-service", "routing-service", "tracking-service",
+			"notification-service", "gateway");
+
+	private final Path root = Path.of(System.getProperty("dak.root", "../..")).toAbsolutePath().normalize();
+
+	private final Path workDir;
+
+	private final KafkaBroker kafka;
+
+	private final MongoServer mongo;
+
+	private final List<ChildProcess> services = new ArrayList<>();
+
+	private final int gatewayPort;
+
+	RunningSystem(int smtpPort, String smsProviderUrl) {
+		try {
+			// under target/, so the logs of a failed run are there to read and mvn clean
+			// removes them
+			Path runs = this.root.resolve("infra").resolve("system-tests").resolve("target").resolve("runs");
+			Files.createDirectories(runs);
+			this.workDir = Files.createTempDirectory(runs, "run-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.kafka = new KafkaBroker(this.workDir.resolve("kafka"), freePort(), freePort(),
+				LocalStack.infraClasspath(this.root));
+		this.mongo = new MongoServer(new MemoryBackend());
+		InetSocketAddress mongoAddress = this.mongo.bind();
+		this.kafka.start();
+
+		Map<String, Integer> ports = new LinkedHashMap<>();
+		SERVICES.forEach((service) -> ports.put(service, freePort()));
+		this.gatewayPort = ports.get("gateway");
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
+		environment.put("MONGODB_URI", "mongodb://127.0.0.1:" + mongoAddress.getPort());
+		environment.put("SMTP_HOST", "127.0.0.1");
+		environment.put("SMTP_PORT", String.valueOf(smtpPort));
+		environment.put("SMS_PROVIDER_URL", smsProviderUrl);
+		environment.put("DAK_PUBLIC_BASE_URL", gatewayUrl());
+		environment.put("KAFKA_PARTITIONS", "2");
+		ports.forEach((service, port) -> environment.put(LocalStack.urlVariable(service), "http://127.0.0.1:" + port));
+
+		List<CompletableFuture<Void>> ready = new ArrayList<>();
+		for (String service : SERVICES) {
+			Map<String, String> serviceEnvironment = new LinkedHashMap<>(environment);
+			serviceEnvironment.put("PORT", String.valueOf(ports.get(service)));
+			ChildProcess process = ChildProcess.bootJar(service, LocalStack.serviceJar(this.root, service),
+					serviceEnvironment, this.workDir.resolve("logs").resolve(service + ".log"));
+			this.services.add(process.start());
+			String base = "http://127.0.0.1:" + ports.get(service);
+			ready.add(CompletableFuture
+				.runAsync(() -> process.awaitReady(() -> Probes.healthy(base), Duration.ofMinutes(4))));
+		}
+		CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+	}
+
+	String gatewayUrl() {
+		return "http://127.0.0.1:" + this.gatewayPort;
+	}
+
+	KafkaBroker kafka() {
+		return this.kafka;
+	}
+
+	@Override
+	public void close() {
+		this.services.parallelStream().forEach(ChildProcess::stop);
+		this.kafka.stop();
+		this.mongo.shutdownNow();
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
