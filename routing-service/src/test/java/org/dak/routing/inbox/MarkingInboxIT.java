@@ -13,6 +13,7 @@ import org.dak.contracts.StatusUpdated;
 import org.dak.contracts.Topic;
 import org.dak.contracts.Topics;
 import org.dak.support.events.EventJson;
+import org.dak.testsupport.Http;
 import org.dak.testsupport.PublishedRecords;
 import org.dak.testsupport.ServiceIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +22,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -42,11 +42,7 @@ class MarkingInboxIT {
 
 	@BeforeEach
 	void client() {
-		this.http = RestClient.builder()
-			.baseUrl("http://localhost:" + this.port)
-			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-			})
-			.build();
+		this.http = Http.local(this.port);
 	}
 
 	@Test
