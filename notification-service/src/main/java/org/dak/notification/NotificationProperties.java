@@ -46,8 +46,10 @@ public record NotificationProperties(@DefaultValue("dak@collectorate.local") @Em
 	 *
 	 * @param maxAttempts attempts in all
 	 * @param initialBackoff the first wait; it doubles, with jitter
+	 * @param attemptTimeout how long one attempt may take before it is given up
 	 */
-	public record Retry(@DefaultValue("3") @Min(1) int maxAttempts, @DefaultValue("500ms") Duration initialBackoff) {
+	public record Retry(@DefaultValue("3") @Min(1) int maxAttempts, @DefaultValue("500ms") Duration initialBackoff,
+			@DefaultValue("10s") Duration attemptTimeout) {
 	}
 
 	/**

@@ -1,5 +1,9 @@
 package org.dak.notification.delivery;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -13,15 +17,17 @@ import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.dak.notification.NotificationProperties;
 
 import org.springframework.stereotype.Component;
 
 /**
- * One circuit breaker and one retry policy per provider: a failing provider is left alone
- * for a while instead of being hammered, and a passing fault is retried with exponential
- * backoff and jitter.
+ * One circuit breaker and one retry policy per provider, and a time limit on each
+ * attempt: a failing provider is left alone for a while instead of being hammered, a slow
+ * one is given up on, and a passing fault is retried with exponential backoff and jitter.
  */
 @Component
 class Resilience {
@@ -31,6 +37,10 @@ class Resilience {
 	private final RetryRegistry retries;
 
 	private final NotificationProperties.Retry retry;
+
+	private final TimeLimiter timeLimiter;
+
+	private final ExecutorService attempts;
 
 	Resilience(NotificationProperties properties, MeterRegistry meters) {
 		this.retry = properties.retry();
@@ -42,6 +52,12 @@ class Resilience {
 			.waitDurationInOpenState(breaker.openFor())
 			.build());
 		this.retries = RetryRegistry.ofDefaults();
+		this.timeLimiter = TimeLimiter.of("providers",
+				TimeLimiterConfig.custom()
+					.timeoutDuration(properties.retry().attemptTimeout())
+					.cancelRunningFuture(true)
+					.build());
+		this.attempts = Executors.newCachedThreadPool();
 		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(this.breakers).bindTo(meters);
 		TaggedRetryMetrics.ofRetryRegistry(this.retries).bindTo(meters);
 	}
@@ -54,15 +70,46 @@ class Resilience {
 		Retry providerRetry = this.retries.retry(provider, RetryConfig.custom()
 			.maxAttempts(this.retry.maxAttempts())
 			.intervalFunction(IntervalFunction.ofExponentialRandomBackoff(this.retry.initialBackoff(), 2.0, 0.3))
-			.retryOnException(retryable)
+			.retryOnException((ex) -> ex instanceof AttemptTimedOutException || retryable.test(ex))
 			.build());
 		CircuitBreaker breaker = this.breakers.circuitBreaker(provider);
 		try {
-			return Retry.decorateSupplier(providerRetry, CircuitBreaker.decorateSupplier(breaker, call)).get();
+			return Retry.decorateSupplier(providerRetry, CircuitBreaker.decorateSupplier(breaker, () -> limited(call)))
+				.get();
 		}
 		catch (CallNotPermittedException ex) {
 			throw new DeliveryFailedException(provider + " circuit open: provider failing, not called", ex);
 		}
+		catch (AttemptTimedOutException ex) {
+			throw new DeliveryFailedException(
+					provider + " did not answer within " + this.timeLimiter.getTimeLimiterConfig().getTimeoutDuration(),
+					ex);
+		}
+	}
+
+	/** One attempt, given up (and its thread interrupted) after the attempt timeout. */
+	private <T> T limited(Supplier<T> call) {
+		try {
+			return this.timeLimiter.executeFutureSupplier(() -> CompletableFuture.supplyAsync(call, this.attempts));
+		}
+		catch (TimeoutException ex) {
+			throw new AttemptTimedOutException(ex);
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** An attempt that took longer than the time limit. */
+	static class AttemptTimedOutException extends RuntimeException {
+
+		AttemptTimedOutException(Throwable cause) {
+			super(cause);
+		}
+
 	}
 
 }

@@ -57,6 +57,7 @@ class NotificationsIT {
 		registry.add("dak.notification.sms.url", () -> smsProvider.baseUrl() + "/api/sms");
 		registry.add("dak.notification.sms.api-key", () -> "test-key");
 		registry.add("dak.notification.retry.initial-backoff", () -> "50ms");
+		registry.add("dak.notification.retry.attempt-timeout", () -> "1s");
 		// one test makes the provider fail on purpose; the others must not find its
 		// circuit open
 		registry.add("dak.notification.circuit-breaker.minimum-calls", () -> "50");
@@ -140,6 +141,23 @@ class NotificationsIT {
 				.map((n) -> n.get("channel").asString() + "/" + n.get("status").asString())
 				.toList()
 				.containsAll(List.of("SMS/FAILED", "EMAIL/SENT")));
+		assertThat(smsFor(id)).hasSize(3);
+	}
+
+	@Test
+	void aProviderThatDoesNotAnswerInTimeIsGivenUpOnAndRetried() {
+		String id = "NAL-2026-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "-D";
+		smsProvider.stubFor(post(urlEqualTo("/api/sms")).withRequestBody(matchingJsonPath("$.message", containing(id)))
+			.willReturn(aResponse().withStatus(202).withFixedDelay(3000)));
+
+		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, id,
+				bytes(received(id, "slow." + id + "@example.in", "hi")));
+
+		await().atMost(Duration.ofSeconds(40))
+			.until(() -> log(id).stream()
+				.anyMatch(
+						(n) -> "SMS".equals(n.get("channel").asString()) && "FAILED".equals(n.get("status").asString())
+								&& n.get("reason").asString().contains("did not answer within")));
 		assertThat(smsFor(id)).hasSize(3);
 	}
 

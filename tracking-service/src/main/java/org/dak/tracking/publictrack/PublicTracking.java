@@ -23,8 +23,10 @@ class PublicTracking {
 	}
 
 	Optional<PublicView> open(String receiptNumber, String accessCode) {
-		Optional<ComplaintCase> found = ReceiptNumbers.isValid(receiptNumber)
-				? this.cases.find(ReceiptNumbers.normalise(receiptNumber)) : Optional.empty();
+		// a malformed number is looked up too (as an ID that cannot exist): every miss
+		// costs the same
+		Optional<ComplaintCase> found = this.cases
+			.find(ReceiptNumbers.isValid(receiptNumber) ? ReceiptNumbers.normalise(receiptNumber) : "-");
 		String expectedHash = found.map(ComplaintCase::accessCodeHash).orElse(null);
 		if (!AccessCodes.matches(accessCode, expectedHash)) {
 			return Optional.empty();

@@ -13,6 +13,7 @@ import org.slf4j.MDC;
 import tools.jackson.databind.DatabindException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -81,6 +82,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 					violation.getMessage()))
 			.toList();
 		return ResponseEntity.badRequest().body(invalid("The request has invalid parameters.", errors));
+	}
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ResponseEntity<ProblemDetail> concurrentUpdate(OptimisticLockingFailureException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"Someone else changed this item at the same moment. Reload it and try again.");
+		problem.setType(URI.create("/problems/concurrent-update"));
+		problem.setTitle("Changed meanwhile");
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 	}
 
 	@ExceptionHandler({ DataAccessResourceFailureException.class, MongoException.class })
