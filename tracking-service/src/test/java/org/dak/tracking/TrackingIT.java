@@ -17,6 +17,7 @@ import org.dak.support.identity.ReceiptNumbers;
 import org.dak.testsupport.Http;
 import org.dak.testsupport.PublishedRecords;
 import org.dak.testsupport.ServiceIntegrationTest;
+import org.dak.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -45,9 +46,12 @@ class TrackingIT {
 
 	RestClient http;
 
+	RestClient dm;
+
 	@BeforeEach
 	void client() {
 		this.http = Http.local(this.port);
+		this.dm = Http.local(this.port, TestTokens.token("dm", "DM"));
 	}
 
 	@Test
@@ -86,7 +90,11 @@ class TrackingIT {
 		String supply = receivedAndMarkedTo("SUPPLY");
 		String police = receivedAndMarkedTo("POLICE");
 
-		JsonNode queue = get("/api/v1/cases?department=POLICE&size=200").getBody();
+		JsonNode queue = Http.local(this.port, TestTokens.officer("POLICE"))
+			.get()
+			.uri("/api/v1/cases?size=200")
+			.retrieve()
+			.body(JsonNode.class);
 
 		assertThat(queue.get("content").findValuesAsString("complaintId")).contains(police).doesNotContain(supply);
 	}
@@ -150,6 +158,81 @@ class TrackingIT {
 		assertThat(miss.getStatusCode().value()).isEqualTo(404);
 	}
 
+	@Test
+	void departmentAsOfficerCannotReadListOrUpdateDepartmentBsItems() {
+		String supplyItem = receivedAndMarkedTo("SUPPLY");
+		RestClient police = Http.local(this.port, TestTokens.officer("POLICE"));
+
+		assertThat(police.get()
+			.uri("/api/v1/cases/" + supplyItem)
+			.retrieve()
+			.toEntity(JsonNode.class)
+			.getStatusCode()
+			.value()).isEqualTo(404);
+		assertThat(police.get()
+			.uri("/api/v1/cases?department=SUPPLY")
+			.retrieve()
+			.toEntity(JsonNode.class)
+			.getStatusCode()
+			.value()).isEqualTo(403);
+		assertThat(post(supplyItem, "IN_PROGRESS", "POLICE", null).getStatusCode().value()).isEqualTo(404);
+		assertThat(police.get().uri("/api/v1/cases?size=200").retrieve().body(JsonNode.class).toString())
+			.doesNotContain(supplyItem);
+		assertThat(this.dm.get()
+			.uri("/api/v1/cases/" + supplyItem)
+			.retrieve()
+			.body(JsonNode.class)
+			.get("status")
+			.asString()).isEqualTo("MARKED");
+	}
+
+	@Test
+	void onlyTheDepartmentMovesAnItemAndTheDepartmentComesFromTheToken() {
+		String id = receivedAndMarkedTo("SUPPLY");
+
+		ResponseEntity<JsonNode> byDm = this.dm.post()
+			.uri("/api/v1/cases/" + id + "/status")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("status", "IN_PROGRESS"))
+			.retrieve()
+			.toEntity(JsonNode.class);
+		ResponseEntity<JsonNode> smuggled = Http.local(this.port, TestTokens.officer("POLICE"))
+			.post()
+			.uri("/api/v1/cases/" + id + "/status")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("status", "IN_PROGRESS", "departmentCode", "SUPPLY"))
+			.retrieve()
+			.toEntity(JsonNode.class);
+
+		assertThat(byDm.getStatusCode().value()).isEqualTo(403);
+		assertThat(smuggled.getStatusCode().value()).isEqualTo(400);
+	}
+
+	@Test
+	void expiredTamperedAndForeignTokensAreRefusedByTheServiceItself() {
+		String id = receivedAndMarkedTo("SUPPLY");
+		String valid = TestTokens.officer("SUPPLY");
+
+		for (String token : java.util.List.of(TestTokens.expired("DM"), TestTokens.tampered(valid),
+				TestTokens.wrongAudience("DM"), TestTokens.wrongIssuer("DM"), "not-a-token")) {
+			ResponseEntity<JsonNode> response = Http.local(this.port, token)
+				.get()
+				.uri("/api/v1/cases/" + id)
+				.retrieve()
+				.toEntity(JsonNode.class);
+			assertThat(response.getStatusCode().value()).as(token).isEqualTo(401);
+			assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.isTrue();
+		}
+		assertThat(Http.local(this.port, valid)
+			.get()
+			.uri("/api/v1/cases/" + id)
+			.retrieve()
+			.toEntity(JsonNode.class)
+			.getStatusCode()
+			.value()).isEqualTo(200);
+	}
+
 	private void assertNoPersonalDetails(JsonNode node) {
 		String text = node.toString();
 		assertThat(text).doesNotContain("9876543210", "sunita@example.in", "सुनीता", "बेलछी");
@@ -177,18 +260,22 @@ class TrackingIT {
 		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_ROUTED, id,
 				routed.getBytes(StandardCharsets.UTF_8));
 		await().atMost(Duration.ofSeconds(30)).until(() -> {
-			ResponseEntity<JsonNode> item = get("/api/v1/cases/" + id);
+			ResponseEntity<JsonNode> item = this.dm.get()
+				.uri("/api/v1/cases/" + id)
+				.retrieve()
+				.toEntity(JsonNode.class);
 			return item.getStatusCode().value() == 200 && item.getBody().get("timeline").size() == 2;
 		});
 		return id;
 	}
 
 	private ResponseEntity<JsonNode> post(String id, String status, String department, String note) {
-		Map<String, String> body = new java.util.HashMap<>(Map.of("status", status, "departmentCode", department));
+		Map<String, String> body = new java.util.HashMap<>(Map.of("status", status));
 		if (note != null) {
 			body.put("note", note);
 		}
-		return this.http.post()
+		return Http.local(this.port, TestTokens.officer(department))
+			.post()
 			.uri("/api/v1/cases/" + id + "/status")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(body)

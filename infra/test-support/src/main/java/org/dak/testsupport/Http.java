@@ -20,9 +20,19 @@ public final class Http {
 			.build();
 	}
 
-	/** A client for the service a test started on {@code port}. */
+	/** An anonymous client for the service a test started on {@code port}. */
 	public static RestClient local(int port) {
 		return client("http://localhost:" + port);
+	}
+
+	/**
+	 * A client for the service on {@code port} that sends the access token with every
+	 * call.
+	 */
+	public static RestClient local(int port, String token) {
+		return client("http://localhost:" + port).mutate()
+			.defaultHeader("Authorization", TestTokens.bearer(token))
+			.build();
 	}
 
 }

@@ -19,7 +19,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @Documented
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "dak.outbox.poll-interval=100ms", "dak.kafka.partitions=2" })
+		properties = { "dak.outbox.poll-interval=100ms", "dak.kafka.partitions=2",
+				"dak.security.jwt.public-key-location=" + TestTokens.PUBLIC_KEY_LOCATION })
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @EmbeddedMongo
 public @interface ServiceIntegrationTest {

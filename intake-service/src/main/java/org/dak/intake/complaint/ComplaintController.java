@@ -1,11 +1,14 @@
 package org.dak.intake.complaint;
 
 import java.net.URI;
+import java.util.Optional;
 
 import jakarta.validation.Valid;
 import org.dak.intake.IntakeProperties;
 import org.dak.support.identity.AccessCodes;
 import org.dak.intake.receipt.QrCodes;
+import org.dak.support.security.DakUser;
+import org.dak.support.security.Roles;
 import org.dak.support.web.ProblemException;
 
 import org.springframework.http.CacheControl;
@@ -48,6 +51,7 @@ class ComplaintController {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
 					"The Idempotency-Key header must be at most 200 characters.");
 		}
+		checkMaySubmit(DakUser.current(), submission.channel());
 		ComplaintIntake.Outcome outcome = this.intake.submit(submission, idempotencyKey);
 		Receipt receipt = receipt(outcome.complaint());
 		if (!outcome.created()) {
@@ -69,6 +73,22 @@ class ComplaintController {
 			.cacheControl(CacheControl.noStore())
 			.contentType(MediaType.IMAGE_PNG)
 			.body(QrCodes.png(complaint.trackingUrl(), 300));
+	}
+
+	/**
+	 * The public submits web items; the receipt desk registers items of any channel; a
+	 * channel adapter submits for its own channel only; other staff roles do not submit.
+	 */
+	private static void checkMaySubmit(Optional<DakUser> caller, Channel channel) {
+		boolean allowed = caller
+			.map((user) -> user.has(Roles.RECEIPT_DESK)
+					|| (user.has(Roles.CHANNEL_ADAPTER) && channel.name().equals(user.channel())))
+			.orElse(channel == Channel.WEB);
+		if (!allowed) {
+			throw new ProblemException(HttpStatus.FORBIDDEN, "channel-not-allowed", "Channel not allowed",
+					caller.isEmpty() ? "Without signing in only web submissions (channel WEB) are accepted."
+							: "Your account may not submit items of channel " + channel + ".");
+		}
 	}
 
 	private Receipt receipt(Complaint complaint) {

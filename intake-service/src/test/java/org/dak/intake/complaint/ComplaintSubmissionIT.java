@@ -20,6 +20,7 @@ import org.dak.support.events.EventJson;
 import org.dak.testsupport.Http;
 import org.dak.testsupport.PublishedRecords;
 import org.dak.testsupport.ServiceIntegrationTest;
+import org.dak.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -46,9 +47,12 @@ class ComplaintSubmissionIT {
 
 	RestClient http;
 
+	RestClient desk;
+
 	@BeforeEach
 	void client() {
 		this.http = Http.local(this.port);
+		this.desk = Http.local(this.port, TestTokens.token("desk.clerk", "RECEIPT_DESK"));
 	}
 
 	@Test
@@ -150,7 +154,7 @@ class ComplaintSubmissionIT {
 	void qrCodeOpensTheTrackingLink() throws Exception {
 		JsonNode receipt = submit(complaint("Hand pump broken", null), null).getBody();
 
-		byte[] png = this.http.get().uri(receipt.get("qrCodeUrl").asString()).retrieve().body(byte[].class);
+		byte[] png = this.desk.get().uri(receipt.get("qrCodeUrl").asString()).retrieve().body(byte[].class);
 		BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
 		String decoded = new QRCodeReader()
 			.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
@@ -172,12 +176,78 @@ class ComplaintSubmissionIT {
 		assertThat(get("/api/v1/complaints/NAL-1999-000001-0/receipt").getStatusCode().value()).isEqualTo(404);
 	}
 
+	@Test
+	void thePublicSubmitsOnlyWebItems() {
+		Map<String, Object> post = new java.util.HashMap<>(complaint("Letter by post", null));
+		post.put("channel", "POST");
+
+		ResponseEntity<JsonNode> anonymous = submit(this.http, post, null);
+		ResponseEntity<JsonNode> desk = submit(this.desk, post, null);
+
+		assertThat(anonymous.getStatusCode().value()).isEqualTo(403);
+		assertThat(anonymous.getBody().get("type").asString()).isEqualTo("/problems/channel-not-allowed");
+		assertThat(desk.getStatusCode().value()).isEqualTo(201);
+	}
+
+	@Test
+	void anAdapterSubmitsForItsOwnChannelOnly() {
+		RestClient mailBridge = Http.local(this.port, TestTokens.adapter("EMAIL"));
+		Map<String, Object> email = new java.util.HashMap<>(complaint("By mail", "<m-1@x>"));
+		email.put("channel", "EMAIL");
+		Map<String, Object> fax = new java.util.HashMap<>(complaint("By fax", "fax-1"));
+		fax.put("channel", "FAX");
+
+		assertThat(submit(mailBridge, email, null).getStatusCode().value()).isEqualTo(201);
+		assertThat(submit(mailBridge, fax, null).getStatusCode().value()).isEqualTo(403);
+	}
+
+	@Test
+	void otherStaffRolesDoNotSubmitAndTheReceiptIsForTheDeskAndTheDm() {
+		JsonNode receipt = submit(complaint("Receipt reading", null), null).getBody();
+		String path = "/api/v1/complaints/" + receipt.get("receiptNumber").asString() + "/receipt";
+
+		assertThat(submit(Http.local(this.port, TestTokens.token("auditor", "AUDITOR")), complaint("x", null), null)
+			.getStatusCode()
+			.value()).isEqualTo(403);
+		assertThat(this.http.get().uri(path).retrieve().toEntity(JsonNode.class).getStatusCode().value())
+			.isEqualTo(401);
+		assertThat(Http.local(this.port, TestTokens.officer("SUPPLY"))
+			.get()
+			.uri(path)
+			.retrieve()
+			.toEntity(JsonNode.class)
+			.getStatusCode()
+			.value()).isEqualTo(403);
+		assertThat(Http.local(this.port, TestTokens.token("dm", "DM"))
+			.get()
+			.uri(path)
+			.retrieve()
+			.toEntity(JsonNode.class)
+			.getStatusCode()
+			.value()).isEqualTo(200);
+	}
+
+	@Test
+	void aFieldTheApiDoesNotTakeIsRefusedNotIgnored() {
+		Map<String, Object> withExtra = new java.util.HashMap<>(complaint("Extra", null));
+		withExtra.put("receiptNumber", "NAL-2026-000001-Q");
+
+		ResponseEntity<JsonNode> response = submit(withExtra, null);
+
+		assertThat(response.getStatusCode().value()).isEqualTo(400);
+		assertThat(response.getBody().get("errors").findValuesAsString("field")).containsExactly("receiptNumber");
+	}
+
 	private ResponseEntity<JsonNode> get(String path) {
-		return this.http.get().uri(path).retrieve().toEntity(JsonNode.class);
+		return this.desk.get().uri(path).retrieve().toEntity(JsonNode.class);
 	}
 
 	private ResponseEntity<JsonNode> submit(Object body, String idempotencyKey) {
-		return this.http.post().uri("/api/v1/complaints").contentType(MediaType.APPLICATION_JSON).headers((headers) -> {
+		return submit(this.http, body, idempotencyKey);
+	}
+
+	private ResponseEntity<JsonNode> submit(RestClient client, Object body, String idempotencyKey) {
+		return client.post().uri("/api/v1/complaints").contentType(MediaType.APPLICATION_JSON).headers((headers) -> {
 			if (idempotencyKey != null) {
 				headers.add("Idempotency-Key", idempotencyKey);
 			}

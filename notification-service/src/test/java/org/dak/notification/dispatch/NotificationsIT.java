@@ -17,7 +17,9 @@ import org.dak.contracts.GoldenSamples;
 import org.dak.contracts.Topic;
 import org.dak.contracts.Topics;
 import org.dak.testsupport.PublishedRecords;
+import org.dak.testsupport.Http;
 import org.dak.testsupport.ServiceIntegrationTest;
+import org.dak.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,7 +29,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -166,7 +167,7 @@ class NotificationsIT {
 	}
 
 	private List<JsonNode> log(String id) {
-		JsonNode log = RestClient.create("http://localhost:" + this.port)
+		JsonNode log = Http.local(this.port, TestTokens.token("dm", "DM"))
 			.get()
 			.uri("/api/v1/notifications?complaintId=" + id)
 			.retrieve()

@@ -3,6 +3,7 @@ package org.dak.routing.inbox;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.dak.support.security.DakUser;
 import org.dak.support.web.ProblemException;
 
 import org.springframework.data.domain.Page;
@@ -50,7 +51,7 @@ class InboxController {
 
 	@PostMapping("/{complaintId}/marking")
 	InboxEntry mark(@PathVariable String complaintId, @Valid @RequestBody MarkComplaint marking) {
-		return this.inbox.mark(complaintId, marking, "DM");
+		return this.inbox.mark(complaintId, marking, DakUser.current().orElseThrow().username());
 	}
 
 }

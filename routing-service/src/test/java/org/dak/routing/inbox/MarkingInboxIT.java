@@ -16,6 +16,7 @@ import org.dak.support.events.EventJson;
 import org.dak.testsupport.Http;
 import org.dak.testsupport.PublishedRecords;
 import org.dak.testsupport.ServiceIntegrationTest;
+import org.dak.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -42,7 +43,7 @@ class MarkingInboxIT {
 
 	@BeforeEach
 	void client() {
-		this.http = Http.local(this.port);
+		this.http = Http.local(this.port, TestTokens.token("dm.nalanda", "DM"));
 	}
 
 	@Test
@@ -80,6 +81,7 @@ class MarkingInboxIT {
 		assertThat(event.dueDate()).isEqualTo(due);
 		assertThat(event.instructions()).isEqualTo("जाँच कर प्रतिवेदन दें");
 		assertThat(PublishedRecords.header(record, "ce_type")).isEqualTo("org.dak.complaint.routed");
+		assertThat(event.markedBy()).isEqualTo("dm.nalanda");
 	}
 
 	@Test
@@ -131,6 +133,33 @@ class MarkingInboxIT {
 		assertThat(PublishedRecords.header(dead, "kafka_dlt-exception-fqcn")).isNotBlank();
 		assertThat(PublishedRecords.header(dead, "kafka_dlt-original-topic")).isEqualTo("complaint-received");
 		assertThat(get("/api/v1/inbox/" + complaintId).getStatusCode().value()).isEqualTo(200);
+	}
+
+	@Test
+	void theMarkingDeskIsTheDmsAlone() {
+		String complaintId = receive();
+
+		for (String token : java.util.List.of(TestTokens.token("desk", "RECEIPT_DESK"), TestTokens.officer("SUPPLY"),
+				TestTokens.token("auditor", "AUDITOR"), TestTokens.token("admin", "ADMIN"))) {
+			RestClient other = Http.local(this.port, token);
+			assertThat(other.get().uri("/api/v1/inbox").retrieve().toEntity(JsonNode.class).getStatusCode().value())
+				.isEqualTo(403);
+			assertThat(other.post()
+				.uri("/api/v1/inbox/" + complaintId + "/marking")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("departmentCode", "SUPPLY"))
+				.retrieve()
+				.toEntity(JsonNode.class)
+				.getStatusCode()
+				.value()).isEqualTo(403);
+		}
+		assertThat(Http.local(this.port)
+			.get()
+			.uri("/api/v1/inbox")
+			.retrieve()
+			.toEntity(JsonNode.class)
+			.getStatusCode()
+			.value()).isEqualTo(401);
 	}
 
 	@Test

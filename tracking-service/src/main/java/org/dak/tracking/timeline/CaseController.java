@@ -3,6 +3,8 @@ package org.dak.tracking.timeline;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.dak.support.security.DakUser;
+import org.dak.support.security.Roles;
 import org.dak.support.web.ProblemException;
 
 import org.springframework.data.domain.PageRequest;
@@ -33,9 +35,21 @@ class CaseController {
 	}
 
 	@GetMapping
-	PagedModel<CaseView> queue(@RequestParam String department, @RequestParam(required = false) CaseStatus status,
-			@RequestParam(defaultValue = "0") @Min(0) int page,
+	PagedModel<CaseView> queue(@RequestParam(required = false) String department,
+			@RequestParam(required = false) CaseStatus status, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+		DakUser user = DakUser.current().orElseThrow();
+		if (user.has(Roles.DEPARTMENT_OFFICER) && !user.has(Roles.DM)) {
+			if (department != null && !department.equals(user.department())) {
+				throw new ProblemException(HttpStatus.FORBIDDEN, "other-department", "Another department's queue",
+						"You may see the queue of " + user.department() + " only.");
+			}
+			department = user.department();
+		}
+		if (department == null) {
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+					"Name the department: ?department=CODE");
+		}
 		return new PagedModel<>(this.cases
 			.queue(department, status, PageRequest.of(page, size, Sort.by(Sort.Direction.ASC, "receivedAt")))
 			.map(CaseView::of));
@@ -43,12 +57,14 @@ class CaseController {
 
 	@GetMapping("/{complaintId}")
 	CaseView item(@PathVariable String complaintId) {
-		return this.cases.find(complaintId).map(CaseView::of).orElseThrow(() -> notFound(complaintId));
+		return this.cases.visibleTo(complaintId, DakUser.current().orElseThrow())
+			.map(CaseView::of)
+			.orElseThrow(() -> notFound(complaintId));
 	}
 
 	@PostMapping("/{complaintId}/status")
 	CaseView postStatus(@PathVariable String complaintId, @Valid @RequestBody PostStatus update) {
-		this.cases.changeStatus(complaintId, update.status(), update.departmentCode(), update.note());
+		this.cases.changeStatus(complaintId, update.status(), DakUser.current().orElseThrow(), update.note());
 		return item(complaintId);
 	}
 

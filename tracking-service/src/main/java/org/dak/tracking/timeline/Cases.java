@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.dak.contracts.ComplaintReceived;
 import org.dak.contracts.ComplaintRouted;
 import org.dak.contracts.StatusUpdated;
+import org.dak.support.security.DakUser;
+import org.dak.support.security.Roles;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -42,13 +44,24 @@ public class Cases {
 		update(event.complaintId(), (complaintCase) -> complaintCase.apply(event));
 	}
 
-	StatusUpdated changeStatus(String complaintId, CaseStatus next, String actingDepartment, String note) {
-		ComplaintCase complaintCase = find(complaintId).orElseThrow(() -> CaseController.notFound(complaintId));
-		StatusUpdated event = complaintCase.changeStatus(next, actingDepartment, note, actingDepartment,
+	StatusUpdated changeStatus(String complaintId, CaseStatus next, DakUser officer, String note) {
+		ComplaintCase complaintCase = visibleTo(complaintId, officer)
+			.orElseThrow(() -> CaseController.notFound(complaintId));
+		StatusUpdated event = complaintCase.changeStatus(next, officer.department(), note, officer.username(),
 				Instant.now().truncatedTo(ChronoUnit.MILLIS));
 		this.cases.save(complaintCase);
 		this.meters.counter("dak.status.updates", "status", next.name()).increment();
 		return event;
+	}
+
+	/**
+	 * The case, if the caller may see it: the DM sees every case, an officer only those
+	 * currently marked to their department. For anyone else it does not exist, so
+	 * guessing IDs tells nothing.
+	 */
+	Optional<ComplaintCase> visibleTo(String complaintId, DakUser user) {
+		return find(complaintId).filter((c) -> user.has(Roles.DM) || (user.has(Roles.DEPARTMENT_OFFICER)
+				&& user.department() != null && user.department().equals(c.departmentCode())));
 	}
 
 	public Optional<ComplaintCase> find(String complaintId) {

@@ -1,0 +1,27 @@
+package org.dak.tracking;
+
+import org.dak.support.security.AccessRules;
+import org.dak.support.security.Roles;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who may call tracking (the README's access table). Which item an officer may see or
+ * move is decided per item: only those marked to their department.
+ */
+@Configuration(proxyBeanMethods = false)
+class TrackingAccess {
+
+	@Bean
+	AccessRules trackingRules() {
+		return (rules) -> rules.requestMatchers(HttpMethod.GET, "/api/v1/public/track/*", "/track/*")
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/*")
+			.hasAnyRole(Roles.DM, Roles.DEPARTMENT_OFFICER)
+			.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/status")
+			.hasRole(Roles.DEPARTMENT_OFFICER);
+	}
+
+}
