@@ -1,5 +1,5 @@
 /**
- * Routing to the services, request IDs, and problem documents when a service cannot be
- * reached.
+ * The single public entry: routing, identity, access rules, abuse limits and the audit
+ * trail.
  */
 package org.dak.gateway;

@@ -1,4 +1,4 @@
-package org.dak.gateway;
+package org.dak.gateway.edge;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -18,9 +18,9 @@ import org.springframework.web.server.ServerWebExchange;
  * be followed through every log.
  */
 @Component
-class RequestIdFilter implements GlobalFilter, Ordered {
+public class RequestIdFilter implements GlobalFilter, Ordered {
 
-	static final String HEADER = "X-Request-Id";
+	public static final String HEADER = "X-Request-Id";
 
 	private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 

@@ -1,4 +1,4 @@
-package org.dak.gateway;
+package org.dak.gateway.edge;
 
 import java.time.Duration;
 

@@ -1,0 +1,46 @@
+package org.dak.gateway.account;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A staff account.
+ *
+ * @param username the sign-in name
+ * @param passwordHash bcrypt hash of the password
+ * @param roles its roles
+ * @param department the department an officer is bound to
+ * @param office the office below it, if any
+ * @param channel the channel an adapter account is bound to
+ * @param enabled whether it may sign in
+ * @param failedSignIns failed sign-ins in a row
+ * @param lockedUntil no sign-in before this time
+ * @param createdAt when it was created
+ */
+@Document("accounts")
+record Account(@Id String username, String passwordHash, List<String> roles, String department, String office,
+		String channel, boolean enabled, int failedSignIns, Instant lockedUntil, Instant createdAt) {
+
+	Account withPassword(String hash) {
+		return new Account(this.username, hash, this.roles, this.department, this.office, this.channel, this.enabled, 0,
+				null, this.createdAt);
+	}
+
+	Account withSignInFailure(int failures, Instant lockedUntil) {
+		return new Account(this.username, this.passwordHash, this.roles, this.department, this.office, this.channel,
+				this.enabled, failures, lockedUntil, this.createdAt);
+	}
+
+	Account withSignInSuccess() {
+		return withSignInFailure(0, null);
+	}
+
+	AccountView view() {
+		return new AccountView(this.username, this.roles, this.department, this.office, this.channel, this.enabled,
+				this.createdAt);
+	}
+
+}

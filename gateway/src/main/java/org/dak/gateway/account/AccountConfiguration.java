@@ -1,0 +1,81 @@
+package org.dak.gateway.account;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.dak.gateway.security.Roles;
+
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Password hashing (bcrypt, through the delegating encoder so the algorithm can be raised
+ * later), the first administrator on an empty database, and demo accounts for the local
+ * stack.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AccountProperties.class)
+class AccountConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(AccountConfiguration.class);
+
+	/** username, role, department, channel: one demo account per role. */
+	static final List<List<String>> DEMO = List.of(List.of("desk", Roles.RECEIPT_DESK, "", ""),
+			List.of("dm", Roles.DM, "", ""), List.of("officer.supply", Roles.DEPARTMENT_OFFICER, "SUPPLY", ""),
+			List.of("officer.police", Roles.DEPARTMENT_OFFICER, "POLICE", ""),
+			List.of("auditor", Roles.AUDITOR, "", ""), List.of("adapter.email", Roles.CHANNEL_ADAPTER, "", "EMAIL"));
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	ApplicationRunner firstAccounts(ReactiveMongoTemplate mongo, PasswordEncoder passwords,
+			AccountProperties properties) {
+		return (args) -> {
+			long existing = mongo.count(new org.springframework.data.mongodb.core.query.Query(), Account.class).block();
+			if (existing == 0) {
+				if (properties.bootstrapAdminPassword() == null || properties.bootstrapAdminPassword().isBlank()) {
+					log.warn("No accounts and no DAK_ADMIN_PASSWORD: nobody can sign in. Set DAK_ADMIN_PASSWORD "
+							+ "to create the first administrator.");
+				}
+				else {
+					mongo
+						.insert(account(properties.bootstrapAdminUsername(), properties.bootstrapAdminPassword(),
+								List.of(Roles.ADMIN), null, null, passwords))
+						.block();
+					log.info("Created the first administrator '{}'", properties.bootstrapAdminUsername());
+				}
+			}
+			if (properties.demoPassword() != null && !properties.demoPassword().isBlank()) {
+				Flux.fromIterable(DEMO)
+					.flatMap((demo) -> mongo.findById(demo.get(0), Account.class)
+						.hasElement()
+						.flatMap((exists) -> exists ? Mono.empty()
+								: mongo.insert(account(demo.get(0), properties.demoPassword(), List.of(demo.get(1)),
+										demo.get(2).isEmpty() ? null : demo.get(2),
+										demo.get(3).isEmpty() ? null : demo.get(3), passwords))))
+					.blockLast();
+				log.info("Demo accounts (password from DAK_DEMO_PASSWORD): {}", DEMO);
+			}
+		};
+	}
+
+	private static Account account(String username, String password, List<String> roles, String department,
+			String channel, PasswordEncoder passwords) {
+		return new Account(username, passwords.encode(password), roles, department, null, channel, true, 0, null,
+				Instant.now());
+	}
+
+}

@@ -1,0 +1,24 @@
+package org.dak.gateway.account;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Accounts and sign-in.
+ *
+ * @param bootstrapAdminUsername the first administrator, created on an empty database
+ * @param bootstrapAdminPassword its password; no administrator is created without one
+ * @param demoPassword when set, demo accounts for every role are created with this
+ * password (local stack only)
+ * @param refreshTokenTtl how long a refresh token lives
+ * @param lockoutThreshold failed sign-ins in a row before the account is locked
+ * @param lockoutBase the first lock; it doubles with each further failure
+ * @param lockoutMax the longest lock
+ */
+@ConfigurationProperties("dak.gateway.accounts")
+public record AccountProperties(@DefaultValue("admin") String bootstrapAdminUsername, String bootstrapAdminPassword,
+		String demoPassword, @DefaultValue("12h") Duration refreshTokenTtl, @DefaultValue("5") int lockoutThreshold,
+		@DefaultValue("30s") Duration lockoutBase, @DefaultValue("1h") Duration lockoutMax) {
+}

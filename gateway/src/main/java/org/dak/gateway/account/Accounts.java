@@ -1,0 +1,180 @@
+package org.dak.gateway.account;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.dak.gateway.audit.AuditTrail;
+import org.dak.gateway.edge.Problem;
+import org.dak.gateway.security.TokenIssuer;
+
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sign-in, token refresh, sign-out and password change. A wrong password and an unknown
+ * user answer alike and take alike (the hash is checked either way). After repeated
+ * failures the account is locked for a while, longer each time.
+ */
+@Service
+class Accounts {
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final PasswordEncoder passwords;
+
+	private final TokenIssuer tokens;
+
+	private final AccountProperties properties;
+
+	private final AuditTrail audit;
+
+	/** A hash of nothing anyone types, checked when the user does not exist. */
+	private final String noSuchUserHash;
+
+	Accounts(ReactiveMongoTemplate mongo, PasswordEncoder passwords, TokenIssuer tokens, AccountProperties properties,
+			AuditTrail audit) {
+		this.mongo = mongo;
+		this.passwords = passwords;
+		this.tokens = tokens;
+		this.properties = properties;
+		this.audit = audit;
+		this.noSuchUserHash = passwords.encode(Secrets.generate("none_"));
+	}
+
+	/** What a successful sign-in or refresh gives. */
+	record Tokens(String tokenType, String accessToken, long expiresIn, String refreshToken, List<String> roles) {
+	}
+
+	Mono<Tokens> signIn(String username, String password, String clientAddress, String requestId) {
+		String name = normalise(username);
+		return this.mongo.findById(name, Account.class)
+			.flatMap((account) -> checkPassword(account, password, clientAddress, requestId))
+			.switchIfEmpty(Mono.defer(() -> matches(password, this.noSuchUserHash)
+				.then(failed(name, "no such account", clientAddress, requestId))));
+	}
+
+	private Mono<Tokens> checkPassword(Account account, String password, String clientAddress, String requestId) {
+		Instant now = Instant.now();
+		if (account.lockedUntil() != null && account.lockedUntil().isAfter(now)) {
+			long seconds = Math.max(1, Duration.between(now, account.lockedUntil()).toSeconds());
+			return this.audit.record(account.username(), "SIGN_IN", "LOCKED", clientAddress, requestId)
+				.then(Mono.error(new LockedOut(seconds)));
+		}
+		return matches(password, account.passwordHash()).flatMap((ok) -> {
+			if (ok && account.enabled()) {
+				return this.mongo.save(account.withSignInSuccess())
+					.then(this.audit.record(account.username(), "SIGN_IN", "SUCCESS", clientAddress, requestId))
+					.then(issue(account));
+			}
+			int failures = account.failedSignIns() + 1;
+			Instant lockedUntil = null;
+			if (failures >= this.properties.lockoutThreshold()) {
+				Duration lock = this.properties.lockoutBase()
+					.multipliedBy(1L << Math.min(20, failures - this.properties.lockoutThreshold()));
+				lockedUntil = now
+					.plus((lock.compareTo(this.properties.lockoutMax()) > 0) ? this.properties.lockoutMax() : lock);
+			}
+			return this.mongo.save(account.withSignInFailure(failures, lockedUntil))
+				.then(failed(account.username(), account.enabled() ? "wrong password" : "disabled", clientAddress,
+						requestId));
+		});
+	}
+
+	Mono<Tokens> refresh(String refreshToken, String clientAddress, String requestId) {
+		String hash = Secrets.sha256(refreshToken);
+		Instant now = Instant.now();
+		Query unused = Query.query(Criteria.where("_id").is(hash).and("revokedAt").is(null).and("expiresAt").gt(now));
+		return this.mongo.findAndModify(unused, new Update().set("revokedAt", now), RefreshToken.class)
+			.flatMap((token) -> this.mongo.findById(token.username(), Account.class))
+			.filter(Account::enabled)
+			.flatMap(this::issue)
+			.switchIfEmpty(Mono.defer(() -> this.mongo.findById(hash, RefreshToken.class)
+				.filter((token) -> token.revokedAt() != null)
+				// a used-up token came back: whoever holds it, the account's tokens are
+				// revoked
+				.flatMap((token) -> revokeAll(token.username())
+					.then(this.audit.record(token.username(), "REFRESH", "REUSED_TOKEN", clientAddress, requestId)))
+				.then(Mono.error(new Problem(HttpStatus.UNAUTHORIZED, "invalid-refresh-token", "Sign in again",
+						"This refresh token is not valid (expired, used or revoked). Sign in again.")))));
+	}
+
+	Mono<Void> signOut(String username) {
+		return revokeAll(username);
+	}
+
+	Mono<Void> changePassword(String username, String current, String next) {
+		return this.mongo.findById(username, Account.class)
+			.switchIfEmpty(Mono.error(new Problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Sign-in required",
+					"This account no longer exists.")))
+			.flatMap((account) -> matches(current, account.passwordHash()).flatMap((ok) -> {
+				if (!ok) {
+					return Mono.error(new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "wrong-password", "Wrong password",
+							"The current password is not right."));
+				}
+				PasswordPolicy.check(username, next);
+				return hash(next).flatMap((hash) -> this.mongo.save(account.withPassword(hash)))
+					.then(revokeAll(username));
+			}));
+	}
+
+	Mono<Void> revokeAll(String username) {
+		return this.mongo
+			.updateMulti(Query.query(Criteria.where("username").is(username).and("revokedAt").is(null)),
+					new Update().set("revokedAt", Instant.now()), RefreshToken.class)
+			.then();
+	}
+
+	Mono<String> hash(String password) {
+		return Mono.fromCallable(() -> this.passwords.encode(password)).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private Mono<Boolean> matches(String password, String hash) {
+		return Mono.fromCallable(() -> this.passwords.matches(password, hash)).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private Mono<Tokens> issue(Account account) {
+		String refresh = Secrets.generate("dakr_");
+		RefreshToken stored = new RefreshToken(Secrets.sha256(refresh), account.username(),
+				Instant.now().plus(this.properties.refreshTokenTtl()), null);
+		String access = this.tokens.issue(new TokenIssuer.Subject(account.username(), account.roles(),
+				account.department(), account.office(), account.channel()));
+		return this.mongo.insert(stored)
+			.thenReturn(new Tokens("Bearer", access, this.tokens.lifetimeSeconds(), refresh, account.roles()));
+	}
+
+	private <T> Mono<T> failed(String username, String reason, String clientAddress, String requestId) {
+		return this.audit.record(username, "SIGN_IN", "FAILURE: " + reason, clientAddress, requestId)
+			.then(Mono.error(new Problem(HttpStatus.UNAUTHORIZED, "sign-in-failed", "Sign-in failed",
+					"Wrong username or password.")));
+	}
+
+	static String normalise(String username) {
+		return username.strip().toLowerCase(Locale.ROOT);
+	}
+
+	/** Too many failed sign-ins: try again after {@code retryAfterSeconds}. */
+	static class LockedOut extends Problem {
+
+		final long retryAfterSeconds;
+
+		LockedOut(long retryAfterSeconds) {
+			super(HttpStatus.TOO_MANY_REQUESTS, "account-locked", "Too many failed sign-ins",
+					"This account is locked after repeated failed sign-ins. Try again in " + retryAfterSeconds
+							+ " seconds.");
+			this.retryAfterSeconds = retryAfterSeconds;
+			getHeaders().set("Retry-After", String.valueOf(retryAfterSeconds));
+		}
+
+	}
+
+}

@@ -1,0 +1,83 @@
+package org.dak.gateway.edge;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.dak.gateway.security.ProblemWriter;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Refuses a request body larger than the limit (413) before any of it reaches a service.
+ * A body that says its length is judged by it; a streamed (chunked) one is read up to the
+ * limit, and passed on only if it fits.
+ */
+@Component
+class RequestSizeFilter implements WebFilter, Ordered {
+
+	private final long maxBytes;
+
+	RequestSizeFilter(EdgeProperties properties) {
+		this.maxBytes = properties.maxRequestSize().toBytes();
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		HttpMethod method = exchange.getRequest().getMethod();
+		if (method != HttpMethod.POST && method != HttpMethod.PUT && method != HttpMethod.PATCH) {
+			return chain.filter(exchange);
+		}
+		long length = exchange.getRequest().getHeaders().getContentLength();
+		boolean chunked = exchange.getRequest().getHeaders().containsHeader("Transfer-Encoding");
+		if (length > this.maxBytes) {
+			return tooLarge(exchange);
+		}
+		if (length < 0 && chunked) {
+			return DataBufferUtils.join(exchange.getRequest().getBody(), (int) this.maxBytes)
+				.flatMap((body) -> chain.filter(exchange.mutate().request(withBody(exchange, body)).build()))
+				.onErrorResume(DataBufferLimitException.class, (ex) -> tooLarge(exchange));
+		}
+		return chain.filter(exchange);
+	}
+
+	private Mono<Void> tooLarge(ServerWebExchange exchange) {
+		return ProblemWriter.write(exchange.getResponse(), HttpStatus.CONTENT_TOO_LARGE, "request-too-large",
+				"Request too large", "A request body may be at most " + this.maxBytes + " bytes.");
+	}
+
+	private static ServerHttpRequest withBody(ServerWebExchange exchange, DataBuffer body) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.putAll(exchange.getRequest().getHeaders());
+		headers.remove(HttpHeaders.TRANSFER_ENCODING);
+		headers.setContentLength(body.readableByteCount());
+		return new ServerHttpRequestDecorator(exchange.getRequest()) {
+			@Override
+			public HttpHeaders getHeaders() {
+				return headers;
+			}
+
+			@Override
+			public Flux<DataBuffer> getBody() {
+				return Flux.just(body);
+			}
+		};
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE + 10;
+	}
+
+}

@@ -1,0 +1,20 @@
+package org.dak.gateway.limits;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Requests allowed per window.
+ *
+ * @param window the length of one counting window
+ * @param publicTracking per client address, public tracking
+ * @param publicSubmission per client address, submissions without sign-in
+ * @param signIn per client address, sign-in and refresh
+ * @param signedIn per signed-in user or adapter, everything else
+ */
+@ConfigurationProperties("dak.gateway.rate-limits")
+public record RateLimitProperties(@DefaultValue("1m") Duration window, @DefaultValue("30") int publicTracking,
+		@DefaultValue("10") int publicSubmission, @DefaultValue("10") int signIn, @DefaultValue("600") int signedIn) {
+}

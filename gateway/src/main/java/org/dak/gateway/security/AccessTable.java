@@ -1,0 +1,74 @@
+package org.dak.gateway.security;
+
+import java.util.List;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+
+import static org.dak.gateway.security.Roles.ADMIN;
+import static org.dak.gateway.security.Roles.AUDITOR;
+import static org.dak.gateway.security.Roles.DEPARTMENT_OFFICER;
+import static org.dak.gateway.security.Roles.DM;
+import static org.dak.gateway.security.Roles.RECEIPT_DESK;
+
+/**
+ * The coarse rule of every route: who may pass the gateway at all. The README's access
+ * table says the same, and the authorisation matrix test checks the running system
+ * against that table. Object-level rules (which items, which channel) are the services'.
+ */
+final class AccessTable {
+
+	/** One row: a method and paths, and who may call them. */
+	record Rule(HttpMethod method, List<String> paths, Who who, String... roles) {
+	}
+
+	enum Who {
+
+		/** Anyone, signed in or not. */
+		PUBLIC,
+
+		/** Anyone signed in. */
+		SIGNED_IN,
+
+		/** The listed roles. */
+		ROLES
+
+	}
+
+	static final List<Rule> RULES = List.of(
+			new Rule(HttpMethod.POST, List.of("/api/v1/auth/login", "/api/v1/auth/refresh"), Who.PUBLIC),
+			new Rule(HttpMethod.POST, List.of("/api/v1/auth/logout", "/api/v1/auth/password"), Who.SIGNED_IN),
+			new Rule(null, List.of("/api/v1/admin/**"), Who.ROLES, ADMIN),
+			new Rule(HttpMethod.GET, List.of("/api/v1/audit"), Who.ROLES, AUDITOR),
+			new Rule(HttpMethod.POST, List.of("/api/v1/complaints"), Who.PUBLIC),
+			new Rule(HttpMethod.GET, List.of("/api/v1/complaints/*/receipt", "/api/v1/complaints/*/qr.png"), Who.ROLES,
+					RECEIPT_DESK, DM),
+			new Rule(null, List.of("/api/v1/inbox", "/api/v1/inbox/**"), Who.ROLES, DM),
+			new Rule(HttpMethod.GET, List.of("/api/v1/departments"), Who.ROLES, RECEIPT_DESK, DM, DEPARTMENT_OFFICER,
+					AUDITOR, ADMIN),
+			new Rule(HttpMethod.GET, List.of("/api/v1/cases", "/api/v1/cases/*"), Who.ROLES, DM, DEPARTMENT_OFFICER),
+			new Rule(HttpMethod.POST, List.of("/api/v1/cases/*/status"), Who.ROLES, DEPARTMENT_OFFICER),
+			new Rule(HttpMethod.GET, List.of("/api/v1/public/track/*", "/track/*"), Who.PUBLIC),
+			new Rule(HttpMethod.GET, List.of("/api/v1/notifications"), Who.ROLES, DM, AUDITOR),
+			new Rule(HttpMethod.GET, List.of("/actuator/health", "/actuator/health/**", "/actuator/info"), Who.PUBLIC),
+			new Rule(HttpMethod.GET, List.of("/actuator/prometheus"), Who.ROLES, AUDITOR),
+			new Rule(null, List.of("/fallback/**"), Who.PUBLIC));
+
+	private AccessTable() {
+	}
+
+	static void apply(ServerHttpSecurity.AuthorizeExchangeSpec exchanges) {
+		for (Rule rule : RULES) {
+			String[] paths = rule.paths().toArray(String[]::new);
+			ServerHttpSecurity.AuthorizeExchangeSpec.Access access = (rule.method() != null)
+					? exchanges.pathMatchers(rule.method(), paths) : exchanges.pathMatchers(paths);
+			switch (rule.who()) {
+				case PUBLIC -> access.permitAll();
+				case SIGNED_IN -> access.authenticated();
+				case ROLES -> access.hasAnyRole(rule.roles());
+			}
+		}
+		exchanges.anyExchange().denyAll();
+	}
+
+}

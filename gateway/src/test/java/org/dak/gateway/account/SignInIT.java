@@ -1,0 +1,185 @@
+package org.dak.gateway.account;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.dak.gateway.GatewayTestBase;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SignInIT extends GatewayTestBase {
+
+	@Test
+	void anOfficerSignsInAndGetsATokenNamingRoleAndDepartment() {
+		String username = unique("officer");
+		account(username, "DEPARTMENT_OFFICER", Map.of("department", "SUPPLY"));
+
+		ResponseEntity<JsonNode> response = signIn(username, PASSWORD);
+
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		assertThat(response.getHeaders().getCacheControl()).contains("no-store");
+		JsonNode body = response.getBody();
+		assertThat(body.get("tokenType").asString()).isEqualTo("Bearer");
+		assertThat(body.get("expiresIn").asLong()).isEqualTo(900);
+		assertThat(body.get("refreshToken").asString()).startsWith("dakr_");
+		JsonNode claims = claims(body.get("accessToken").asString());
+		assertThat(claims.get("sub").asString()).isEqualTo(username);
+		assertThat(claims.get("roles").get(0).asString()).isEqualTo("DEPARTMENT_OFFICER");
+		assertThat(claims.get("department").asString()).isEqualTo("SUPPLY");
+		assertThat(claims.get("aud").toString()).contains("dak");
+	}
+
+	@Test
+	void aWrongPasswordAndAnUnknownUserAnswerAlike() {
+		String username = unique("desk");
+		account(username, "RECEIPT_DESK", Map.of());
+
+		ResponseEntity<JsonNode> wrongPassword = signIn(username, "not-the-password");
+		ResponseEntity<JsonNode> unknownUser = signIn(unique("nobody"), "not-the-password");
+
+		assertThat(wrongPassword.getStatusCode().value()).isEqualTo(401);
+		assertThat(unknownUser.getStatusCode().value()).isEqualTo(401);
+		assertThat(wrongPassword.getBody().get("detail")).isEqualTo(unknownUser.getBody().get("detail"));
+		assertThat(wrongPassword.getBody().get("type")).isEqualTo(unknownUser.getBody().get("type"));
+	}
+
+	@Test
+	void repeatedFailuresLockTheAccountForAWhileEvenForTheRightPassword() {
+		String username = unique("dm");
+		account(username, "DM", Map.of());
+		for (int i = 0; i < 5; i++) {
+			assertThat(signIn(username, "guess-" + i).getStatusCode().value()).isEqualTo(401);
+		}
+
+		ResponseEntity<JsonNode> locked = signIn(username, PASSWORD);
+
+		assertThat(locked.getStatusCode().value()).isEqualTo(429);
+		assertThat(locked.getBody().get("type").asString()).isEqualTo("/problems/account-locked");
+		assertThat(Integer.parseInt(locked.getHeaders().getFirst("Retry-After"))).isBetween(1, 30);
+	}
+
+	@Test
+	void aRefreshTokenWorksOnceAndItsReuseRevokesTheAccountsTokens() {
+		String username = unique("auditor");
+		account(username, "AUDITOR", Map.of());
+		String first = signIn(username, PASSWORD).getBody().get("refreshToken").asString();
+
+		ResponseEntity<JsonNode> refreshed = refresh(first);
+		ResponseEntity<JsonNode> reused = refresh(first);
+		ResponseEntity<JsonNode> afterReuse = refresh(refreshed.getBody().get("refreshToken").asString());
+
+		assertThat(refreshed.getStatusCode().value()).isEqualTo(200);
+		assertThat(refreshed.getBody().get("accessToken").asString()).isNotBlank();
+		assertThat(reused.getStatusCode().value()).isEqualTo(401);
+		assertThat(afterReuse.getStatusCode().value()).isEqualTo(401);
+	}
+
+	@Test
+	void signingOutEndsEveryRefreshToken() {
+		String username = unique("desk");
+		account(username, "RECEIPT_DESK", Map.of());
+		JsonNode tokens = signIn(username, PASSWORD).getBody();
+
+		ResponseEntity<Void> out = http(tokens.get("accessToken").asString()).post()
+			.uri("/api/v1/auth/logout")
+			.retrieve()
+			.toBodilessEntity();
+
+		assertThat(out.getStatusCode().value()).isEqualTo(204);
+		assertThat(refresh(tokens.get("refreshToken").asString()).getStatusCode().value()).isEqualTo(401);
+	}
+
+	@Test
+	void aPasswordChangeNeedsTheCurrentOneAndAStrongNewOne() {
+		String username = unique("desk");
+		String token = account(username, "RECEIPT_DESK", Map.of());
+
+		assertThat(changePassword(token, "wrong-current-pw", "a-long-new-password").getStatusCode().value())
+			.isEqualTo(422);
+		assertThat(changePassword(token, PASSWORD, "short").getStatusCode().value()).isEqualTo(422);
+		assertThat(changePassword(token, PASSWORD, "a-long-new-password").getStatusCode().value()).isEqualTo(204);
+		assertThat(signIn(username, "a-long-new-password").getStatusCode().value()).isEqualTo(200);
+		assertThat(signIn(username, PASSWORD).getStatusCode().value()).isEqualTo(401);
+	}
+
+	@Test
+	void onlyTheAdministratorManagesAccountsAndNeverSeesPasswordHashes() {
+		String dm = account(unique("dm"), "DM", Map.of());
+
+		ResponseEntity<JsonNode> asDm = http(dm).get().uri("/api/v1/admin/users").retrieve().toEntity(JsonNode.class);
+		ResponseEntity<JsonNode> asAdmin = http(adminToken()).get()
+			.uri("/api/v1/admin/users")
+			.retrieve()
+			.toEntity(JsonNode.class);
+
+		assertThat(asDm.getStatusCode().value()).isEqualTo(403);
+		assertThat(asAdmin.getStatusCode().value()).isEqualTo(200);
+		assertThat(asAdmin.getBody().toString()).doesNotContain("passwordHash").doesNotContain("$2a$");
+	}
+
+	@Test
+	void anOfficerWithoutDepartmentOrAnUnknownRoleIsRefused() {
+		ResponseEntity<JsonNode> noDepartment = create(Map.of("username", unique("officer"), "password",
+				"long-enough-password", "roles", List.of("DEPARTMENT_OFFICER")));
+		ResponseEntity<JsonNode> unknownRole = create(
+				Map.of("username", unique("king"), "password", "long-enough-password", "roles", List.of("KING")));
+
+		assertThat(noDepartment.getStatusCode().value()).isEqualTo(422);
+		assertThat(unknownRole.getStatusCode().value()).isEqualTo(422);
+	}
+
+	@Test
+	void aDisabledAccountCannotSignIn() {
+		String username = unique("desk");
+		account(username, "RECEIPT_DESK", Map.of());
+
+		ResponseEntity<JsonNode> disabled = http(adminToken()).put()
+			.uri("/api/v1/admin/users/" + username)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("roles", List.of("RECEIPT_DESK"), "enabled", false))
+			.retrieve()
+			.toEntity(JsonNode.class);
+
+		assertThat(disabled.getStatusCode().value()).isEqualTo(200);
+		assertThat(signIn(username, PASSWORD).getStatusCode().value()).isEqualTo(401);
+	}
+
+	private ResponseEntity<JsonNode> create(Map<String, Object> account) {
+		return http(adminToken()).post()
+			.uri("/api/v1/admin/users")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(account)
+			.retrieve()
+			.toEntity(JsonNode.class);
+	}
+
+	private ResponseEntity<JsonNode> refresh(String refreshToken) {
+		return http().post()
+			.uri("/api/v1/auth/refresh")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("refreshToken", refreshToken))
+			.retrieve()
+			.toEntity(JsonNode.class);
+	}
+
+	private ResponseEntity<Void> changePassword(String token, String current, String next) {
+		return http(token).post()
+			.uri("/api/v1/auth/password")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("currentPassword", current, "newPassword", next))
+			.retrieve()
+			.toBodilessEntity();
+	}
+
+	private static JsonNode claims(String token) {
+		return JsonMapper.builder().build().readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+	}
+
+}

@@ -1,0 +1,64 @@
+package org.dak.gateway.limits;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.dak.gateway.GatewayTestBase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.ResponseEntity;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RateLimitIT extends GatewayTestBase {
+
+	@Test
+	void guessingReceiptNumbersGivesNotFoundsAndThenTooManyRequests() {
+		services.stubFor(get(urlPathMatching("/api/v1/public/track/.*")).willReturn(aResponse().withStatus(404)));
+		List<Integer> statuses = new ArrayList<>();
+		ResponseEntity<String> last = null;
+		for (int i = 0; i < 25; i++) {
+			last = http().get()
+				.uri("/api/v1/public/track/NAL-2026-%06d-A?code=AAAABBBBCCCCDDDD".formatted(i))
+				.retrieve()
+				.toEntity(String.class);
+			statuses.add(last.getStatusCode().value());
+		}
+
+		assertThat(statuses.subList(0, 15)).containsOnly(404);
+		assertThat(statuses.subList(15, 25)).containsOnly(429);
+		assertThat(last.getBody()).contains("/problems/too-many-requests");
+		assertThat(Integer.parseInt(last.getHeaders().getFirst("Retry-After"))).isPositive();
+	}
+
+	@Test
+	void anotherClientAddressHasItsOwnCount() {
+		services.stubFor(get(urlPathMatching("/api/v1/public/track/.*")).willReturn(aResponse().withStatus(404)));
+		for (int i = 0; i < 16; i++) {
+			http().get().uri("/api/v1/public/track/NAL-2026-000001-A?code=X").retrieve().toBodilessEntity();
+		}
+		ownClientAddress();
+
+		assertThat(http().get()
+			.uri("/api/v1/public/track/NAL-2026-000001-A?code=X")
+			.retrieve()
+			.toBodilessEntity()
+			.getStatusCode()
+			.value()).isEqualTo(404);
+	}
+
+	@Test
+	void signInAttemptsAreLimitedPerClientAddress() {
+		List<Integer> statuses = new ArrayList<>();
+		for (int i = 0; i < 45; i++) {
+			statuses.add(signIn(unique("nobody"), "wrong-password").getStatusCode().value());
+		}
+
+		assertThat(statuses.subList(0, 40)).containsOnly(401);
+		assertThat(statuses.subList(40, 45)).containsOnly(429);
+	}
+
+}
