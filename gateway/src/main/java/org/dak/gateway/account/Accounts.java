@@ -114,8 +114,8 @@ class Accounts {
 
 	Mono<Void> changePassword(String username, String current, String next) {
 		return this.mongo.findById(username, Account.class)
-			.switchIfEmpty(Mono.error(new Problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Sign-in required",
-					"This account no longer exists.")))
+			.switchIfEmpty(Mono.error(new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "no-password", "No password here",
+					"This identity has no password in this system (an adapter key or an external sign-in).")))
 			.flatMap((account) -> matches(current, account.passwordHash()).flatMap((ok) -> {
 				if (!ok) {
 					return Mono.error(new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "wrong-password", "Wrong password",

@@ -22,6 +22,12 @@ import java.util.stream.Stream;
  */
 public final class LocalStack {
 
+	/**
+	 * The local stack's demo password; never used outside it (set DAK_DEMO_PASSWORD to
+	 * change it).
+	 */
+	static final String DEMO_PASSWORD = "dak-demo-2026";
+
 	private final Path root;
 
 	private final Path data;
@@ -113,6 +119,11 @@ public final class LocalStack {
 		CompletableFuture.allOf(infra.toArray(CompletableFuture[]::new)).join();
 		say("Infrastructure is up.");
 
+		SigningKeys keys = SigningKeys.in(this.data.resolve("keys"));
+		serviceEnv.put("DAK_JWT_PUBLIC_KEY", keys.publicKey().toString());
+		String adminPassword = this.env.getOrDefault("DAK_ADMIN_PASSWORD", DEMO_PASSWORD);
+		String demoPassword = this.env.getOrDefault("DAK_DEMO_PASSWORD", DEMO_PASSWORD);
+
 		int gatewayPort = port("GATEWAY_PORT", 8080);
 		serviceEnv.put("DAK_PUBLIC_BASE_URL",
 				this.env.getOrDefault("DAK_PUBLIC_BASE_URL", "http://localhost:" + gatewayPort));
@@ -131,6 +142,11 @@ public final class LocalStack {
 		for (Map.Entry<String, Integer> service : ports.entrySet()) {
 			Map<String, String> environment = new LinkedHashMap<>(serviceEnv);
 			environment.put("PORT", String.valueOf(service.getValue()));
+			if (service.getKey().equals("gateway")) {
+				environment.put("DAK_JWT_PRIVATE_KEY", keys.privateKey().toString());
+				environment.put("DAK_ADMIN_PASSWORD", adminPassword);
+				environment.put("DAK_DEMO_PASSWORD", demoPassword);
+			}
 			ChildProcess child = ChildProcess.bootJar(service.getKey(), serviceJar(this.root, service.getKey()),
 					environment, this.data.resolve("logs").resolve(service.getKey() + ".log"));
 			this.services.add(child.start());
@@ -158,13 +174,25 @@ public final class LocalStack {
 			summary.append("  SMS simulator             ").append(smsInbox).append('\n');
 		}
 		summary.append("  Logs and data             ").append(this.data).append('\n');
+		summary.append("\nDemo accounts (password '")
+			.append(demoPassword)
+			.append("'; administrator 'admin', password '")
+			.append(adminPassword)
+			.append("'):\n");
+		summary.append("  desk (RECEIPT_DESK), dm (DM), officer.supply and officer.police (DEPARTMENT_OFFICER),\n")
+			.append("  auditor (AUDITOR), adapter.email (CHANNEL_ADAPTER, EMAIL); adapter keys: POST /api/v1/admin/adapter-keys\n");
 		summary.append("\nTry it:\n  curl -s -X POST ")
 			.append(gateway)
 			.append("/api/v1/complaints -H 'Content-Type: application/json' -H 'Idempotency-Key: demo-1' \\\n")
 			.append("    -d '{\"channel\":\"WEB\",\"applicant\":{\"name\":\"सुनीता देवी\",\"mobile\":\"9876543210\",")
 			.append("\"email\":\"sunita@example.in\"},\"subject\":\"राशन कार्ड में नाम जोड़ना\",")
 			.append("\"description\":\"बच्चों के नाम नहीं जुड़े\"}'\n");
-		summary.append("  curl -s ").append(gateway).append("/api/v1/inbox\n");
+		summary.append("  TOKEN=$(curl -s -X POST ")
+			.append(gateway)
+			.append("/api/v1/auth/login -H 'Content-Type: application/json' -d '{\"username\":\"dm\",\"password\":\"")
+			.append(demoPassword)
+			.append("\"}' | sed 's/.*\"accessToken\":\"\\([^\"]*\\)\".*/\\1/')\n");
+		summary.append("  curl -s ").append(gateway).append("/api/v1/inbox -H \"Authorization: Bearer $TOKEN\"\n");
 		summary.append("\nCtrl-C stops everything; data stays in the data folder.\n");
 		say(summary.toString());
 	}

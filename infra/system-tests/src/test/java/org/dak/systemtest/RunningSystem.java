@@ -13,6 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.dak.localstack.ChildProcess;
@@ -42,7 +48,47 @@ final class RunningSystem implements AutoCloseable {
 
 	private final int gatewayPort;
 
-	RunningSystem(int smtpPort, String smsProviderUrl) {
+	private final Map<String, Integer> ports = new LinkedHashMap<>();
+
+	static final String ADMIN_PASSWORD = "system-test-admin-password";
+
+	private static RunningSystem shared;
+
+	private final GreenMail mail;
+
+	private final WireMockServer sms;
+
+	/**
+	 * The one system of this test run, started on first use and stopped when the JVM
+	 * ends; with a mail server (GreenMail) and an SMS provider (WireMock, accepting
+	 * everything) of its own.
+	 */
+	static synchronized RunningSystem shared() {
+		if (shared == null) {
+			shared = new RunningSystem();
+			Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "system-test-shutdown"));
+		}
+		return shared;
+	}
+
+	GreenMail mail() {
+		return this.mail;
+	}
+
+	WireMockServer sms() {
+		return this.sms;
+	}
+
+	private RunningSystem() {
+		this.mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort())
+			.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+		this.mail.start();
+		this.sms = new WireMockServer(WireMockConfiguration.wireMockConfig().dynamicPort());
+		this.sms.start();
+		this.sms
+			.stubFor(WireMock.post(WireMock.urlEqualTo("/api/sms")).willReturn(WireMock.aResponse().withStatus(202)));
+		int smtpPort = this.mail.getSmtp().getPort();
+		String smsProviderUrl = this.sms.baseUrl() + "/api/sms";
 		try {
 			// under target/, so the logs of a failed run are there to read and mvn clean
 			// removes them
@@ -59,8 +105,11 @@ final class RunningSystem implements AutoCloseable {
 		InetSocketAddress mongoAddress = this.mongo.bind();
 		this.kafka.start();
 
-		Map<String, Integer> ports = new LinkedHashMap<>();
+		Map<String, Integer> ports = this.ports;
 		SERVICES.forEach((service) -> ports.put(service, freePort()));
+		// the test-only key pair of test-support, so tests can sign tokens of their own
+		Path privateKey = copyResource("/dak-test-jwt-private.pem");
+		Path publicKey = copyResource("/dak-test-jwt-public.pem");
 		this.gatewayPort = ports.get("gateway");
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
@@ -70,12 +119,21 @@ final class RunningSystem implements AutoCloseable {
 		environment.put("SMS_PROVIDER_URL", smsProviderUrl);
 		environment.put("DAK_PUBLIC_BASE_URL", gatewayUrl());
 		environment.put("KAFKA_PARTITIONS", "2");
+		environment.put("DAK_JWT_PUBLIC_KEY", publicKey.toString());
 		ports.forEach((service, port) -> environment.put(LocalStack.urlVariable(service), "http://127.0.0.1:" + port));
 
 		List<CompletableFuture<Void>> ready = new ArrayList<>();
 		for (String service : SERVICES) {
 			Map<String, String> serviceEnvironment = new LinkedHashMap<>(environment);
 			serviceEnvironment.put("PORT", String.valueOf(ports.get(service)));
+			if (service.equals("gateway")) {
+				serviceEnvironment.put("DAK_JWT_PRIVATE_KEY", privateKey.toString());
+				serviceEnvironment.put("DAK_ADMIN_PASSWORD", ADMIN_PASSWORD);
+				serviceEnvironment.put("DAK_TRUSTED_PROXIES", "127.0.0.1");
+				serviceEnvironment.put("DAK_LIMIT_PUBLIC_TRACKING", "30");
+				serviceEnvironment.put("DAK_LIMIT_PUBLIC_SUBMISSION", "1000");
+				serviceEnvironment.put("DAK_LIMIT_SIGN_IN", "1000");
+			}
 			ChildProcess process = ChildProcess.bootJar(service, LocalStack.serviceJar(this.root, service),
 					serviceEnvironment, this.workDir.resolve("logs").resolve(service + ".log"));
 			this.services.add(process.start());
@@ -90,6 +148,11 @@ final class RunningSystem implements AutoCloseable {
 		return "http://127.0.0.1:" + this.gatewayPort;
 	}
 
+	/** The URL of one service, to call it directly (past the gateway). */
+	String serviceUrl(String service) {
+		return "http://127.0.0.1:" + this.ports.get(service);
+	}
+
 	KafkaBroker kafka() {
 		return this.kafka;
 	}
@@ -99,6 +162,19 @@ final class RunningSystem implements AutoCloseable {
 		this.services.parallelStream().forEach(ChildProcess::stop);
 		this.kafka.stop();
 		this.mongo.shutdownNow();
+		this.sms.stop();
+		this.mail.stop();
+	}
+
+	private Path copyResource(String name) {
+		try (var in = RunningSystem.class.getResourceAsStream(name)) {
+			Path file = this.workDir.resolve(name.substring(1));
+			Files.write(file, in.readAllBytes());
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static int freePort() {

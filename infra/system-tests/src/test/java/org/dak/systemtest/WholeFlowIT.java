@@ -6,32 +6,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -42,34 +32,22 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WholeFlowIT {
 
-	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-		.withPerMethodLifecycle(false);
-
-	@RegisterExtension
-	static WireMockExtension sms = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
 	static RunningSystem system;
 
 	static RestClient gateway;
 
+	static RestClient dm;
+
+	static RestClient electricity;
+
 	@BeforeAll
 	static void startTheSystem() {
-		sms.stubFor(post(urlEqualTo("/api/sms")).willReturn(aResponse().withStatus(202)));
-		system = new RunningSystem(mail.getSmtp().getPort(), sms.baseUrl() + "/api/sms");
-		gateway = RestClient.builder()
-			.baseUrl(system.gatewayUrl())
-			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-			})
-			.build();
-	}
-
-	@AfterAll
-	static void stopTheSystem() {
-		if (system != null) {
-			system.close();
-		}
+		system = RunningSystem.shared();
+		Gateway through = new Gateway(system);
+		gateway = through.anonymous();
+		dm = through.as(through.account("dm.flow", "DM", Map.of()));
+		electricity = through
+			.as(through.account("officer.electricity", "DEPARTMENT_OFFICER", Map.of("department", "ELECTRICITY")));
 	}
 
 	@Test
@@ -81,23 +59,21 @@ class WholeFlowIT {
 		String code = submitted.getBody().get("accessCode").asString();
 
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> gateway.get()
+			.until(() -> dm.get()
 				.uri("/api/v1/inbox/" + id)
 				.retrieve()
 				.toEntity(JsonNode.class)
 				.getStatusCode()
 				.value() == 200);
-		ResponseEntity<JsonNode> marked = send("/api/v1/inbox/" + id + "/marking",
+		ResponseEntity<JsonNode> marked = send(dm, "/api/v1/inbox/" + id + "/marking",
 				Map.of("departmentCode", "ELECTRICITY", "instructions", "बिल की जाँच कर सुधार करें"));
 		assertThat(marked.getStatusCode().value()).isEqualTo(200);
 
 		await().atMost(Duration.ofSeconds(60)).until(() -> "MARKED".equals(caseStatus(id)));
-		assertThat(send("/api/v1/cases/" + id + "/status",
-				Map.of("status", "IN_PROGRESS", "departmentCode", "ELECTRICITY"))
-			.getStatusCode()
+		assertThat(send(electricity, "/api/v1/cases/" + id + "/status", Map.of("status", "IN_PROGRESS")).getStatusCode()
 			.value()).isEqualTo(200);
-		assertThat(send("/api/v1/cases/" + id + "/status",
-				Map.of("status", "DISPOSED", "departmentCode", "ELECTRICITY", "note", "बिल सुधार दिया गया है"))
+		assertThat(send(electricity, "/api/v1/cases/" + id + "/status",
+				Map.of("status", "DISPOSED", "note", "बिल सुधार दिया गया है"))
 			.getStatusCode()
 			.value()).isEqualTo(200);
 
@@ -158,7 +134,7 @@ class WholeFlowIT {
 
 		system.kafka().start();
 		await().atMost(Duration.ofSeconds(120))
-			.pollInterval(Duration.ofSeconds(1))
+			.pollInterval(Duration.ofSeconds(2))
 			.until(() -> gateway.get()
 				.uri("/api/v1/public/track/" + id + "?code=" + code)
 				.retrieve()
@@ -168,19 +144,17 @@ class WholeFlowIT {
 	}
 
 	private static String caseStatus(String id) {
-		ResponseEntity<JsonNode> response = gateway.get()
-			.uri("/api/v1/cases/" + id)
-			.retrieve()
-			.toEntity(JsonNode.class);
+		ResponseEntity<JsonNode> response = dm.get().uri("/api/v1/cases/" + id).retrieve().toEntity(JsonNode.class);
 		return (response.getStatusCode().value() == 200) ? response.getBody().get("status").asString() : null;
 	}
 
 	private static JsonNode inbox() {
-		return gateway.get().uri("/api/v1/inbox?size=200").retrieve().body(JsonNode.class).get("content");
+		return dm.get().uri("/api/v1/inbox?size=200").retrieve().body(JsonNode.class).get("content");
 	}
 
 	private static List<String> smsAbout(String id) {
-		return sms.findAll(postRequestedFor(urlEqualTo("/api/sms")))
+		return system.sms()
+			.findAll(postRequestedFor(urlEqualTo("/api/sms")))
 			.stream()
 			.map(LoggedRequest::getBodyAsString)
 			.filter((body) -> body.contains(id))
@@ -188,7 +162,7 @@ class WholeFlowIT {
 	}
 
 	private static List<MimeMessage> mailTo(String address) {
-		return Arrays.stream(mail.getReceivedMessages()).filter((message) -> {
+		return Arrays.stream(system.mail().getReceivedMessages()).filter((message) -> {
 			try {
 				for (Address recipient : message.getAllRecipients()) {
 					if (recipient.toString().equals(address)) {
@@ -222,8 +196,8 @@ class WholeFlowIT {
 			.toEntity(JsonNode.class);
 	}
 
-	private static ResponseEntity<JsonNode> send(String path, Map<String, String> body) {
-		return gateway.post()
+	private static ResponseEntity<JsonNode> send(RestClient client, String path, Map<String, String> body) {
+		return client.post()
 			.uri(path)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(body)

@@ -1,0 +1,214 @@
+package org.dak.systemtest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The authorisation matrix: every endpoint of the README's access table, called through
+ * the gateway by every role and anonymously. Where the table says ✓ the answer must not
+ * be 401 or 403; where it says ✗ it must be 401 (anonymous) or 403 (signed in). The table
+ * is read from the README itself, so the documentation and the system cannot drift apart.
+ */
+class AccessMatrixIT {
+
+	static final List<String> COLUMNS = List.of("anonymous", "RECEIPT_DESK", "DM", "DEPARTMENT_OFFICER",
+			"CHANNEL_ADAPTER", "AUDITOR", "ADMIN");
+
+	static RunningSystem system;
+
+	static Gateway gateway;
+
+	static Map<String, RestClient> callers;
+
+	static String receiptNumber;
+
+	static String targetAccount;
+
+	static String targetKeyId;
+
+	@BeforeAll
+	static void startTheSystemAndItsPeople() {
+		system = RunningSystem.shared();
+		gateway = new Gateway(system);
+		String adminToken = gateway.admin();
+		callers = Map.of("anonymous", gateway.anonymous(), "RECEIPT_DESK",
+				gateway.as(gateway.account("matrix.desk", "RECEIPT_DESK", Map.of())), "DM",
+				gateway.as(gateway.account("matrix.dm", "DM", Map.of())), "DEPARTMENT_OFFICER",
+				gateway.as(gateway.account("matrix.supply", "DEPARTMENT_OFFICER", Map.of("department", "SUPPLY"))),
+				"CHANNEL_ADAPTER",
+				gateway.withKey(gateway.adapterKey("matrix mail bridge", "EMAIL").get("key").asString()), "AUDITOR",
+				gateway.as(gateway.account("matrix.auditor", "AUDITOR", Map.of())), "ADMIN", gateway.as(adminToken));
+		gateway.account("matrix.target", "RECEIPT_DESK", Map.of());
+		targetAccount = "matrix.target";
+		targetKeyId = gateway.adapterKey("matrix throwaway", "FAX").get("id").asString();
+
+		receiptNumber = gateway.anonymous()
+			.post()
+			.uri("/api/v1/complaints")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(complaint("WEB"))
+			.retrieve()
+			.body(JsonNode.class)
+			.get("receiptNumber")
+			.asString();
+		RestClient dm = callers.get("DM");
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> dm.get()
+				.uri("/api/v1/inbox/" + receiptNumber)
+				.retrieve()
+				.toBodilessEntity()
+				.getStatusCode()
+				.value() == 200);
+		dm.post()
+			.uri("/api/v1/inbox/" + receiptNumber + "/marking")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("departmentCode", "SUPPLY"))
+			.retrieve()
+			.toBodilessEntity();
+		RestClient officer = callers.get("DEPARTMENT_OFFICER");
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> officer.get()
+				.uri("/api/v1/cases/" + receiptNumber)
+				.retrieve()
+				.toBodilessEntity()
+				.getStatusCode()
+				.value() == 200);
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyEndpointAnswersEveryRoleAsTheReadmeSays() {
+		List<DynamicTest> tests = new ArrayList<>();
+		for (Row row : readmeTable()) {
+			for (int column = 0; column < COLUMNS.size(); column++) {
+				String role = COLUMNS.get(column);
+				boolean allowed = row.allowed().get(column);
+				tests.add(DynamicTest.dynamicTest(row.endpoint() + " as " + role + (allowed ? " ✓" : " ✗"), () -> {
+					int status = call(row, role);
+					if (allowed) {
+						assertThat(status).as("%s as %s", row.endpoint(), role).isNotIn(401, 403);
+					}
+					else {
+						assertThat(status).as("%s as %s", row.endpoint(), role)
+							.isEqualTo(role.equals("anonymous") ? 401 : 403);
+					}
+				}));
+			}
+		}
+		assertThat(tests).hasSizeGreaterThan(25 * COLUMNS.size());
+		return tests.stream();
+	}
+
+	private static int call(Row row, String role) {
+		String[] parts = row.endpoint().split(" ", 2);
+		HttpMethod method = HttpMethod.valueOf(parts[0]);
+		String path = parts[1].replace("{receiptNumber}", receiptNumber)
+			.replace("{username}", targetAccount)
+			.replace("{keyId}", targetKeyId);
+		if (path.equals("/api/v1/notifications")) {
+			path = path + "?complaintId=" + receiptNumber;
+		}
+		if (path.startsWith("/api/v1/public/track/") || path.startsWith("/track/")) {
+			path = path + "?code=WRONGCODEWRONGCD";
+		}
+		RestClient client = callers.get(role);
+		Object body = body(row.endpoint(), role);
+		RestClient.RequestBodySpec request = client.method(method).uri(path);
+		if (body != null) {
+			request.contentType(MediaType.APPLICATION_JSON).body(body);
+		}
+		return request.retrieve().toBodilessEntity().getStatusCode().value();
+	}
+
+	/** A request body that would be accepted from a caller who is allowed. */
+	private static Object body(String endpoint, String role) {
+		return switch (endpoint) {
+			case "POST /api/v1/auth/login" -> Map.of("username", "matrix.desk", "password", Gateway.PASSWORD);
+			case "POST /api/v1/auth/refresh" -> Map.of("refreshToken", freshRefreshToken());
+			case "POST /api/v1/auth/password" ->
+				Map.of("currentPassword", "not-the-current-one", "newPassword", "a-new-long-password");
+			case "POST /api/v1/admin/users" ->
+				Map.of("username", "matrix." + UUID.randomUUID().toString().substring(0, 8), "password",
+						Gateway.PASSWORD, "roles", List.of("AUDITOR"));
+			case "PUT /api/v1/admin/users/{username}" -> Map.of("roles", List.of("RECEIPT_DESK"), "enabled", true);
+			case "POST /api/v1/admin/users/{username}/password" -> Map.of("newPassword", Gateway.PASSWORD);
+			case "POST /api/v1/admin/adapter-keys" -> Map.of("name", "matrix key", "channel", "SOCIAL_MEDIA");
+			case "POST /api/v1/complaints" -> complaint(role.equals("CHANNEL_ADAPTER") ? "EMAIL" : "WEB");
+			case "POST /api/v1/inbox/{receiptNumber}/marking" -> Map.of("departmentCode", "SUPPLY");
+			case "POST /api/v1/cases/{receiptNumber}/status" -> Map.of("status", "IN_PROGRESS");
+			default -> null;
+		};
+	}
+
+	private static String freshRefreshToken() {
+		return gateway.anonymous()
+			.post()
+			.uri("/api/v1/auth/login")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("username", "matrix.desk", "password", Gateway.PASSWORD))
+			.retrieve()
+			.body(JsonNode.class)
+			.get("refreshToken")
+			.asString();
+	}
+
+	static Map<String, Object> complaint(String channel) {
+		return Map.of("channel", channel, "applicant",
+				Map.of("name", "रमेश यादव", "mobile", "9123456789", "preferredLanguage", "hi"), "subject",
+				"पेंशन भुगतान", "description", "तीन माह से पेंशन नहीं मिली।");
+	}
+
+	/** One row of the README's access table. */
+	record Row(String endpoint, List<Boolean> allowed) {
+	}
+
+	static List<Row> readmeTable() {
+		Path readme = Path.of(System.getProperty("dak.root", "../..")).resolve("README.md");
+		try {
+			String text = Files.readString(readme);
+			String table = text.substring(text.indexOf("<!-- access-table:start -->"),
+					text.indexOf("<!-- access-table:end -->"));
+			List<Row> rows = new ArrayList<>();
+			for (String line : table.lines().toList()) {
+				if (!line.startsWith("| `")) {
+					continue;
+				}
+				String[] cells = line.split("\\|");
+				String endpoint = cells[1].strip().replace("`", "");
+				List<Boolean> allowed = new ArrayList<>();
+				for (int i = 0; i < COLUMNS.size(); i++) {
+					String cell = cells[2 + i].strip();
+					if (!cell.equals("✓") && !cell.equals("✗")) {
+						throw new IllegalStateException("README access table: '" + cell + "' in " + endpoint);
+					}
+					allowed.add(cell.equals("✓"));
+				}
+				rows.add(new Row(endpoint, allowed));
+			}
+			return rows;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

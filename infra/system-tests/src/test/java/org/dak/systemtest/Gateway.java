@@ -1,0 +1,90 @@
+package org.dak.systemtest;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Calls the running system through its gateway, as its users do: anonymously, signed in
+ * with an account the administrator made, or with an adapter key. Each instance calls
+ * from its own client address (the gateway trusts the test's proxy header), so one test's
+ * rate limits do not reach another's.
+ */
+final class Gateway {
+
+	static final String PASSWORD = "correct-horse-battery-staple";
+
+	private final String url;
+
+	private final String clientAddress;
+
+	Gateway(RunningSystem system) {
+		this.url = system.gatewayUrl();
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		this.clientAddress = "10.%d.%d.%d".formatted(random.nextInt(256), random.nextInt(256), random.nextInt(1, 255));
+	}
+
+	RestClient anonymous() {
+		return RestClient.builder()
+			.baseUrl(this.url)
+			.defaultHeader("X-Forwarded-For", this.clientAddress)
+			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+			})
+			.build();
+	}
+
+	RestClient as(String accessToken) {
+		return anonymous().mutate().defaultHeader("Authorization", "Bearer " + accessToken).build();
+	}
+
+	RestClient withKey(String adapterKey) {
+		return anonymous().mutate().defaultHeader("X-Api-Key", adapterKey).build();
+	}
+
+	String signIn(String username, String password) {
+		JsonNode tokens = anonymous().post()
+			.uri("/api/v1/auth/login")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("username", username, "password", password))
+			.retrieve()
+			.body(JsonNode.class);
+		return tokens.get("accessToken").asString();
+	}
+
+	String admin() {
+		return signIn("admin", RunningSystem.ADMIN_PASSWORD);
+	}
+
+	/** Makes an account (if new) and signs it in. */
+	String account(String username, String role, Map<String, String> bindings) {
+		Map<String, Object> body = new HashMap<>(bindings);
+		body.put("username", username);
+		body.put("password", PASSWORD);
+		body.put("roles", List.of(role));
+		as(admin()).post()
+			.uri("/api/v1/admin/users")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.retrieve()
+			.toBodilessEntity();
+		return signIn(username, PASSWORD);
+	}
+
+	/** Issues an adapter key for a channel: its ID and the key. */
+	JsonNode adapterKey(String name, String channel) {
+		return as(admin()).post()
+			.uri("/api/v1/admin/adapter-keys")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("name", name, "channel", channel))
+			.retrieve()
+			.body(JsonNode.class);
+	}
+
+}
