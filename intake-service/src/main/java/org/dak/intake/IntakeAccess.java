@@ -1,7 +1,7 @@
 package org.dak.intake;
 
 import org.dak.support.security.AccessRules;
-import org.dak.support.security.Roles;
+import org.dak.platform.Roles;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.dak.gateway.audit.AuditTrail;
-import org.dak.gateway.edge.Problem;
+import org.dak.platform.Problem;
 import org.dak.gateway.security.TokenIssuer;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;

@@ -2,7 +2,6 @@ package org.dak.gateway.account;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -12,8 +11,9 @@ import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.dak.gateway.edge.Problem;
-import org.dak.gateway.security.Roles;
+import org.dak.platform.Channels;
+import org.dak.platform.Problem;
+import org.dak.platform.Roles;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -37,8 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/admin/users")
 class AdminController {
-
-	static final Set<String> CHANNELS = Set.of("EMAIL", "POST", "FAX", "SOCIAL_MEDIA", "WALK_IN", "WEB");
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -118,9 +116,9 @@ class AdminController {
 			throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "department-required", "Department required",
 					"A department officer is bound to one department: give its code.");
 		}
-		if (roles.contains(Roles.CHANNEL_ADAPTER) && (channel == null || !CHANNELS.contains(channel))) {
+		if (roles.contains(Roles.CHANNEL_ADAPTER) && (channel == null || !Channels.ALL.contains(channel))) {
 			throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "channel-required", "Channel required",
-					"A channel adapter is bound to one channel: one of " + CHANNELS + ".");
+					"A channel adapter is bound to one channel: one of " + Channels.ALL + ".");
 		}
 	}
 

@@ -2,7 +2,7 @@ package org.dak.gateway.account;
 
 import java.util.Locale;
 
-import org.dak.gateway.edge.Problem;
+import org.dak.platform.Problem;
 
 import org.springframework.http.HttpStatus;
 

@@ -1,7 +1,6 @@
 package org.dak.gateway.adapter;
 
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -11,7 +10,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.dak.gateway.account.Secrets;
-import org.dak.gateway.edge.Problem;
+import org.dak.platform.Channels;
+import org.dak.platform.Problem;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -36,8 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/admin/adapter-keys")
 class AdapterKeyController {
 
-	private static final Set<String> CHANNELS = Set.of("EMAIL", "POST", "FAX", "SOCIAL_MEDIA", "WALK_IN", "WEB");
-
 	private final ReactiveMongoTemplate mongo;
 
 	AdapterKeyController(ReactiveMongoTemplate mongo) {
@@ -53,9 +51,9 @@ class AdapterKeyController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<IssuedKey> issue(@Valid @RequestBody NewKey request) {
-		if (!CHANNELS.contains(request.channel())) {
+		if (!Channels.ALL.contains(request.channel())) {
 			throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "channel-required", "Unknown channel",
-					"Channel must be one of " + CHANNELS + ".");
+					"Channel must be one of " + Channels.ALL + ".");
 		}
 		String key = Secrets.generate("daka_");
 		AdapterKey stored = new AdapterKey(UUID.randomUUID().toString(), request.name(), request.channel(),

@@ -7,7 +7,7 @@ import reactor.core.publisher.Mono;
 
 import org.dak.gateway.account.Secrets;
 import org.dak.gateway.security.ProblemWriter;
-import org.dak.gateway.security.Roles;
+import org.dak.platform.Roles;
 import org.dak.gateway.security.TokenIssuer;
 
 import org.springframework.core.Ordered;

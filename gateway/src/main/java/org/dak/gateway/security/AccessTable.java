@@ -5,11 +5,11 @@ import java.util.List;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 
-import static org.dak.gateway.security.Roles.ADMIN;
-import static org.dak.gateway.security.Roles.AUDITOR;
-import static org.dak.gateway.security.Roles.DEPARTMENT_OFFICER;
-import static org.dak.gateway.security.Roles.DM;
-import static org.dak.gateway.security.Roles.RECEIPT_DESK;
+import static org.dak.platform.Roles.ADMIN;
+import static org.dak.platform.Roles.AUDITOR;
+import static org.dak.platform.Roles.DEPARTMENT_OFFICER;
+import static org.dak.platform.Roles.DM;
+import static org.dak.platform.Roles.RECEIPT_DESK;
 
 /**
  * The coarse rule of every route: who may pass the gateway at all. The README's access

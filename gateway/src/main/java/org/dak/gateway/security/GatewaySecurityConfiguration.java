@@ -5,6 +5,8 @@ import java.util.List;
 
 import reactor.core.publisher.Mono;
 
+import org.dak.platform.Tokens;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,14 +14,7 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -53,13 +48,8 @@ class GatewaySecurityConfiguration {
 	ReactiveJwtDecoder jwtDecoder(TokenProperties properties) {
 		NimbusReactiveJwtDecoder decoder = properties.external()
 				? NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build()
-				: NimbusReactiveJwtDecoder.withPublicKey(Pem.publicKey(properties.publicKeyLocation())).build();
-		OAuth2TokenValidator<Jwt> audience = (
-				jwt) -> (jwt.getAudience() != null && jwt.getAudience().contains(properties.audience()))
-						? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult
-							.failure(new OAuth2Error("invalid_token", "The token is not meant for this system", null));
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-				JwtValidators.createDefaultWithIssuer(properties.issuer()), audience));
+				: NimbusReactiveJwtDecoder.withPublicKey(Tokens.publicKey(properties.publicKeyLocation())).build();
+		decoder.setJwtValidator(Tokens.validator(properties.issuer(), properties.audience()));
 		return decoder;
 	}
 
@@ -97,12 +87,7 @@ class GatewaySecurityConfiguration {
 
 	static Converter<Jwt, Mono<AbstractAuthenticationToken>> roles(String rolesClaim) {
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-		converter.setJwtGrantedAuthoritiesConverter((jwt) -> {
-			List<String> names = jwt.getClaimAsStringList(rolesClaim);
-			return (names != null) ? names.stream()
-				.map((name) -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + name))
-				.toList() : List.of();
-		});
+		converter.setJwtGrantedAuthoritiesConverter((jwt) -> Tokens.authorities(jwt, rolesClaim));
 		return new ReactiveJwtAuthenticationConverterAdapter(converter);
 	}
 

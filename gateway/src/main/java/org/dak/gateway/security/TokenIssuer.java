@@ -11,6 +11,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.dak.platform.Tokens;
 
 /**
  * Signs short-lived access tokens: subject, roles, and the department, office or channel
@@ -24,7 +25,7 @@ public class TokenIssuer {
 
 	TokenIssuer(TokenProperties properties) {
 		this.properties = properties;
-		this.signer = new RSASSASigner(Pem.privateKey(properties.privateKeyLocation()));
+		this.signer = new RSASSASigner(Tokens.privateKey(properties.privateKeyLocation()));
 	}
 
 	/** What a token says about its holder. */

@@ -1,12 +1,7 @@
 package org.dak.testsupport;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
 import java.security.interfaces.RSAPrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -21,6 +16,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.dak.platform.Tokens;
 
 /**
  * Access tokens for tests, signed with the test-only key pair in this module
@@ -32,7 +28,7 @@ public final class TestTokens {
 	/** Where the services under test find the public half. */
 	public static final String PUBLIC_KEY_LOCATION = "classpath:dak-test-jwt-public.pem";
 
-	private static final RSAPrivateKey KEY = privateKey();
+	private static final RSAPrivateKey KEY = Tokens.privateKey("classpath:dak-test-jwt-private.pem");
 
 	private TestTokens() {
 	}
@@ -103,21 +99,6 @@ public final class TestTokens {
 			throw new IllegalStateException(ex);
 		}
 		return jwt.serialize();
-	}
-
-	private static RSAPrivateKey privateKey() {
-		try (InputStream in = TestTokens.class.getResourceAsStream("/dak-test-jwt-private.pem")) {
-			String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII).replaceAll("-----[A-Z ]+-----", "")
-				.replaceAll("\\s", "");
-			return (RSAPrivateKey) KeyFactory.getInstance("RSA")
-				.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (java.security.GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -8,8 +8,8 @@ import org.dak.intake.IntakeProperties;
 import org.dak.support.identity.AccessCodes;
 import org.dak.intake.receipt.QrCodes;
 import org.dak.support.security.DakUser;
-import org.dak.support.security.Roles;
-import org.dak.support.web.ProblemException;
+import org.dak.platform.Roles;
+import org.dak.platform.Problem;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -48,7 +48,7 @@ class ComplaintController {
 	ResponseEntity<Receipt> submit(@Valid @RequestBody SubmitComplaint submission,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		if (idempotencyKey != null && idempotencyKey.length() > 200) {
-			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+			throw new Problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
 					"The Idempotency-Key header must be at most 200 characters.");
 		}
 		checkMaySubmit(DakUser.current(), submission.channel());
@@ -85,7 +85,7 @@ class ComplaintController {
 					|| (user.has(Roles.CHANNEL_ADAPTER) && channel.name().equals(user.channel())))
 			.orElse(channel == Channel.WEB);
 		if (!allowed) {
-			throw new ProblemException(HttpStatus.FORBIDDEN, "channel-not-allowed", "Channel not allowed",
+			throw new Problem(HttpStatus.FORBIDDEN, "channel-not-allowed", "Channel not allowed",
 					caller.isEmpty() ? "Without signing in only web submissions (channel WEB) are accepted."
 							: "Your account may not submit items of channel " + channel + ".");
 		}
@@ -97,8 +97,8 @@ class ComplaintController {
 				complaint.subject(), "/api/v1/complaints/" + complaint.id() + "/qr.png");
 	}
 
-	private static ProblemException notFound(String receiptNumber) {
-		return new ProblemException(HttpStatus.NOT_FOUND, "complaint-not-found", "Complaint not found",
+	private static Problem notFound(String receiptNumber) {
+		return new Problem(HttpStatus.NOT_FOUND, "complaint-not-found", "Complaint not found",
 				"No complaint has the receipt number " + receiptNumber + ".");
 	}
 

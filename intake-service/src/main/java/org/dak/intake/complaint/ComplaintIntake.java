@@ -19,7 +19,7 @@ import org.dak.support.identity.AccessCodes;
 import org.dak.support.identity.ReceiptNumbers;
 import org.dak.support.events.EventJson;
 import org.dak.support.events.OutboxEvent;
-import org.dak.support.web.ProblemException;
+import org.dak.platform.Problem;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -104,8 +104,7 @@ class ComplaintIntake {
 
 	private static Outcome retried(Complaint earlier, String fingerprint) {
 		if (!earlier.requestFingerprint().equals(fingerprint)) {
-			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
-					"Idempotency key reused",
+			throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused",
 					"This idempotency key was already used for a different submission (receipt " + earlier.id()
 							+ "). Use a new key for a new item.");
 		}

@@ -12,7 +12,7 @@ import org.dak.contracts.StatusUpdated;
 import org.dak.routing.department.Department;
 import org.dak.routing.department.Departments;
 import org.dak.support.events.OutboxEvent;
-import org.dak.support.web.ProblemException;
+import org.dak.platform.Problem;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -87,8 +87,8 @@ class Inbox {
 	 */
 	InboxEntry mark(String complaintId, MarkComplaint marking, String markedBy) {
 		Department department = this.departments.find(marking.departmentCode())
-			.orElseThrow(() -> new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-department",
-					"Unknown department", "There is no department with the code " + marking.departmentCode()
+			.orElseThrow(() -> new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-department", "Unknown department",
+					"There is no department with the code " + marking.departmentCode()
 							+ ". GET /api/v1/departments lists them."));
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		ComplaintRouted event = new ComplaintRouted(OutboxEvent.newEventId(), complaintId, now, department.code(),
@@ -105,9 +105,9 @@ class Inbox {
 					new InboxItem.HistoryEntry(now, "MARKED", department.code(), markedBy, marking.instructions()))
 			.push("outbox", OutboxEvent.pending(event, complaintId, event.eventId(), now));
 		if (this.mongo.updateFirst(awaiting, update, InboxItem.class).getModifiedCount() == 0) {
-			InboxItem item = find(complaintId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
+			InboxItem item = find(complaintId).orElseThrow(() -> new Problem(HttpStatus.NOT_FOUND,
 					"complaint-not-found", "Complaint not found", "No item " + complaintId + " is in the inbox."));
-			throw new ProblemException(HttpStatus.CONFLICT, "already-marked", "Already marked",
+			throw new Problem(HttpStatus.CONFLICT, "already-marked", "Already marked",
 					"Item " + complaintId + " is already marked to " + item.departmentCode() + ".");
 		}
 		this.meters.counter("dak.complaints.routed", "department", department.code()).increment();

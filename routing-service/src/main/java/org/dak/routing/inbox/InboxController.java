@@ -4,7 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.dak.support.security.DakUser;
-import org.dak.support.web.ProblemException;
+import org.dak.platform.Problem;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -45,7 +45,7 @@ class InboxController {
 	InboxEntry item(@PathVariable String complaintId) {
 		return this.inbox.find(complaintId)
 			.map(InboxEntry::of)
-			.orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "complaint-not-found", "Complaint not found",
+			.orElseThrow(() -> new Problem(HttpStatus.NOT_FOUND, "complaint-not-found", "Complaint not found",
 					"No item " + complaintId + " is in the inbox."));
 	}
 

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-import org.dak.support.web.ProblemException;
+import org.dak.platform.Problem;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -51,8 +51,8 @@ class PublicTrackingController {
 								+ "<p>No item matches this receipt number and code. Please check both on your receipt.</p>")));
 	}
 
-	private static ProblemException notFound() {
-		ProblemException problem = new ProblemException(HttpStatus.NOT_FOUND, "tracking-not-found", "Not found",
+	private static Problem notFound() {
+		Problem problem = new Problem(HttpStatus.NOT_FOUND, "tracking-not-found", "Not found",
 				"No item matches this receipt number and access code. Check both on your receipt.");
 		// every miss answers the same body: not even the number asked for is echoed
 		problem.getBody().setInstance(URI.create("/api/v1/public/track"));

@@ -4,8 +4,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.dak.support.security.DakUser;
-import org.dak.support.security.Roles;
-import org.dak.support.web.ProblemException;
+import org.dak.platform.Roles;
+import org.dak.platform.Problem;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -41,13 +41,13 @@ class CaseController {
 		DakUser user = DakUser.current().orElseThrow();
 		if (user.has(Roles.DEPARTMENT_OFFICER) && !user.has(Roles.DM)) {
 			if (department != null && !department.equals(user.department())) {
-				throw new ProblemException(HttpStatus.FORBIDDEN, "other-department", "Another department's queue",
+				throw new Problem(HttpStatus.FORBIDDEN, "other-department", "Another department's queue",
 						"You may see the queue of " + user.department() + " only.");
 			}
 			department = user.department();
 		}
 		if (department == null) {
-			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+			throw new Problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
 					"Name the department: ?department=CODE");
 		}
 		return new PagedModel<>(this.cases
@@ -68,8 +68,8 @@ class CaseController {
 		return item(complaintId);
 	}
 
-	static ProblemException notFound(String complaintId) {
-		return new ProblemException(HttpStatus.NOT_FOUND, "complaint-not-found", "Complaint not found",
+	static Problem notFound(String complaintId) {
+		return new Problem(HttpStatus.NOT_FOUND, "complaint-not-found", "Complaint not found",
 				"No item " + complaintId + " is being tracked.");
 	}
 

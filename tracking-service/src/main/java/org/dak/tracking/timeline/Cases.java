@@ -10,7 +10,7 @@ import org.dak.contracts.ComplaintReceived;
 import org.dak.contracts.ComplaintRouted;
 import org.dak.contracts.StatusUpdated;
 import org.dak.support.security.DakUser;
-import org.dak.support.security.Roles;
+import org.dak.platform.Roles;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;

@@ -10,7 +10,7 @@ import org.dak.contracts.ComplaintReceived;
 import org.dak.contracts.ComplaintRouted;
 import org.dak.contracts.StatusUpdated;
 import org.dak.support.events.OutboxEvent;
-import org.dak.support.web.ProblemException;
+import org.dak.platform.Problem;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -110,20 +110,20 @@ public class ComplaintCase {
 	 */
 	StatusUpdated changeStatus(CaseStatus next, String actingDepartment, String note, String actor, Instant at) {
 		if (!CaseStatus.DEPARTMENT_MOVES.contains(next)) {
-			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "status-not-allowed", "Status not allowed",
+			throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "status-not-allowed", "Status not allowed",
 					"A department may post " + CaseStatus.DEPARTMENT_MOVES + ", not " + next + ".");
 		}
 		if (this.departmentCode == null || !this.departmentCode.equals(actingDepartment)) {
-			throw new ProblemException(HttpStatus.CONFLICT, "not-marked-to-department", "Not marked to department",
+			throw new Problem(HttpStatus.CONFLICT, "not-marked-to-department", "Not marked to department",
 					"Item " + this.id + " is not marked to " + actingDepartment + ".");
 		}
 		if (!this.status.canMoveTo(next)) {
-			throw new ProblemException(HttpStatus.CONFLICT, "illegal-transition", "Illegal transition",
+			throw new Problem(HttpStatus.CONFLICT, "illegal-transition", "Illegal transition",
 					"Item " + this.id + " is " + this.status + "; it can move to " + this.status.nextStatuses()
 							+ ", not to " + next + ".");
 		}
 		if (CaseStatus.NOTE_REQUIRED.contains(next) && (note == null || note.isBlank())) {
-			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "note-required", "Note required",
+			throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "note-required", "Note required",
 					next + " needs a note: the action taken or the reason.");
 		}
 		StatusUpdated event = new StatusUpdated(OutboxEvent.newEventId(), this.id, at, next.name(), this.status.name(),

@@ -6,7 +6,7 @@ import org.dak.contracts.ComplaintReceived;
 import org.dak.contracts.ComplaintRouted;
 import org.dak.contracts.GoldenSamples;
 import org.dak.contracts.StatusUpdated;
-import org.dak.support.web.ProblemException;
+import org.dak.platform.Problem;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,7 +76,7 @@ class ComplaintCaseTest {
 
 		assertThatThrownBy(
 				() -> complaintCase.changeStatus(CaseStatus.IN_PROGRESS, "SUPPLY", null, "SUPPLY", Instant.now()))
-			.isInstanceOfSatisfying(ProblemException.class, (ex) -> {
+			.isInstanceOfSatisfying(Problem.class, (ex) -> {
 				assertThat(ex.getStatusCode().value()).isEqualTo(409);
 				assertThat(ex.getBody().getType()).hasToString("/problems/illegal-transition");
 			});
@@ -85,24 +85,23 @@ class ComplaintCaseTest {
 	@Test
 	void anotherDepartmentCannotMoveTheItem() {
 		assertThatThrownBy(() -> marked().changeStatus(CaseStatus.IN_PROGRESS, "POLICE", null, "POLICE", Instant.now()))
-			.isInstanceOfSatisfying(ProblemException.class,
+			.isInstanceOfSatisfying(Problem.class,
 					(ex) -> assertThat(ex.getBody().getType()).hasToString("/problems/not-marked-to-department"));
 	}
 
 	@Test
 	void returningOrRejectingNeedsAReason() {
 		assertThatThrownBy(() -> marked().changeStatus(CaseStatus.RETURNED, "SUPPLY", " ", "SUPPLY", Instant.now()))
-			.isInstanceOfSatisfying(ProblemException.class,
+			.isInstanceOfSatisfying(Problem.class,
 					(ex) -> assertThat(ex.getBody().getType()).hasToString("/problems/note-required"));
 		assertThatThrownBy(() -> marked().changeStatus(CaseStatus.REJECTED, "SUPPLY", null, "SUPPLY", Instant.now()))
-			.isInstanceOf(ProblemException.class);
+			.isInstanceOf(Problem.class);
 	}
 
 	@Test
 	void aDepartmentCannotCloseOrMarkAnItem() {
 		assertThatThrownBy(() -> marked().changeStatus(CaseStatus.CLOSED, "SUPPLY", "x", "SUPPLY", Instant.now()))
-			.isInstanceOfSatisfying(ProblemException.class,
-					(ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(422));
+			.isInstanceOfSatisfying(Problem.class, (ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(422));
 	}
 
 	private ComplaintCase marked() {

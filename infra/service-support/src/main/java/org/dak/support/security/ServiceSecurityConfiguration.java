@@ -1,32 +1,15 @@
 package org.dak.support.security;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
-import java.util.List;
+import org.dak.platform.Tokens;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.io.DefaultResourceLoader;
-import org.springframework.core.io.Resource;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -51,18 +34,13 @@ public class ServiceSecurityConfiguration {
 			decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
 		}
 		else if (properties.publicKeyLocation() != null && !properties.publicKeyLocation().isBlank()) {
-			decoder = NimbusJwtDecoder.withPublicKey(publicKey(properties)).build();
+			decoder = NimbusJwtDecoder.withPublicKey(Tokens.publicKey(properties.publicKeyLocation())).build();
 		}
 		else {
 			throw new IllegalStateException("Set DAK_JWT_PUBLIC_KEY (the gateway's public key, PEM) or "
 					+ "DAK_JWT_JWK_SET_URI (an OpenID Connect provider's key set): without it no token can be checked.");
 		}
-		OAuth2TokenValidator<Jwt> audience = (
-				jwt) -> (jwt.getAudience() != null && jwt.getAudience().contains(properties.audience()))
-						? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult
-							.failure(new OAuth2Error("invalid_token", "The token is not meant for this system", null));
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-				JwtValidators.createDefaultWithIssuer(properties.issuer()), audience));
+		decoder.setJwtValidator(Tokens.validator(properties.issuer(), properties.audience()));
 		return decoder;
 	}
 
@@ -70,12 +48,7 @@ public class ServiceSecurityConfiguration {
 	SecurityFilterChain dakSecurity(HttpSecurity http, ObjectProvider<AccessRules> rules, JwtProperties properties)
 			throws Exception {
 		JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
-		roles.setJwtGrantedAuthoritiesConverter((jwt) -> {
-			List<String> names = jwt.getClaimAsStringList(properties.rolesClaim());
-			return (names != null) ? names.stream()
-				.map((name) -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + name))
-				.toList() : List.of();
-		});
+		roles.setJwtGrantedAuthoritiesConverter((jwt) -> Tokens.authorities(jwt, properties.rolesClaim()));
 		http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((registry) -> {
@@ -90,25 +63,6 @@ public class ServiceSecurityConfiguration {
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(ProblemResponses.unauthorized())
 				.accessDeniedHandler(ProblemResponses.forbidden()));
 		return http.build();
-	}
-
-	private static RSAPublicKey publicKey(JwtProperties properties) {
-		String location = properties.publicKeyLocation();
-		Resource resource = new DefaultResourceLoader()
-			.getResource(location.contains(":") ? location : "file:" + location);
-		try (InputStream in = resource.getInputStream()) {
-			String pem = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII)
-				.replaceAll("-----[A-Z ]+-----", "")
-				.replaceAll("\\s", "");
-			return (RSAPublicKey) KeyFactory.getInstance("RSA")
-				.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read the token public key " + properties.publicKeyLocation(), ex);
-		}
-		catch (java.security.GeneralSecurityException ex) {
-			throw new IllegalStateException("Not an RSA public key: " + properties.publicKeyLocation(), ex);
-		}
 	}
 
 }

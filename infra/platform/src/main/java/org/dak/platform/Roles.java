@@ -1,4 +1,6 @@
-package org.dak.support.security;
+package org.dak.platform;
+
+import java.util.Set;
 
 /**
  * The roles of DESIGN.md §2, as they appear in tokens.
@@ -26,6 +28,9 @@ public final class Roles {
 
 	/** Manages accounts, roles and adapter keys; sees no complaint data. */
 	public static final String ADMIN = "ADMIN";
+
+	/** Every role. */
+	public static final Set<String> ALL = Set.of(RECEIPT_DESK, DM, DEPARTMENT_OFFICER, CHANNEL_ADAPTER, AUDITOR, ADMIN);
 
 	private Roles() {
 	}

@@ -1,4 +1,4 @@
-package org.dak.gateway.edge;
+package org.dak.platform;
 
 import java.net.URI;
 
@@ -7,7 +7,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * An error answered as an RFC 9457 problem document with a stable type,
+ * An error answered as an RFC 9457 problem document with a stable type URI,
  * {@code /problems/<kind>}.
  */
 public class Problem extends ErrorResponseException {
