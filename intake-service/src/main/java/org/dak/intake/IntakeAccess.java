@@ -19,7 +19,8 @@ class IntakeAccess {
 	AccessRules intakeRules() {
 		return (rules) -> rules.requestMatchers(HttpMethod.POST, "/api/v1/complaints")
 			.permitAll()
-			.requestMatchers(HttpMethod.GET, "/api/v1/complaints/*/receipt", "/api/v1/complaints/*/qr.png")
+			.requestMatchers(HttpMethod.GET, "/api/v1/complaints/*/receipt", "/api/v1/complaints/*/receipt.pdf",
+					"/api/v1/complaints/*/receipt.html", "/api/v1/complaints/*/qr.png")
 			.hasAnyRole(Roles.RECEIPT_DESK, Roles.DM);
 	}
 

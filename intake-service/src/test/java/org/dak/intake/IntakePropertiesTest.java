@@ -8,7 +8,8 @@ class IntakePropertiesTest {
 
 	@Test
 	void trackingLinkJoinsBaseUrlReceiptNumberAndCodeWhateverTheTrailingSlash() {
-		IntakeProperties properties = new IntakeProperties("NAL", "Collectorate, Nalanda", "https://dak.example/");
+		IntakeProperties properties = new IntakeProperties("NAL", "Collectorate, Nalanda", "समाहरणालय, नालंदा",
+				"Form A", "https://dak.example/", 60, java.util.List.of());
 
 		assertThat(properties.trackingUrl("NAL-2026-000001-Q", "8ABAV19ZZGYXRVRM"))
 			.isEqualTo("https://dak.example/track/NAL-2026-000001-Q?code=8ABAV19ZZGYXRVRM");

@@ -1,6 +1,7 @@
 package org.dak.intake.complaint;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.dak.support.events.OutboxEvent;
@@ -21,6 +22,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * submission that reuses a key
  * @param channel how it arrived
  * @param channelReference the channel's own reference
+ * @param letterReference the letter's own reference number
+ * @param letterDate the date the letter bears
  * @param applicant who filed it
  * @param subject subject
  * @param description text
@@ -31,7 +34,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("complaints")
 record Complaint(@Id String id, @Indexed(unique = true) String idempotencyKey, String requestFingerprint,
-		Channel channel, String channelReference, ApplicantDetails applicant, String subject, String description,
-		Instant receivedAt, String accessCode, String trackingUrl, List<OutboxEvent> outbox) {
+		Channel channel, String channelReference, String letterReference, LocalDate letterDate,
+		ApplicantDetails applicant, String subject, String description, Instant receivedAt, String accessCode,
+		String trackingUrl, List<OutboxEvent> outbox) {
 
 }

@@ -1,12 +1,18 @@
 package org.dak.intake.complaint;
 
 import java.net.URI;
+import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.validation.Valid;
 import org.dak.intake.IntakeProperties;
 import org.dak.support.identity.AccessCodes;
 import org.dak.intake.receipt.QrCodes;
+import org.dak.intake.receipt.ReceiptData;
+import org.dak.intake.receipt.ReceiptHtml;
+import org.dak.intake.receipt.ReceiptPdf;
+import org.dak.intake.receipt.WorkingDays;
 import org.dak.support.security.DakUser;
 import org.dak.platform.Roles;
 import org.dak.platform.Problem;
@@ -21,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -34,9 +41,15 @@ class ComplaintController {
 
 	private final IntakeProperties properties;
 
-	ComplaintController(ComplaintIntake intake, IntakeProperties properties) {
+	private final ReceiptPdf pdf;
+
+	private final ReceiptHtml html;
+
+	ComplaintController(ComplaintIntake intake, IntakeProperties properties, ReceiptPdf pdf, ReceiptHtml html) {
 		this.intake = intake;
 		this.properties = properties;
+		this.pdf = pdf;
+		this.html = html;
 	}
 
 	/**
@@ -79,6 +92,40 @@ class ComplaintController {
 	 * The public submits web items; the receipt desk registers items of any channel; a
 	 * channel adapter submits for its own channel only; other staff roles do not submit.
 	 */
+	/** The printable receipt as PDF (A4, Hindi and English, with the QR code). */
+	@GetMapping(path = "/{receiptNumber}/receipt.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	ResponseEntity<byte[]> receiptPdf(@PathVariable String receiptNumber) {
+		Complaint complaint = this.intake.find(receiptNumber).orElseThrow(() -> notFound(receiptNumber));
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.header("Content-Disposition", "inline; filename=\"receipt-" + complaint.id() + ".pdf\"")
+			.contentType(MediaType.APPLICATION_PDF)
+			.body(this.pdf.render(printed(complaint)));
+	}
+
+	/** The printable receipt as an HTML page; {@code ?size=A5} for the small form. */
+	@GetMapping(path = "/{receiptNumber}/receipt.html", produces = MediaType.TEXT_HTML_VALUE)
+	ResponseEntity<String> receiptHtml(@PathVariable String receiptNumber,
+			@RequestParam(defaultValue = "A4") String size) {
+		Complaint complaint = this.intake.find(receiptNumber).orElseThrow(() -> notFound(receiptNumber));
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+			.body(this.html.render(printed(complaint), "A5".equalsIgnoreCase(size)));
+	}
+
+	private ReceiptData printed(Complaint complaint) {
+		ZonedDateTime received = complaint.receivedAt().atZone(ComplaintIntake.OFFICE_TIME);
+		return new ReceiptData(this.properties.officeNameHi(), this.properties.officeName(),
+				this.properties.formNumber(), complaint.id(), received, complaint.channel().hindi(),
+				complaint.channel().english(), complaint.applicant().name(), complaint.applicant().address(),
+				complaint.applicant().mobile(), complaint.subject(), complaint.letterReference(),
+				complaint.letterDate(), List.of(),
+				WorkingDays.after(received.toLocalDate(), this.properties.disposalWorkingDays(),
+						this.properties.holidays()),
+				complaint.trackingUrl(), AccessCodes.grouped(complaint.accessCode()));
+	}
+
 	private static void checkMaySubmit(Optional<DakUser> caller, Channel channel) {
 		boolean allowed = caller
 			.map((user) -> user.has(Roles.RECEIPT_DESK)

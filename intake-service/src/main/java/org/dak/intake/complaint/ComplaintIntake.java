@@ -81,8 +81,9 @@ class ComplaintIntake {
 				applicant(submission.applicant()), submission.subject(), submission.description(),
 				AccessCodes.hash(accessCode), trackingUrl);
 		Complaint complaint = new Complaint(receiptNumber, (key != null) ? key : "receipt:" + receiptNumber,
-				fingerprint, submission.channel(), submission.channelReference(), submission.applicant(),
-				submission.subject(), submission.description(), receivedAt, accessCode, trackingUrl,
+				fingerprint, submission.channel(), submission.channelReference(), submission.letterReference(),
+				submission.letterDate(), submission.applicant(), submission.subject(), submission.description(),
+				receivedAt, accessCode, trackingUrl,
 				List.of(OutboxEvent.pending(event, receiptNumber, event.eventId(), receivedAt)));
 		try {
 			this.complaints.insert(complaint);

@@ -1,8 +1,11 @@
 package org.dak.intake.complaint;
 
+import java.time.LocalDate;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -12,11 +15,13 @@ import jakarta.validation.constraints.Size;
  * @param applicant who filed it
  * @param subject one-line subject
  * @param description the text
- * @param channelReference the channel's own reference: e-mail Message-ID, letter number,
- * post ID
+ * @param channelReference the channel's own reference: e-mail Message-ID, post ID
+ * @param letterReference the letter's own reference number (post, walk-in)
+ * @param letterDate the date the letter bears
  */
 record SubmitComplaint(@NotNull Channel channel, @NotNull @Valid ApplicantDetails applicant,
 		@NotBlank @Size(max = 300) String subject, @NotBlank @Size(max = 20000) String description,
-		@Size(max = 300) String channelReference) {
+		@Size(max = 300) String channelReference, @Size(max = 200) String letterReference,
+		@PastOrPresent LocalDate letterDate) {
 
 }

@@ -164,6 +164,43 @@ class ComplaintSubmissionIT {
 	}
 
 	@Test
+	void theDeskPrintsTheReceiptAsPdfOrPageAndItsQrCodeOpensTheItem() throws Exception {
+		Map<String, Object> letter = new java.util.HashMap<>(complaint("भूमि सीमांकन हेतु आवेदन", null));
+		letter.put("channel", "POST");
+		letter.put("letterReference", "प.सं. 17/2026");
+		letter.put("letterDate", "2026-11-20");
+		JsonNode receipt = submit(this.desk, letter, null).getBody();
+		String id = receipt.get("receiptNumber").asString();
+
+		ResponseEntity<byte[]> pdf = this.desk.get()
+			.uri("/api/v1/complaints/" + id + "/receipt.pdf")
+			.retrieve()
+			.toEntity(byte[].class);
+		ResponseEntity<String> page = this.desk.get()
+			.uri("/api/v1/complaints/" + id + "/receipt.html?size=A5")
+			.retrieve()
+			.toEntity(String.class);
+
+		assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.getBody())) {
+			BufferedImage rendered = new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 150);
+			String decoded = new QRCodeReader()
+				.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(rendered))))
+				.getText();
+			assertThat(decoded).isEqualTo(receipt.get("trackingUrl").asString());
+			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains(id, "प.सं. 17/2026",
+					"20-11-2026", "डाक / Post", receipt.get("accessCode").asString());
+		}
+		assertThat(page.getBody()).contains("size: A5", id, "भूमि सीमांकन हेतु आवेदन");
+		assertThat(this.http.get()
+			.uri("/api/v1/complaints/" + id + "/receipt.pdf")
+			.retrieve()
+			.toBodilessEntity()
+			.getStatusCode()
+			.value()).isEqualTo(401);
+	}
+
+	@Test
 	void unknownOrMistypedReceiptNumberIsNotFound() {
 		String receiptNumber = submit(complaint("Land record correction", null), null).getBody()
 			.get("receiptNumber")
