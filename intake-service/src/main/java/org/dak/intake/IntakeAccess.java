@@ -19,8 +19,13 @@ class IntakeAccess {
 	AccessRules intakeRules() {
 		return (rules) -> rules.requestMatchers(HttpMethod.POST, "/api/v1/complaints")
 			.permitAll()
+			.requestMatchers(HttpMethod.POST, "/api/v1/channels/social")
+			.hasRole(Roles.CHANNEL_ADAPTER)
+			.requestMatchers(HttpMethod.POST, "/api/v1/channels/fax")
+			.hasAnyRole(Roles.CHANNEL_ADAPTER, Roles.RECEIPT_DESK)
 			.requestMatchers(HttpMethod.GET, "/api/v1/complaints/*/receipt", "/api/v1/complaints/*/receipt.pdf",
-					"/api/v1/complaints/*/receipt.html", "/api/v1/complaints/*/qr.png")
+					"/api/v1/complaints/*/receipt.html", "/api/v1/complaints/*/qr.png",
+					"/api/v1/complaints/*/attachments/*")
 			.hasAnyRole(Roles.RECEIPT_DESK, Roles.DM);
 	}
 

@@ -12,6 +12,7 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
@@ -29,8 +30,11 @@ class RequestSizeFilter implements WebFilter, Ordered {
 
 	private final long maxBytes;
 
+	private final long maxUploadBytes;
+
 	RequestSizeFilter(EdgeProperties properties) {
 		this.maxBytes = properties.maxRequestSize().toBytes();
+		this.maxUploadBytes = properties.maxUploadSize().toBytes();
 	}
 
 	@Override
@@ -39,22 +43,25 @@ class RequestSizeFilter implements WebFilter, Ordered {
 		if (method != HttpMethod.POST && method != HttpMethod.PUT && method != HttpMethod.PATCH) {
 			return chain.filter(exchange);
 		}
+		MediaType type = exchange.getRequest().getHeaders().getContentType();
+		long limit = (type != null && MediaType.MULTIPART_FORM_DATA.includes(type)) ? this.maxUploadBytes
+				: this.maxBytes;
 		long length = exchange.getRequest().getHeaders().getContentLength();
 		boolean chunked = exchange.getRequest().getHeaders().containsHeader("Transfer-Encoding");
-		if (length > this.maxBytes) {
-			return tooLarge(exchange);
+		if (length > limit) {
+			return tooLarge(exchange, limit);
 		}
 		if (length < 0 && chunked) {
-			return DataBufferUtils.join(exchange.getRequest().getBody(), (int) this.maxBytes)
+			return DataBufferUtils.join(exchange.getRequest().getBody(), (int) limit)
 				.flatMap((body) -> chain.filter(exchange.mutate().request(withBody(exchange, body)).build()))
-				.onErrorResume(DataBufferLimitException.class, (ex) -> tooLarge(exchange));
+				.onErrorResume(DataBufferLimitException.class, (ex) -> tooLarge(exchange, limit));
 		}
 		return chain.filter(exchange);
 	}
 
-	private Mono<Void> tooLarge(ServerWebExchange exchange) {
+	private Mono<Void> tooLarge(ServerWebExchange exchange, long limit) {
 		return ProblemWriter.write(exchange.getResponse(), HttpStatus.CONTENT_TOO_LARGE, "request-too-large",
-				"Request too large", "A request body may be at most " + this.maxBytes + " bytes.");
+				"Request too large", "A request body may be at most " + limit + " bytes.");
 	}
 
 	private static ServerHttpRequest withBody(ServerWebExchange exchange, DataBuffer body) {

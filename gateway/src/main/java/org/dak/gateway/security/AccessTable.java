@@ -7,6 +7,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 
 import static org.dak.platform.Roles.ADMIN;
 import static org.dak.platform.Roles.AUDITOR;
+import static org.dak.platform.Roles.CHANNEL_ADAPTER;
 import static org.dak.platform.Roles.DEPARTMENT_OFFICER;
 import static org.dak.platform.Roles.DM;
 import static org.dak.platform.Roles.RECEIPT_DESK;
@@ -41,8 +42,13 @@ final class AccessTable {
 			new Rule(null, List.of("/api/v1/admin/**"), Who.ROLES, ADMIN),
 			new Rule(HttpMethod.GET, List.of("/api/v1/audit"), Who.ROLES, AUDITOR),
 			new Rule(HttpMethod.POST, List.of("/api/v1/complaints"), Who.PUBLIC),
-			new Rule(HttpMethod.GET, List.of("/api/v1/complaints/*/receipt", "/api/v1/complaints/*/receipt.pdf",
-					"/api/v1/complaints/*/receipt.html", "/api/v1/complaints/*/qr.png"), Who.ROLES, RECEIPT_DESK, DM),
+			new Rule(HttpMethod.POST, List.of("/api/v1/channels/social"), Who.ROLES, CHANNEL_ADAPTER),
+			new Rule(HttpMethod.POST, List.of("/api/v1/channels/fax"), Who.ROLES, CHANNEL_ADAPTER, RECEIPT_DESK),
+			new Rule(HttpMethod.GET,
+					List.of("/api/v1/complaints/*/receipt", "/api/v1/complaints/*/receipt.pdf",
+							"/api/v1/complaints/*/receipt.html", "/api/v1/complaints/*/qr.png",
+							"/api/v1/complaints/*/attachments/*"),
+					Who.ROLES, RECEIPT_DESK, DM),
 			new Rule(null, List.of("/api/v1/inbox", "/api/v1/inbox/**"), Who.ROLES, DM),
 			new Rule(HttpMethod.GET, List.of("/api/v1/departments"), Who.ROLES, RECEIPT_DESK, DM, DEPARTMENT_OFFICER,
 					AUDITOR, ADMIN),

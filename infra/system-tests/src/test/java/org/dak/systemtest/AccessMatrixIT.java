@@ -16,8 +16,13 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +51,9 @@ class AccessMatrixIT {
 
 	static String targetKeyId;
 
+	/** Adapters of other channels, for the endpoints of their own channel. */
+	static Map<String, RestClient> channelAdapters;
+
 	@BeforeAll
 	static void startTheSystemAndItsPeople() {
 		system = RunningSystem.shared();
@@ -61,6 +69,10 @@ class AccessMatrixIT {
 		gateway.account("matrix.target", "RECEIPT_DESK", Map.of());
 		targetAccount = "matrix.target";
 		targetKeyId = gateway.adapterKey("matrix throwaway", "FAX").get("id").asString();
+		channelAdapters = Map.of("/api/v1/channels/social",
+				gateway.withKey(gateway.adapterKey("matrix social bridge", "SOCIAL_MEDIA").get("key").asString()),
+				"/api/v1/channels/fax",
+				gateway.withKey(gateway.adapterKey("matrix fax bridge", "FAX").get("key").asString()));
 
 		receiptNumber = gateway.anonymous()
 			.post()
@@ -123,17 +135,22 @@ class AccessMatrixIT {
 		HttpMethod method = HttpMethod.valueOf(parts[0]);
 		String path = parts[1].replace("{receiptNumber}", receiptNumber)
 			.replace("{username}", targetAccount)
-			.replace("{keyId}", targetKeyId);
+			.replace("{keyId}", targetKeyId)
+			.replace("{attachmentId}", "000000000000000000000000");
 		if (path.equals("/api/v1/notifications")) {
 			path = path + "?complaintId=" + receiptNumber;
 		}
 		if (path.startsWith("/api/v1/public/track/") || path.startsWith("/track/")) {
 			path = path + "?code=WRONGCODEWRONGCD";
 		}
-		RestClient client = callers.get(role);
+		RestClient client = (role.equals("CHANNEL_ADAPTER") && channelAdapters.containsKey(path))
+				? channelAdapters.get(path) : callers.get(role);
 		Object body = body(row.endpoint(), role);
 		RestClient.RequestBodySpec request = client.method(method).uri(path);
-		if (body != null) {
+		if (body instanceof MultiValueMap<?, ?>) {
+			request.contentType(MediaType.MULTIPART_FORM_DATA).body(body);
+		}
+		else if (body != null) {
 			request.contentType(MediaType.APPLICATION_JSON).body(body);
 		}
 		return request.retrieve().toBodilessEntity().getStatusCode().value();
@@ -153,10 +170,31 @@ class AccessMatrixIT {
 			case "POST /api/v1/admin/users/{username}/password" -> Map.of("newPassword", Gateway.PASSWORD);
 			case "POST /api/v1/admin/adapter-keys" -> Map.of("name", "matrix key", "channel", "SOCIAL_MEDIA");
 			case "POST /api/v1/complaints" -> complaint(role.equals("CHANNEL_ADAPTER") ? "EMAIL" : "WEB");
+			case "POST /api/v1/channels/social" -> Map.of("platform", "x", "handle", "matrix", "postId",
+					UUID.randomUUID().toString(), "text", "सड़क टूटी है", "postedAt", "2026-11-28T04:10:00Z");
+			case "POST /api/v1/channels/fax" -> fax();
 			case "POST /api/v1/inbox/{receiptNumber}/marking" -> Map.of("departmentCode", "SUPPLY");
 			case "POST /api/v1/cases/{receiptNumber}/status" -> Map.of("status", "IN_PROGRESS");
 			default -> null;
 		};
+	}
+
+	private static MultiValueMap<String, HttpEntity<?>> fax() {
+		MultiValueMap<String, HttpEntity<?>> parts = new LinkedMultiValueMap<>();
+		HttpHeaders json = new HttpHeaders();
+		json.setContentType(MediaType.APPLICATION_JSON);
+		parts.add("fax", new HttpEntity<>(Map.of("faxId", UUID.randomUUID().toString(), "senderNumber", "0612 2200456",
+				"receivedAt", "2026-11-28T05:00:00Z"), json));
+		HttpHeaders file = new HttpHeaders();
+		file.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+		file.setContentDispositionFormData("pages", "page-1.tif");
+		parts.add("pages", new HttpEntity<>(new ByteArrayResource(new byte[] { 'I', 'I', 42, 0, 8, 0, 0, 0 }) {
+			@Override
+			public String getFilename() {
+				return "page-1.tif";
+			}
+		}, file));
+		return parts;
 	}
 
 	private static String freshRefreshToken() {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.dak.intake.attachment.StoredAttachment;
 import org.dak.support.events.OutboxEvent;
 
 import org.springframework.data.annotation.Id;
@@ -30,12 +31,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param receivedAt when it was received
  * @param accessCode the access code printed on the receipt
  * @param trackingUrl the tracking link
+ * @param attachments the files that came with it (in GridFS)
  * @param outbox events waiting to be published
  */
 @Document("complaints")
 record Complaint(@Id String id, @Indexed(unique = true) String idempotencyKey, String requestFingerprint,
 		Channel channel, String channelReference, String letterReference, LocalDate letterDate,
 		ApplicantDetails applicant, String subject, String description, Instant receivedAt, String accessCode,
-		String trackingUrl, List<OutboxEvent> outbox) {
+		String trackingUrl, List<StoredAttachment> attachments, List<OutboxEvent> outbox) {
 
 }

@@ -1,12 +1,19 @@
 package org.dak.intake.complaint;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.validation.Valid;
 import org.dak.intake.IntakeProperties;
+import org.dak.intake.attachment.Attachments;
+import org.dak.intake.attachment.StoredAttachment;
+import org.dak.intake.attachment.Upload;
 import org.dak.support.identity.AccessCodes;
 import org.dak.intake.receipt.QrCodes;
 import org.dak.intake.receipt.ReceiptData;
@@ -17,7 +24,10 @@ import org.dak.support.security.DakUser;
 import org.dak.platform.Roles;
 import org.dak.platform.Problem;
 
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.data.mongodb.gridfs.GridFsResource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +38,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Submitting an item and fetching its receipt and QR code.
@@ -45,11 +57,15 @@ class ComplaintController {
 
 	private final ReceiptHtml html;
 
-	ComplaintController(ComplaintIntake intake, IntakeProperties properties, ReceiptPdf pdf, ReceiptHtml html) {
+	private final Attachments attachments;
+
+	ComplaintController(ComplaintIntake intake, IntakeProperties properties, ReceiptPdf pdf, ReceiptHtml html,
+			Attachments attachments) {
 		this.intake = intake;
 		this.properties = properties;
 		this.pdf = pdf;
 		this.html = html;
+		this.attachments = attachments;
 	}
 
 	/**
@@ -65,13 +81,65 @@ class ComplaintController {
 					"The Idempotency-Key header must be at most 200 characters.");
 		}
 		checkMaySubmit(DakUser.current(), submission.channel());
-		ComplaintIntake.Outcome outcome = this.intake.submit(submission, idempotencyKey);
+		return answer(this.intake.submit(submission, idempotencyKey));
+	}
+
+	ResponseEntity<Receipt> answer(ComplaintIntake.Outcome outcome) {
 		Receipt receipt = receipt(outcome.complaint());
 		if (!outcome.created()) {
 			return ResponseEntity.ok(receipt);
 		}
 		return ResponseEntity.created(URI.create("/api/v1/complaints/" + receipt.receiptNumber() + "/receipt"))
 			.body(receipt);
+	}
+
+	private static List<Upload> uploads(List<MultipartFile> files) {
+		if (files == null) {
+			return List.of();
+		}
+		List<Upload> uploads = new ArrayList<>();
+		for (MultipartFile file : files) {
+			try {
+				uploads.add(new Upload(file.getOriginalFilename(), file.getBytes()));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return uploads;
+	}
+
+	/**
+	 * Receives an item with files (a scanned letter, fax pages, photos): a multipart form
+	 * with the item as JSON in part {@code complaint} and the files in parts
+	 * {@code files}.
+	 */
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<Receipt> submitWithFiles(@Valid @RequestPart("complaint") SubmitComplaint submission,
+			@RequestPart(name = "files", required = false) List<MultipartFile> files,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+		checkMaySubmit(DakUser.current(), submission.channel());
+		return answer(this.intake.submit(submission, idempotencyKey, uploads(files)));
+	}
+
+	/** A file that came with an item, for staff. */
+	@GetMapping("/{receiptNumber}/attachments/{attachmentId}")
+	ResponseEntity<InputStreamResource> attachment(@PathVariable String receiptNumber,
+			@PathVariable String attachmentId) throws IOException {
+		GridFsResource file = this.intake.find(receiptNumber)
+			.flatMap((complaint) -> this.attachments.open(complaint.id(), attachmentId))
+			.orElseThrow(() -> new Problem(HttpStatus.NOT_FOUND, "attachment-not-found", "Attachment not found",
+					"Item " + receiptNumber + " has no attachment " + attachmentId + "."));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(file.getContentType()))
+			.contentLength(file.contentLength())
+			.cacheControl(CacheControl.noStore())
+			.header("Content-Disposition",
+					ContentDisposition.attachment()
+						.filename(file.getFilename(), StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.body(new InputStreamResource(file.getInputStream()));
 	}
 
 	@GetMapping("/{receiptNumber}/receipt")
@@ -120,10 +188,15 @@ class ComplaintController {
 				this.properties.formNumber(), complaint.id(), received, complaint.channel().hindi(),
 				complaint.channel().english(), complaint.applicant().name(), complaint.applicant().address(),
 				complaint.applicant().mobile(), complaint.subject(), complaint.letterReference(),
-				complaint.letterDate(), List.of(),
+				complaint.letterDate(), enclosures(complaint),
 				WorkingDays.after(received.toLocalDate(), this.properties.disposalWorkingDays(),
 						this.properties.holidays()),
 				complaint.trackingUrl(), AccessCodes.grouped(complaint.accessCode()));
+	}
+
+	private static List<String> enclosures(Complaint complaint) {
+		return (complaint.attachments() != null)
+				? complaint.attachments().stream().map(StoredAttachment::filename).toList() : List.of();
 	}
 
 	private static void checkMaySubmit(Optional<DakUser> caller, Channel channel) {
@@ -141,7 +214,7 @@ class ComplaintController {
 	private Receipt receipt(Complaint complaint) {
 		return new Receipt(complaint.id(), AccessCodes.grouped(complaint.accessCode()), complaint.trackingUrl(),
 				complaint.receivedAt(), complaint.channel(), this.properties.officeName(), complaint.applicant().name(),
-				complaint.subject(), "/api/v1/complaints/" + complaint.id() + "/qr.png");
+				complaint.subject(), enclosures(complaint), "/api/v1/complaints/" + complaint.id() + "/qr.png");
 	}
 
 	private static Problem notFound(String receiptNumber) {

@@ -15,6 +15,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.dak.contracts.Applicant;
 import org.dak.contracts.ComplaintReceived;
 import org.dak.intake.IntakeProperties;
+import org.dak.intake.attachment.Attachments;
+import org.dak.intake.attachment.StoredAttachment;
+import org.dak.intake.attachment.Upload;
 import org.dak.support.identity.AccessCodes;
 import org.dak.support.identity.ReceiptNumbers;
 import org.dak.support.events.EventJson;
@@ -43,14 +46,17 @@ class ComplaintIntake {
 
 	private final MeterRegistry meters;
 
+	private final Attachments attachments;
+
 	private final Clock clock;
 
 	ComplaintIntake(ComplaintRepository complaints, SerialCounter serials, IntakeProperties properties,
-			MeterRegistry meters) {
+			MeterRegistry meters, Attachments attachments) {
 		this.complaints = complaints;
 		this.serials = serials;
 		this.properties = properties;
 		this.meters = meters;
+		this.attachments = attachments;
 		this.clock = Clock.systemUTC();
 	}
 
@@ -61,6 +67,15 @@ class ComplaintIntake {
 	}
 
 	Outcome submit(SubmitComplaint submission, String idempotencyKey) {
+		return submit(submission, idempotencyKey, List.of());
+	}
+
+	/**
+	 * Receives an item with its files. A retry is answered before anything is checked or
+	 * stored; the files are checked before a receipt number is taken, stored before the
+	 * item, and removed again if the item cannot be stored.
+	 */
+	Outcome submit(SubmitComplaint submission, String idempotencyKey, List<Upload> uploads) {
 		String fingerprint = fingerprint(submission);
 		String key = effectiveKey(submission, idempotencyKey);
 		if (key != null) {
@@ -70,12 +85,14 @@ class ComplaintIntake {
 			}
 		}
 		// MongoDB keeps milliseconds: the receipt and its event must show the stored time
+		this.attachments.check(uploads);
 		Instant receivedAt = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		int year = receivedAt.atZone(OFFICE_TIME).getYear();
 		String receiptNumber = ReceiptNumbers.format(this.properties.districtCode(), year,
 				this.serials.next(this.properties.districtCode(), year));
 		String accessCode = AccessCodes.generate();
 		String trackingUrl = this.properties.trackingUrl(receiptNumber, accessCode);
+		List<StoredAttachment> stored = this.attachments.store(receiptNumber, uploads);
 		ComplaintReceived event = new ComplaintReceived(OutboxEvent.newEventId(), receiptNumber, receivedAt,
 				receiptNumber, submission.channel().name(), submission.channelReference(),
 				applicant(submission.applicant()), submission.subject(), submission.description(),
@@ -83,14 +100,19 @@ class ComplaintIntake {
 		Complaint complaint = new Complaint(receiptNumber, (key != null) ? key : "receipt:" + receiptNumber,
 				fingerprint, submission.channel(), submission.channelReference(), submission.letterReference(),
 				submission.letterDate(), submission.applicant(), submission.subject(), submission.description(),
-				receivedAt, accessCode, trackingUrl,
+				receivedAt, accessCode, trackingUrl, stored,
 				List.of(OutboxEvent.pending(event, receiptNumber, event.eventId(), receivedAt)));
 		try {
 			this.complaints.insert(complaint);
 		}
 		catch (DuplicateKeyException ex) {
 			// the same key arrived twice at once: the other request stored it first
+			this.attachments.discard(stored);
 			return retried(this.complaints.findByIdempotencyKey(key).orElseThrow(() -> ex), fingerprint);
+		}
+		catch (RuntimeException ex) {
+			this.attachments.discard(stored);
+			throw ex;
 		}
 		this.meters.counter("dak.complaints.received", "channel", submission.channel().name()).increment();
 		return new Outcome(complaint, true);

@@ -1,6 +1,7 @@
 package org.dak.intake.complaint;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The acknowledgement (पावती) given for an item.
@@ -13,9 +14,10 @@ import java.time.Instant;
  * @param office the receiving office
  * @param applicantName who filed it
  * @param subject its subject
+ * @param enclosures the names of the files that came with it
  * @param qrCodeUrl where the QR code PNG is
  */
 record Receipt(String receiptNumber, String accessCode, String trackingUrl, Instant receivedAt, Channel channel,
-		String office, String applicantName, String subject, String qrCodeUrl) {
+		String office, String applicantName, String subject, List<String> enclosures, String qrCodeUrl) {
 
 }
