@@ -19,8 +19,11 @@ import java.time.Instant;
  * @param accessCodeHash SHA-256 (hex) of the normalised access code printed on the
  * receipt; lets the tracking side check the code without ever holding it
  * @param trackingUrl the public tracking link printed on the receipt and in its QR code
+ * @param possibleDuplicateOf the complaint ID of an earlier item from the same mobile or
+ * e-mail with a similar subject, or {@code null}: a flag for the DM, never a reason to
+ * drop
  */
 public record ComplaintReceived(String eventId, String complaintId, Instant occurredAt, String receiptNumber,
 		String channel, String channelReference, Applicant applicant, String subject, String description,
-		String accessCodeHash, String trackingUrl) {
+		String accessCodeHash, String trackingUrl, String possibleDuplicateOf) {
 }

@@ -32,12 +32,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param accessCode the access code printed on the receipt
  * @param trackingUrl the tracking link
  * @param attachments the files that came with it (in GridFS)
+ * @param possibleDuplicateOf an earlier item it may repeat, or {@code null}
  * @param outbox events waiting to be published
  */
 @Document("complaints")
 record Complaint(@Id String id, @Indexed(unique = true) String idempotencyKey, String requestFingerprint,
 		Channel channel, String channelReference, String letterReference, LocalDate letterDate,
 		ApplicantDetails applicant, String subject, String description, Instant receivedAt, String accessCode,
-		String trackingUrl, List<StoredAttachment> attachments, List<OutboxEvent> outbox) {
+		String trackingUrl, List<StoredAttachment> attachments, String possibleDuplicateOf, List<OutboxEvent> outbox) {
 
 }

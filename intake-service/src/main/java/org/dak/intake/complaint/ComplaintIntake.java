@@ -48,15 +48,18 @@ class ComplaintIntake {
 
 	private final Attachments attachments;
 
+	private final PossibleDuplicates duplicates;
+
 	private final Clock clock;
 
 	ComplaintIntake(ComplaintRepository complaints, SerialCounter serials, IntakeProperties properties,
-			MeterRegistry meters, Attachments attachments) {
+			MeterRegistry meters, Attachments attachments, PossibleDuplicates duplicates) {
 		this.complaints = complaints;
 		this.serials = serials;
 		this.properties = properties;
 		this.meters = meters;
 		this.attachments = attachments;
+		this.duplicates = duplicates;
 		this.clock = Clock.systemUTC();
 	}
 
@@ -96,11 +99,12 @@ class ComplaintIntake {
 		ComplaintReceived event = new ComplaintReceived(OutboxEvent.newEventId(), receiptNumber, receivedAt,
 				receiptNumber, submission.channel().name(), submission.channelReference(),
 				applicant(submission.applicant()), submission.subject(), submission.description(),
-				AccessCodes.hash(accessCode), trackingUrl);
+				AccessCodes.hash(accessCode), trackingUrl,
+				this.duplicates.earlierOf(submission.applicant(), submission.subject(), receivedAt).orElse(null));
 		Complaint complaint = new Complaint(receiptNumber, (key != null) ? key : "receipt:" + receiptNumber,
 				fingerprint, submission.channel(), submission.channelReference(), submission.letterReference(),
 				submission.letterDate(), submission.applicant(), submission.subject(), submission.description(),
-				receivedAt, accessCode, trackingUrl, stored,
+				receivedAt, accessCode, trackingUrl, stored, event.possibleDuplicateOf(),
 				List.of(OutboxEvent.pending(event, receiptNumber, event.eventId(), receivedAt)));
 		try {
 			this.complaints.insert(complaint);

@@ -214,6 +214,25 @@ class ComplaintSubmissionIT {
 	}
 
 	@Test
+	void aRepeatFromTheSameMobileIsFlaggedWithTheEarlierItemNotDropped() {
+		Map<String, Object> first = new java.util.HashMap<>(complaint("हैंडपंप खराब होने की शिकायत", null));
+		first.put("applicant", Map.of("name", "मोहन", "mobile", "9812345670"));
+		Map<String, Object> again = new java.util.HashMap<>(complaint("हैंडपंप खराब होने के संबंध में शिकायत", null));
+		again.put("applicant", Map.of("name", "मोहन", "mobile", "9812345670"));
+		String earlier = submit(first, "dup-1").getBody().get("receiptNumber").asString();
+
+		ResponseEntity<JsonNode> repeat = submit(again, "dup-2");
+
+		assertThat(repeat.getStatusCode().value()).isEqualTo(201);
+		String later = repeat.getBody().get("receiptNumber").asString();
+		assertThat(later).isNotEqualTo(earlier);
+		assertThat(repeat.getBody().has("possibleDuplicateOf")).as("not shown to the submitter").isFalse();
+		ConsumerRecord<String, byte[]> record = PublishedRecords.await(this.bootstrapServers, Topics.COMPLAINT_RECEIVED,
+				(r) -> later.equals(r.key()), Duration.ofSeconds(30));
+		assertThat(EventJson.read(record.value(), ComplaintReceived.class).possibleDuplicateOf()).isEqualTo(earlier);
+	}
+
+	@Test
 	void thePublicSubmitsOnlyWebItems() {
 		Map<String, Object> post = new java.util.HashMap<>(complaint("Letter by post", null));
 		post.put("channel", "POST");

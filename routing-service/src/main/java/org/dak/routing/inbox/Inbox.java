@@ -50,6 +50,7 @@ class Inbox {
 			.setOnInsert("subject", event.subject())
 			.setOnInsert("applicantName", event.applicant().name())
 			.setOnInsert("receivedAt", event.occurredAt())
+			.setOnInsert("possibleDuplicateOf", event.possibleDuplicateOf())
 			.setOnInsert("state", InboxState.AWAITING_MARKING)
 			.setOnInsert("history", List.of())
 			.setOnInsert("outbox", List.of());

@@ -7,11 +7,13 @@ import java.time.LocalDate;
  * An item as the DM's inbox shows it.
  */
 record InboxEntry(String complaintId, String channel, String subject, String applicantName, Instant receivedAt,
-		InboxState state, String departmentCode, String instructions, LocalDate dueDate, Instant markedAt) {
+		String possibleDuplicateOf, InboxState state, String departmentCode, String instructions, LocalDate dueDate,
+		Instant markedAt) {
 
 	static InboxEntry of(InboxItem item) {
 		return new InboxEntry(item.id(), item.channel(), item.subject(), item.applicantName(), item.receivedAt(),
-				item.state(), item.departmentCode(), item.instructions(), item.dueDate(), item.markedAt());
+				item.possibleDuplicateOf(), item.state(), item.departmentCode(), item.instructions(), item.dueDate(),
+				item.markedAt());
 	}
 
 }

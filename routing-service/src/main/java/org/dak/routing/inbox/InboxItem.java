@@ -19,6 +19,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param subject its subject
  * @param applicantName who filed it
  * @param receivedAt when it was received
+ * @param possibleDuplicateOf an earlier item it may repeat, flagged at intake
  * @param state awaiting marking or marked
  * @param departmentCode the department it is marked to
  * @param instructions the DM's instructions
@@ -29,8 +30,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("inbox")
 record InboxItem(@Id String id, String channel, String subject, String applicantName, @Indexed Instant receivedAt,
-		InboxState state, String departmentCode, String instructions, LocalDate dueDate, Instant markedAt,
-		List<HistoryEntry> history, List<OutboxEvent> outbox) {
+		String possibleDuplicateOf, InboxState state, String departmentCode, String instructions, LocalDate dueDate,
+		Instant markedAt, List<HistoryEntry> history, List<OutboxEvent> outbox) {
 
 	/**
 	 * One step on the DM's desk.

@@ -58,6 +58,7 @@ class MarkingInboxIT {
 		JsonNode item = get("/api/v1/inbox/" + complaintId).getBody();
 		assertThat(item.get("state").asString()).isEqualTo("AWAITING_MARKING");
 		assertThat(item.get("subject").asString()).isEqualTo("राशन कार्ड में नाम जोड़ने हेतु आवेदन");
+		assertThat(item.get("possibleDuplicateOf").asString()).isEqualTo("NAL-2026-000098-7");
 		JsonNode inbox = get("/api/v1/inbox?state=AWAITING_MARKING&size=200").getBody();
 		assertThat(inbox.get("content").findValuesAsString("complaintId")).containsOnlyOnce(complaintId);
 	}
