@@ -21,6 +21,8 @@ class IntakeAccess {
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/api/v1/channels/social")
 			.hasRole(Roles.CHANNEL_ADAPTER)
+			.requestMatchers("/api/v1/imports", "/api/v1/imports/*")
+			.hasRole(Roles.RECEIPT_DESK)
 			.requestMatchers(HttpMethod.POST, "/api/v1/channels/fax")
 			.hasAnyRole(Roles.CHANNEL_ADAPTER, Roles.RECEIPT_DESK)
 			.requestMatchers(HttpMethod.GET, "/api/v1/complaints/*/receipt", "/api/v1/complaints/*/receipt.pdf",

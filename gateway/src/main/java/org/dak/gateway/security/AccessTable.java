@@ -43,6 +43,7 @@ final class AccessTable {
 			new Rule(HttpMethod.GET, List.of("/api/v1/audit"), Who.ROLES, AUDITOR),
 			new Rule(HttpMethod.POST, List.of("/api/v1/complaints"), Who.PUBLIC),
 			new Rule(HttpMethod.POST, List.of("/api/v1/channels/social"), Who.ROLES, CHANNEL_ADAPTER),
+			new Rule(null, List.of("/api/v1/imports", "/api/v1/imports/*"), Who.ROLES, RECEIPT_DESK),
 			new Rule(HttpMethod.POST, List.of("/api/v1/channels/fax"), Who.ROLES, CHANNEL_ADAPTER, RECEIPT_DESK),
 			new Rule(HttpMethod.GET,
 					List.of("/api/v1/complaints/*/receipt", "/api/v1/complaints/*/receipt.pdf",

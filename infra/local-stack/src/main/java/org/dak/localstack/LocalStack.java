@@ -94,11 +94,12 @@ public final class LocalStack {
 		serviceEnv.put("MONGODB_URI", mongoUri);
 
 		String mailInbox = null;
+		int imapPort = port("IMAP_PORT", 3143);
 		if (this.env.get("SMTP_HOST") == null) {
 			int smtp = port("SMTP_PORT", 3025);
 			int web = port("MAIL_WEB_PORT", 8025);
 			ChildProcess mail = infraProcess("mail", infraClasspath, MailServerMain.class,
-					List.of(String.valueOf(smtp), String.valueOf(port("IMAP_PORT", 3143)), String.valueOf(web)));
+					List.of(String.valueOf(smtp), String.valueOf(imapPort), String.valueOf(web)));
 			infra.add(CompletableFuture
 				.runAsync(() -> mail.awaitReady(() -> Probes.portOpen(web), Duration.ofSeconds(60))));
 			serviceEnv.put("SMTP_HOST", "127.0.0.1");
@@ -142,6 +143,9 @@ public final class LocalStack {
 		for (Map.Entry<String, Integer> service : ports.entrySet()) {
 			Map<String, String> environment = new LinkedHashMap<>(serviceEnv);
 			environment.put("PORT", String.valueOf(service.getValue()));
+			if (service.getKey().equals("intake-service") && mailInbox != null) {
+				mailboxes(environment, imapPort);
+			}
 			if (service.getKey().equals("gateway")) {
 				environment.put("DAK_JWT_PRIVATE_KEY", keys.privateKey().toString());
 				environment.put("DAK_ADMIN_PASSWORD", adminPassword);
@@ -195,6 +199,23 @@ public final class LocalStack {
 		summary.append("  curl -s ").append(gateway).append("/api/v1/inbox -H \"Authorization: Bearer $TOKEN\"\n");
 		summary.append("\nCtrl-C stops everything; data stays in the data folder.\n");
 		say(summary.toString());
+	}
+
+	/** Intake reads the local office's complaints box and its fax-to-mail box. */
+	private static void mailboxes(Map<String, String> environment, int imapPort) {
+		String[][] boxes = { { "complaints", MailServerMain.COMPLAINTS, "complaints", "EMAIL" },
+				{ "fax-to-mail", MailServerMain.FAXES, "faxes", "FAX" } };
+		for (int i = 0; i < boxes.length; i++) {
+			String prefix = "DAK_INTAKE_MAIL_MAILBOXES_" + i + "_";
+			environment.put(prefix + "NAME", boxes[i][0]);
+			environment.put(prefix + "HOST", "127.0.0.1");
+			environment.put(prefix + "PORT", String.valueOf(imapPort));
+			environment.put(prefix + "SSL", "false");
+			environment.put(prefix + "USERNAME", boxes[i][1]);
+			environment.put(prefix + "PASSWORD", boxes[i][2]);
+			environment.put(prefix + "CHANNEL", boxes[i][3]);
+		}
+		environment.put("DAK_INTAKE_MAIL_POLL_INTERVAL", "10s");
 	}
 
 	private void watch() {

@@ -22,6 +22,12 @@ import jakarta.mail.internet.MimeMessage;
  */
 public final class MailServerMain {
 
+	/** The complaints address of the local office. */
+	public static final String COMPLAINTS = "complaints@dak.local";
+
+	/** Where the local fax-to-mail gateway delivers. */
+	public static final String FAXES = "fax@dak.local";
+
 	private MailServerMain() {
 	}
 
@@ -34,6 +40,10 @@ public final class MailServerMain {
 						new ServerSetup(imap, "127.0.0.1", ServerSetup.PROTOCOL_IMAP) })
 			.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 		mail.start();
+		// the office's inboxes the intake service reads: complaints by e-mail, and
+		// fax-to-mail
+		mail.setUser(COMPLAINTS, COMPLAINTS, "complaints");
+		mail.setUser(FAXES, FAXES, "faxes");
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", web), 0);
 		server.createContext("/", (exchange) -> {
 			StringBuilder page = new StringBuilder("""

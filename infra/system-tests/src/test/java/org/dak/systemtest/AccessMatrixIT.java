@@ -136,7 +136,8 @@ class AccessMatrixIT {
 		String path = parts[1].replace("{receiptNumber}", receiptNumber)
 			.replace("{username}", targetAccount)
 			.replace("{keyId}", targetKeyId)
-			.replace("{attachmentId}", "000000000000000000000000");
+			.replace("{attachmentId}", "000000000000000000000000")
+			.replace("{importId}", "no-such-import");
 		if (path.equals("/api/v1/notifications")) {
 			path = path + "?complaintId=" + receiptNumber;
 		}
@@ -173,6 +174,7 @@ class AccessMatrixIT {
 			case "POST /api/v1/channels/social" -> Map.of("platform", "x", "handle", "matrix", "postId",
 					UUID.randomUUID().toString(), "text", "सड़क टूटी है", "postedAt", "2026-11-28T04:10:00Z");
 			case "POST /api/v1/channels/fax" -> fax();
+			case "POST /api/v1/imports" -> register();
 			case "POST /api/v1/inbox/{receiptNumber}/marking" -> Map.of("departmentCode", "SUPPLY");
 			case "POST /api/v1/cases/{receiptNumber}/status" -> Map.of("status", "IN_PROGRESS");
 			default -> null;
@@ -194,6 +196,23 @@ class AccessMatrixIT {
 				return "page-1.tif";
 			}
 		}, file));
+		return parts;
+	}
+
+	private static MultiValueMap<String, HttpEntity<?>> register() {
+		MultiValueMap<String, HttpEntity<?>> parts = new LinkedMultiValueMap<>();
+		HttpHeaders file = new HttpHeaders();
+		file.setContentType(new MediaType("text", "csv"));
+		file.setContentDispositionFormData("file", "register.csv");
+		String csv = String.join(",", "register_no", "received_on", "sender_name", "sender_address", "sender_mobile",
+				"letter_reference", "letter_date", "subject", "description") + "\n1,2026-11-27,Ram,Hilsa,,,,Road,\n";
+		parts.add("file",
+				new HttpEntity<>(new ByteArrayResource(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+					@Override
+					public String getFilename() {
+						return "register.csv";
+					}
+				}, file));
 		return parts;
 	}
 

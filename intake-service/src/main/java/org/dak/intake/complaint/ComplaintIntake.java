@@ -119,6 +119,7 @@ class ComplaintIntake {
 			throw ex;
 		}
 		this.meters.counter("dak.complaints.received", "channel", submission.channel().name()).increment();
+		this.meters.counter("dak.intake.received", "channel", submission.channel().name()).increment();
 		return new Outcome(complaint, true);
 	}
 

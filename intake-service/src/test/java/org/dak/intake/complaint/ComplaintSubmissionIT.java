@@ -27,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +36,7 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ServiceIntegrationTest
+@AutoConfigureMetrics
 class ComplaintSubmissionIT {
 
 	private static final String HINDI_SUBJECT = "राशन कार्ड में नाम जोड़ने हेतु आवेदन";
@@ -230,6 +232,18 @@ class ComplaintSubmissionIT {
 		ConsumerRecord<String, byte[]> record = PublishedRecords.await(this.bootstrapServers, Topics.COMPLAINT_RECEIVED,
 				(r) -> later.equals(r.key()), Duration.ofSeconds(30));
 		assertThat(EventJson.read(record.value(), ComplaintReceived.class).possibleDuplicateOf()).isEqualTo(earlier);
+	}
+
+	@Test
+	void intakeIsMeasuredByChannelAndRefusalsByReason() {
+		submit(complaint("Metrics check", null), null);
+		submit(Map.of("channel", "WEB"), null);
+
+		String metrics = this.http.get().uri("/actuator/prometheus").retrieve().body(String.class);
+
+		assertThat(metrics).contains("dak_intake_received_total{application=\"intake-service\",channel=\"WEB\"}")
+			.contains("dak_complaints_received_total{application=\"intake-service\",channel=\"WEB\"}")
+			.contains("dak_intake_rejected_total{application=\"intake-service\",reason=\"invalid\"}");
 	}
 
 	@Test
