@@ -19,6 +19,9 @@ class IntakeAccess {
 	AccessRules intakeRules() {
 		return (rules) -> rules.requestMatchers(HttpMethod.POST, "/api/v1/complaints")
 			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/api/v1/complaints/public/*/receipt.pdf", "/submit", "/submit.html",
+					"/submit.js", "/submit.css")
+			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/api/v1/channels/social")
 			.hasRole(Roles.CHANNEL_ADAPTER)
 			.requestMatchers("/api/v1/imports", "/api/v1/imports/*")

@@ -51,7 +51,8 @@ class RateLimitFilter implements WebFilter, Ordered {
 			}
 			return limit(exchange, chain, "client:" + name, this.limits.signedIn());
 		}).defaultIfEmpty(Mono.defer(() -> {
-			if (path.startsWith("/api/v1/public/track/") || path.startsWith("/track/")) {
+			if (path.startsWith("/api/v1/public/track/") || path.startsWith("/track/")
+					|| path.startsWith("/api/v1/complaints/public/")) {
 				return limit(exchange, chain, "tracking:" + address, this.limits.publicTracking());
 			}
 			if (method == HttpMethod.POST && path.equals("/api/v1/complaints")) {

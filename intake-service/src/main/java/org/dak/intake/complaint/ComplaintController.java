@@ -171,6 +171,22 @@ class ComplaintController {
 			.body(this.pdf.render(printed(complaint)));
 	}
 
+	/**
+	 * The applicant's own receipt as PDF, opened with the access code like public
+	 * tracking; a wrong code, an unknown and a malformed number all answer the same 404.
+	 */
+	@GetMapping(path = "/public/{receiptNumber}/receipt.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	ResponseEntity<byte[]> publicReceiptPdf(@PathVariable String receiptNumber,
+			@RequestParam(name = "code", required = false) String accessCode) {
+		Optional<Complaint> found = this.intake.find(receiptNumber);
+		String expected = found.map((complaint) -> AccessCodes.hash(complaint.accessCode())).orElse(null);
+		if (!AccessCodes.matches(accessCode, expected)) {
+			throw new Problem(HttpStatus.NOT_FOUND, "receipt-not-found", "Not found",
+					"No receipt matches this receipt number and access code.");
+		}
+		return receiptPdf(found.get().id());
+	}
+
 	/** The printable receipt as an HTML page; {@code ?size=A5} for the small form. */
 	@GetMapping(path = "/{receiptNumber}/receipt.html", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<String> receiptHtml(@PathVariable String receiptNumber,

@@ -3,6 +3,7 @@ package org.dak.intake.complaint;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
@@ -200,6 +201,43 @@ class ComplaintSubmissionIT {
 			.toBodilessEntity()
 			.getStatusCode()
 			.value()).isEqualTo(401);
+	}
+
+	@Test
+	void theApplicantPrintsTheirOwnReceiptWithTheAccessCodeAndEveryMissIsTheSame404() {
+		JsonNode receipt = submit(complaint("स्ट्रीट लाइट खराब", null), null).getBody();
+		String id = receipt.get("receiptNumber").asString();
+		String code = receipt.get("accessCode").asString();
+		String base = "/api/v1/complaints/public/";
+
+		ResponseEntity<byte[]> own = this.http.get()
+			.uri(base + id + "/receipt.pdf?code=" + code)
+			.retrieve()
+			.toEntity(byte[].class);
+		List<ResponseEntity<String>> misses = List.of(
+				this.http.get().uri(base + id + "/receipt.pdf?code=AAAABBBBCCCCDDDD").retrieve().toEntity(String.class),
+				this.http.get().uri(base + id + "/receipt.pdf").retrieve().toEntity(String.class),
+				this.http.get()
+					.uri(base + ReceiptNumbers.format("NAL", 2026, 999_998) + "/receipt.pdf?code=" + code)
+					.retrieve()
+					.toEntity(String.class),
+				this.http.get().uri(base + "NAL-2026-1/receipt.pdf?code=" + code).retrieve().toEntity(String.class));
+
+		assertThat(own.getStatusCode().value()).isEqualTo(200);
+		assertThat(own.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+		for (ResponseEntity<String> miss : misses) {
+			assertThat(miss.getStatusCode().value()).isEqualTo(404);
+			assertThat(miss.getBody()).contains("/problems/receipt-not-found").doesNotContain("Exception");
+		}
+	}
+
+	@Test
+	void citizensFindAWebFormThatNeedsNoSignIn() {
+		ResponseEntity<String> form = this.http.get().uri("/submit").retrieve().toEntity(String.class);
+
+		assertThat(form.getStatusCode().value()).isEqualTo(200);
+		assertThat(form.getBody()).contains("आवेदन / शिकायत दर्ज करें", "/submit.js");
+		assertThat(this.http.get().uri("/submit.js").retrieve().body(String.class)).contains("Idempotency-Key");
 	}
 
 	@Test
