@@ -2,6 +2,7 @@ package org.dak.systemtest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,14 +12,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.dak.testsupport.Http;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
@@ -183,36 +183,19 @@ class AccessMatrixIT {
 
 	private static MultiValueMap<String, HttpEntity<?>> fax() {
 		MultiValueMap<String, HttpEntity<?>> parts = new LinkedMultiValueMap<>();
-		HttpHeaders json = new HttpHeaders();
-		json.setContentType(MediaType.APPLICATION_JSON);
-		parts.add("fax", new HttpEntity<>(Map.of("faxId", UUID.randomUUID().toString(), "senderNumber", "0612 2200456",
-				"receivedAt", "2026-11-28T05:00:00Z"), json));
-		HttpHeaders file = new HttpHeaders();
-		file.setContentType(MediaType.APPLICATION_OCTET_STREAM);
-		file.setContentDispositionFormData("pages", "page-1.tif");
-		parts.add("pages", new HttpEntity<>(new ByteArrayResource(new byte[] { 'I', 'I', 42, 0, 8, 0, 0, 0 }) {
-			@Override
-			public String getFilename() {
-				return "page-1.tif";
-			}
-		}, file));
+		parts.add("fax", Http.jsonPart(Map.of("faxId", UUID.randomUUID().toString(), "senderNumber", "0612 2200456",
+				"receivedAt", "2026-11-28T05:00:00Z")));
+		parts.add("pages", Http.filePart("pages", "page-1.tif", MediaType.APPLICATION_OCTET_STREAM,
+				new byte[] { 'I', 'I', 42, 0, 8, 0, 0, 0 }));
 		return parts;
 	}
 
 	private static MultiValueMap<String, HttpEntity<?>> register() {
-		MultiValueMap<String, HttpEntity<?>> parts = new LinkedMultiValueMap<>();
-		HttpHeaders file = new HttpHeaders();
-		file.setContentType(new MediaType("text", "csv"));
-		file.setContentDispositionFormData("file", "register.csv");
 		String csv = String.join(",", "register_no", "received_on", "sender_name", "sender_address", "sender_mobile",
 				"letter_reference", "letter_date", "subject", "description") + "\n1,2026-11-27,Ram,Hilsa,,,,Road,\n";
-		parts.add("file",
-				new HttpEntity<>(new ByteArrayResource(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-					@Override
-					public String getFilename() {
-						return "register.csv";
-					}
-				}, file));
+		MultiValueMap<String, HttpEntity<?>> parts = new LinkedMultiValueMap<>();
+		parts.add("file", Http.filePart("file", "register.csv", new MediaType("text", "csv"),
+				csv.getBytes(StandardCharsets.UTF_8)));
 		return parts;
 	}
 

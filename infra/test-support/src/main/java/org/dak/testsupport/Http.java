@@ -1,6 +1,10 @@
 package org.dak.testsupport;
 
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -18,6 +22,26 @@ public final class Http {
 			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
 			})
 			.build();
+	}
+
+	/** A multipart part holding a file, as a browser or bridge uploads it. */
+	public static HttpEntity<ByteArrayResource> filePart(String name, String filename, MediaType type, byte[] content) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(type);
+		headers.setContentDispositionFormData(name, filename);
+		return new HttpEntity<>(new ByteArrayResource(content) {
+			@Override
+			public String getFilename() {
+				return filename;
+			}
+		}, headers);
+	}
+
+	/** A multipart part holding JSON. */
+	public static HttpEntity<Object> jsonPart(Object value) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return new HttpEntity<>(value, headers);
 	}
 
 	/** An anonymous client for the service a test started on {@code port}. */

@@ -11,9 +11,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
@@ -92,15 +90,8 @@ class DakRegisterImportIT {
 
 	private static ResponseEntity<JsonNode> upload(RestClient desk, String csv) {
 		MultiValueMap<String, HttpEntity<?>> parts = new LinkedMultiValueMap<>();
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(new MediaType("text", "csv"));
-		headers.setContentDispositionFormData("file", "dak-register-2026-11-27.csv");
-		parts.add("file", new HttpEntity<>(new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
-			@Override
-			public String getFilename() {
-				return "dak-register-2026-11-27.csv";
-			}
-		}, headers));
+		parts.add("file", Http.filePart("file", "dak-register-2026-11-27.csv", new MediaType("text", "csv"),
+				csv.getBytes(StandardCharsets.UTF_8)));
 		return desk.post()
 			.uri("/api/v1/imports")
 			.contentType(MediaType.MULTIPART_FORM_DATA)

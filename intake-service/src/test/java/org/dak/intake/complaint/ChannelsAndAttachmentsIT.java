@@ -10,9 +10,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
@@ -164,21 +162,11 @@ class ChannelsAndAttachmentsIT {
 	}
 
 	private static Map.Entry<String, HttpEntity<?>> part(String name, Object value, MediaType type) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(type);
-		return Map.entry(name, new HttpEntity<>(value, headers));
+		return Map.entry(name, Http.jsonPart(value));
 	}
 
 	private static Map.Entry<String, HttpEntity<?>> file(String name, String filename, byte[] content) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
-		headers.setContentDispositionFormData(name, filename);
-		return Map.entry(name, new HttpEntity<>(new ByteArrayResource(content) {
-			@Override
-			public String getFilename() {
-				return filename;
-			}
-		}, headers));
+		return Map.entry(name, Http.filePart(name, filename, MediaType.APPLICATION_OCTET_STREAM, content));
 	}
 
 }

@@ -57,7 +57,11 @@ class Resilience {
 					.timeoutDuration(properties.retry().attemptTimeout())
 					.cancelRunningFuture(true)
 					.build());
-		this.attempts = Executors.newCachedThreadPool();
+		this.attempts = Executors.newCachedThreadPool((task) -> {
+			Thread thread = new Thread(task, "provider-attempt");
+			thread.setDaemon(true);
+			return thread;
+		});
 		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(this.breakers).bindTo(meters);
 		TaggedRetryMetrics.ofRetryRegistry(this.retries).bindTo(meters);
 	}

@@ -39,8 +39,4 @@ public record OutboxEvent(String eventId, String topic, String eventType, String
 		return UUID.randomUUID().toString();
 	}
 
-	boolean isPending() {
-		return this.publishedAt == null;
-	}
-
 }
