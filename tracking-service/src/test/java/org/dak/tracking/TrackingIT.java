@@ -233,6 +233,71 @@ class TrackingIT {
 			.value()).isEqualTo(200);
 	}
 
+	@Test
+	void theApplicantMayTrackWithTheLastFourDigitsOfTheirMobileInstead() {
+		String id = receivedAndMarkedTo("SUPPLY");
+
+		ResponseEntity<JsonNode> right = get("/api/v1/public/track/" + id + "?mobile=3210");
+		ResponseEntity<JsonNode> wrong = get("/api/v1/public/track/" + id + "?mobile=0000");
+		ResponseEntity<JsonNode> notDigits = get("/api/v1/public/track/" + id + "?mobile=32a0");
+		ResponseEntity<JsonNode> wrongCode = get("/api/v1/public/track/" + id + "?code=AAAABBBBCCCCDDDD");
+
+		assertThat(right.getStatusCode().value()).isEqualTo(200);
+		assertNoPersonalDetails(right.getBody());
+		for (ResponseEntity<JsonNode> miss : java.util.List.of(wrong, notDigits)) {
+			assertThat(miss.getStatusCode().value()).isEqualTo(404);
+			assertThat(miss.getBody()).isEqualTo(wrongCode.getBody());
+		}
+	}
+
+	@Test
+	void anOfficeHeadOpensTheItemByPhotographingTheReceiptsQrCode() throws Exception {
+		String id = "NAL-2026-000123-I";
+		receivedAndMarkedTo(id, "SUPPLY");
+		byte[] receiptImage = java.nio.file.Files
+			.readAllBytes(java.nio.file.Path.of("..", "docs", "receipt-sample.png"));
+
+		ResponseEntity<JsonNode> supply = scan(TestTokens.officer("SUPPLY"), receiptImage);
+		ResponseEntity<JsonNode> police = scan(TestTokens.officer("POLICE"), receiptImage);
+
+		assertThat(supply.getStatusCode().value()).isEqualTo(200);
+		assertThat(supply.getBody().get("complaintId").asString()).isEqualTo(id);
+		assertThat(supply.getBody().get("status").asString()).isEqualTo("MARKED");
+		assertThat(police.getStatusCode().value()).isEqualTo(404);
+	}
+
+	@Test
+	void aBlankBlurryOrNonImageScanIsAClear422() throws Exception {
+		java.awt.image.BufferedImage blank = new java.awt.image.BufferedImage(400, 300,
+				java.awt.image.BufferedImage.TYPE_INT_RGB);
+		java.awt.Graphics2D paint = blank.createGraphics();
+		paint.setColor(java.awt.Color.WHITE);
+		paint.fillRect(0, 0, 400, 300);
+		paint.dispose();
+		java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(blank, "png", png);
+
+		ResponseEntity<JsonNode> empty = scan(TestTokens.officer("SUPPLY"), png.toByteArray());
+		ResponseEntity<JsonNode> notAnImage = scan(TestTokens.officer("SUPPLY"), "%PDF-1.4".getBytes());
+
+		assertThat(empty.getStatusCode().value()).isEqualTo(422);
+		assertThat(empty.getBody().get("type").asString()).isEqualTo("/problems/no-qr-code");
+		assertThat(empty.getBody().get("detail").asString()).contains("QR code");
+		assertThat(notAnImage.getStatusCode().value()).isEqualTo(422);
+	}
+
+	private ResponseEntity<JsonNode> scan(String token, byte[] image) {
+		org.springframework.util.MultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+		parts.add("image", Http.filePart("image", "scan.png", MediaType.IMAGE_PNG, image));
+		return Http.local(this.port, token)
+			.post()
+			.uri("/api/v1/cases/scan")
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(parts)
+			.retrieve()
+			.toEntity(JsonNode.class);
+	}
+
 	private void assertNoPersonalDetails(JsonNode node) {
 		String text = node.toString();
 		assertThat(text).doesNotContain("9876543210", "sunita@example.in", "सुनीता", "बेलछी");
@@ -244,7 +309,10 @@ class TrackingIT {
 	 * Sends intake's and routing's events for a fresh item, and waits until it is marked.
 	 */
 	private String receivedAndMarkedTo(String department) {
-		String id = ReceiptNumbers.format("NAL", 2026, serial++);
+		return receivedAndMarkedTo(ReceiptNumbers.format("NAL", 2026, serial++), department);
+	}
+
+	private String receivedAndMarkedTo(String id, String department) {
 		String received = GoldenSamples.json(Topic.COMPLAINT_RECEIVED)
 			.replace("NAL-2026-000123-C", id)
 			.replace("0b9d5c8e-6f1a-4f43-9a57-1d6f0f3f2a10", UUID.randomUUID().toString())

@@ -175,6 +175,7 @@ class AccessMatrixIT {
 					UUID.randomUUID().toString(), "text", "सड़क टूटी है", "postedAt", "2026-11-28T04:10:00Z");
 			case "POST /api/v1/channels/fax" -> fax();
 			case "POST /api/v1/imports" -> register();
+			case "POST /api/v1/cases/scan" -> image();
 			case "POST /api/v1/inbox/{receiptNumber}/marking" -> Map.of("departmentCode", "SUPPLY");
 			case "POST /api/v1/cases/{receiptNumber}/status" -> Map.of("status", "IN_PROGRESS");
 			default -> null;
@@ -187,6 +188,12 @@ class AccessMatrixIT {
 				"receivedAt", "2026-11-28T05:00:00Z")));
 		parts.add("pages", Http.filePart("pages", "page-1.tif", MediaType.APPLICATION_OCTET_STREAM,
 				new byte[] { 'I', 'I', 42, 0, 8, 0, 0, 0 }));
+		return parts;
+	}
+
+	private static MultiValueMap<String, HttpEntity<?>> image() {
+		MultiValueMap<String, HttpEntity<?>> parts = new LinkedMultiValueMap<>();
+		parts.add("image", Http.filePart("image", "scan.png", MediaType.IMAGE_PNG, new byte[] { 1, 2, 3 }));
 		return parts;
 	}
 

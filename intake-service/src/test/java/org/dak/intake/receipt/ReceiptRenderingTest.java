@@ -29,12 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReceiptRenderingTest {
 
 	static final ReceiptData SAMPLE = new ReceiptData("समाहरणालय, नालंदा", "Collectorate, Nalanda",
-			"प्रपत्र-क / Form A", "NAL-2026-000123-C",
+			"प्रपत्र-क / Form A", "NAL-2026-000123-I",
 			ZonedDateTime.of(2026, 11, 28, 11, 5, 0, 0, ZoneId.of("Asia/Kolkata")), "डाक", "Post",
 			"श्रीमती सुनीता देवी", "ग्राम बेलछी, प्रखंड बिहारशरीफ़, ज़िला नालंदा — 803101", "9876543210",
 			"राशन कार्ड में बच्चों के नाम जोड़ने हेतु आवेदन (प्रार्थना-पत्र)", "प.सं. 17/2026",
 			LocalDate.of(2026, 11, 20), List.of("आवेदन-पत्र.pdf", "aadhaar-scan.jpg"), LocalDate.of(2027, 2, 26),
-			"https://dak.nalanda.example/track/NAL-2026-000123-C?code=7QK3M9ZD2XWA4HPR", "7QK3-M9ZD-2XWA-4HPR");
+			"https://dak.nalanda.example/track/NAL-2026-000123-I?code=7QK3M9ZD2XWA4HPR", "7QK3-M9ZD-2XWA-4HPR");
 
 	@Test
 	void thePdfReceiptCarriesAQrCodeThatOpensTheItemAndBothLanguages() throws Exception {
@@ -45,7 +45,7 @@ class ReceiptRenderingTest {
 			BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 150);
 			assertThat(decode(page)).isEqualTo(SAMPLE.trackingUrl());
 			String text = new PDFTextStripper().getText(document);
-			assertThat(text).contains("Acknowledgement Receipt", "NAL-2026-000123-C", "Collectorate, Nalanda",
+			assertThat(text).contains("Acknowledgement Receipt", "NAL-2026-000123-I", "Collectorate, Nalanda",
 					"7QK3-M9ZD-2XWA-4HPR", "26-02-2027", "28-11-2026 11:05 IST");
 			assertThat(text).contains("पावती", "राशन कार्ड", "सुनीता देवी");
 			// the sample in docs/ is made here, so it always shows what the code draws

@@ -34,15 +34,18 @@ class PublicTrackingController {
 
 	@GetMapping("/api/v1/public/track/{receiptNumber}")
 	ResponseEntity<PublicView> track(@PathVariable String receiptNumber,
-			@RequestParam(name = "code", required = false) String accessCode) {
-		PublicView view = this.tracking.open(receiptNumber, accessCode).orElseThrow(PublicTrackingController::notFound);
+			@RequestParam(name = "code", required = false) String accessCode,
+			@RequestParam(name = "mobile", required = false) String mobileLast4) {
+		PublicView view = this.tracking.open(receiptNumber, accessCode, mobileLast4)
+			.orElseThrow(PublicTrackingController::notFound);
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view);
 	}
 
 	@GetMapping(path = "/track/{receiptNumber}", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<String> page(@PathVariable String receiptNumber,
-			@RequestParam(name = "code", required = false) String accessCode) {
-		return this.tracking.open(receiptNumber, accessCode)
+			@RequestParam(name = "code", required = false) String accessCode,
+			@RequestParam(name = "mobile", required = false) String mobileLast4) {
+		return this.tracking.open(receiptNumber, accessCode, mobileLast4)
 			.map((view) -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(html(view)))
 			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
 				.cacheControl(CacheControl.noStore())

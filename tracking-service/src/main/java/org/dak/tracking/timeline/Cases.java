@@ -59,7 +59,7 @@ public class Cases {
 	 * currently marked to their department. For anyone else it does not exist, so
 	 * guessing IDs tells nothing.
 	 */
-	Optional<ComplaintCase> visibleTo(String complaintId, DakUser user) {
+	public Optional<ComplaintCase> visibleTo(String complaintId, DakUser user) {
 		return find(complaintId).filter((c) -> user.has(Roles.DM) || (user.has(Roles.DEPARTMENT_OFFICER)
 				&& user.department() != null && user.department().equals(c.departmentCode())));
 	}
