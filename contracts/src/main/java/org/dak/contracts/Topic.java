@@ -14,7 +14,11 @@ public enum Topic {
 
 	COMPLAINT_ROUTED("complaint-routed", "org.dak.complaint.routed", ComplaintRouted.class),
 
-	STATUS_UPDATED("status-updated", "org.dak.complaint.status-updated", StatusUpdated.class);
+	STATUS_UPDATED("status-updated", "org.dak.complaint.status-updated", StatusUpdated.class),
+
+	DEADLINE_NEARED("deadline-neared", "org.dak.complaint.deadline-neared", DeadlineNeared.class),
+
+	DEADLINE_BREACHED("deadline-breached", "org.dak.complaint.deadline-breached", DeadlineBreached.class);
 
 	private final String topicName;
 

@@ -11,6 +11,10 @@ public final class Topics {
 
 	public static final String STATUS_UPDATED = "status-updated";
 
+	public static final String DEADLINE_NEARED = "deadline-neared";
+
+	public static final String DEADLINE_BREACHED = "deadline-breached";
+
 	private Topics() {
 	}
 

@@ -53,12 +53,24 @@ public final class GoldenSamples {
 				"नाम जोड़ दिए गए हैं; नया राशन कार्ड प्रखंड कार्यालय से प्राप्त करें।", "SUPPLY");
 	}
 
+	public static DeadlineNeared deadlineNeared() {
+		return new DeadlineNeared("9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a", "NAL-2026-000123-C",
+				Instant.parse("2027-01-20T03:30:00Z"), "SUPPLY", LocalDate.parse("2027-02-24"), 80, 12);
+	}
+
+	public static DeadlineBreached deadlineBreached() {
+		return new DeadlineBreached("1a2b3c4d-5e6f-4708-9a1b-2c3d4e5f6a7b", "NAL-2026-000123-C",
+				Instant.parse("2027-02-25T03:30:00Z"), "SUPPLY", LocalDate.parse("2027-02-24"), "IN_PROGRESS");
+	}
+
 	/** The record a topic's sample stands for. */
 	public static Record record(Topic topic) {
 		return switch (topic) {
 			case COMPLAINT_RECEIVED -> complaintReceived();
 			case COMPLAINT_ROUTED -> complaintRouted();
 			case STATUS_UPDATED -> statusUpdated();
+			case DEADLINE_NEARED -> deadlineNeared();
+			case DEADLINE_BREACHED -> deadlineBreached();
 		};
 	}
 

@@ -23,7 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * here
  * @param disposalWorkingDays working days to the expected disposal printed on receipts
  * (Bihar Right to Public Grievance Redressal Act: 60)
- * @param holidays public holidays, not counted as working days
+ * @param holidays public holidays, not counted as working days (the shared
+ * {@code dak.calendar.holidays})
  */
 @Validated
 @ConfigurationProperties("dak.intake")

@@ -20,6 +20,8 @@ class TrackingAccess {
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/*")
 			.hasAnyRole(Roles.DM, Roles.DEPARTMENT_OFFICER)
+			.requestMatchers(HttpMethod.GET, "/api/v1/dashboard/pendency")
+			.hasAnyRole(Roles.DM, Roles.AUDITOR)
 			.requestMatchers(HttpMethod.POST, "/api/v1/cases/scan")
 			.hasAnyRole(Roles.DM, Roles.DEPARTMENT_OFFICER)
 			.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/status")

@@ -55,6 +55,7 @@ final class AccessTable {
 					AUDITOR, ADMIN),
 			new Rule(HttpMethod.GET, List.of("/api/v1/cases", "/api/v1/cases/*"), Who.ROLES, DM, DEPARTMENT_OFFICER),
 			new Rule(HttpMethod.POST, List.of("/api/v1/cases/scan"), Who.ROLES, DM, DEPARTMENT_OFFICER),
+			new Rule(HttpMethod.GET, List.of("/api/v1/dashboard/pendency"), Who.ROLES, DM, AUDITOR),
 			new Rule(HttpMethod.POST, List.of("/api/v1/cases/*/status"), Who.ROLES, DEPARTMENT_OFFICER),
 			new Rule(HttpMethod.GET,
 					List.of("/api/v1/public/track/*", "/track/*", "/api/v1/complaints/public/*/receipt.pdf", "/submit",

@@ -19,9 +19,9 @@ import org.dak.intake.receipt.QrCodes;
 import org.dak.intake.receipt.ReceiptData;
 import org.dak.intake.receipt.ReceiptHtml;
 import org.dak.intake.receipt.ReceiptPdf;
-import org.dak.intake.receipt.WorkingDays;
 import org.dak.support.security.DakUser;
 import org.dak.platform.Roles;
+import org.dak.platform.WorkingDayCalendar;
 import org.dak.platform.Problem;
 
 import org.springframework.core.io.InputStreamResource;
@@ -205,8 +205,8 @@ class ComplaintController {
 				complaint.channel().english(), complaint.applicant().name(), complaint.applicant().address(),
 				complaint.applicant().mobile(), complaint.subject(), complaint.letterReference(),
 				complaint.letterDate(), enclosures(complaint),
-				WorkingDays.after(received.toLocalDate(), this.properties.disposalWorkingDays(),
-						this.properties.holidays()),
+				new WorkingDayCalendar(this.properties.holidays()).plusWorkingDays(received.toLocalDate(),
+						this.properties.disposalWorkingDays()),
 				complaint.trackingUrl(), AccessCodes.grouped(complaint.accessCode()));
 	}
 

@@ -82,17 +82,6 @@ class ReceiptRenderingTest {
 			.contains("&lt;script&gt;");
 	}
 
-	@Test
-	void sixtyWorkingDaysSkipWeekendsAndHolidays() {
-		LocalDate friday = LocalDate.of(2026, 11, 27);
-
-		assertThat(WorkingDays.after(friday, 1, List.of())).isEqualTo(LocalDate.of(2026, 11, 30));
-		assertThat(WorkingDays.after(friday, 1, List.of(LocalDate.of(2026, 11, 30))))
-			.isEqualTo(LocalDate.of(2026, 12, 1));
-		assertThat(WorkingDays.after(LocalDate.of(2026, 12, 24), 2, List.of(LocalDate.of(2026, 12, 25))))
-			.isEqualTo(LocalDate.of(2026, 12, 29));
-	}
-
 	static String decode(BufferedImage image) throws Exception {
 		return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
 			.getText();

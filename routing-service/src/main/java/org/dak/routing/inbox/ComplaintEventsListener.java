@@ -1,6 +1,7 @@
 package org.dak.routing.inbox;
 
 import org.dak.contracts.ComplaintReceived;
+import org.dak.contracts.DeadlineBreached;
 import org.dak.contracts.StatusUpdated;
 import org.dak.contracts.Topics;
 import org.dak.support.events.ProcessedEvents;
@@ -9,7 +10,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the inbox from the topics: received items arrive, returned items come back.
+ * Feeds the inbox from the topics: received items arrive, returned items come back,
+ * overdue items are escalated.
  */
 @Component
 class ComplaintEventsListener {
@@ -26,6 +28,11 @@ class ComplaintEventsListener {
 	@KafkaListener(topics = Topics.COMPLAINT_RECEIVED)
 	void on(ComplaintReceived event) {
 		this.processed.once(event.eventId(), Topics.COMPLAINT_RECEIVED, () -> this.inbox.receive(event));
+	}
+
+	@KafkaListener(topics = Topics.DEADLINE_BREACHED)
+	void on(DeadlineBreached event) {
+		this.processed.once(event.eventId(), Topics.DEADLINE_BREACHED, () -> this.inbox.escalated(event));
 	}
 
 	@KafkaListener(topics = Topics.STATUS_UPDATED)

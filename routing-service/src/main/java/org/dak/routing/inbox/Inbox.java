@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.dak.contracts.ComplaintReceived;
 import org.dak.contracts.ComplaintRouted;
+import org.dak.contracts.DeadlineBreached;
 import org.dak.contracts.StatusUpdated;
 import org.dak.routing.department.Department;
 import org.dak.routing.department.Departments;
@@ -69,6 +70,17 @@ class Inbox {
 			.push("history", new InboxItem.HistoryEntry(event.occurredAt(), "RETURNED", event.departmentCode(),
 					event.updatedBy(), event.note()));
 		this.mongo.updateFirst(query, update, InboxItem.class);
+	}
+
+	/** An item passed its deadline undisposed: it comes to the DM's notice, once. */
+	void escalated(DeadlineBreached event) {
+		Query query = Query.query(Criteria.where("_id").is(event.complaintId()).and("escalatedAt").is(null));
+		Update update = new Update().set("escalatedAt", event.occurredAt())
+			.push("history", new InboxItem.HistoryEntry(event.occurredAt(), "ESCALATED", event.departmentCode(),
+					"deadline", "due " + event.dueDate()));
+		if (this.mongo.updateFirst(query, update, InboxItem.class).getModifiedCount() > 0) {
+			this.meters.counter("dak.complaints.escalated", "department", event.departmentCode()).increment();
+		}
 	}
 
 	Page<InboxEntry> list(InboxState state, Pageable pageable) {

@@ -8,12 +8,12 @@ import java.time.LocalDate;
  */
 record InboxEntry(String complaintId, String channel, String subject, String applicantName, Instant receivedAt,
 		String possibleDuplicateOf, InboxState state, String departmentCode, String instructions, LocalDate dueDate,
-		Instant markedAt) {
+		Instant markedAt, Instant escalatedAt) {
 
 	static InboxEntry of(InboxItem item) {
 		return new InboxEntry(item.id(), item.channel(), item.subject(), item.applicantName(), item.receivedAt(),
 				item.possibleDuplicateOf(), item.state(), item.departmentCode(), item.instructions(), item.dueDate(),
-				item.markedAt());
+				item.markedAt(), item.escalatedAt());
 	}
 
 }

@@ -25,19 +25,21 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param instructions the DM's instructions
  * @param dueDate the due date set when marking
  * @param markedAt when it was last marked
+ * @param escalatedAt when its deadline passed undisposed (escalated to the DM), or
+ * {@code null}
  * @param history every marking and return, oldest first
  * @param outbox events waiting to be published
  */
 @Document("inbox")
 record InboxItem(@Id String id, String channel, String subject, String applicantName, @Indexed Instant receivedAt,
 		String possibleDuplicateOf, InboxState state, String departmentCode, String instructions, LocalDate dueDate,
-		Instant markedAt, List<HistoryEntry> history, List<OutboxEvent> outbox) {
+		Instant markedAt, Instant escalatedAt, List<HistoryEntry> history, List<OutboxEvent> outbox) {
 
 	/**
 	 * One step on the DM's desk.
 	 *
 	 * @param at when
-	 * @param action {@code MARKED} or {@code RETURNED}
+	 * @param action {@code MARKED}, {@code RETURNED} or {@code ESCALATED}
 	 * @param departmentCode the department concerned
 	 * @param by who
 	 * @param note instructions or the reason for return

@@ -137,6 +137,24 @@ class MarkingInboxIT {
 	}
 
 	@Test
+	void aBreachedDeadlineIsEscalatedToTheDmOnceEvenIfAnnouncedTwice() {
+		String complaintId = receive();
+		mark(complaintId, Map.of("departmentCode", "PHED"));
+		String breach = GoldenSamples.json(Topic.DEADLINE_BREACHED).replace("NAL-2026-000123-C", complaintId);
+
+		PublishedRecords.send(this.bootstrapServers, Topics.DEADLINE_BREACHED, complaintId,
+				breach.getBytes(StandardCharsets.UTF_8));
+		PublishedRecords.send(this.bootstrapServers, Topics.DEADLINE_BREACHED, complaintId,
+				breach.replace("1a2b3c4d-5e6f-4708-9a1b-2c3d4e5f6a7b", UUID.randomUUID().toString())
+					.getBytes(StandardCharsets.UTF_8));
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> get("/api/v1/inbox/" + complaintId).getBody().has("escalatedAt"));
+		assertThat(get("/api/v1/inbox/" + complaintId).getBody().get("escalatedAt").asString())
+			.isEqualTo("2027-02-25T03:30:00Z");
+	}
+
+	@Test
 	void theMarkingDeskIsTheDmsAlone() {
 		String complaintId = receive();
 

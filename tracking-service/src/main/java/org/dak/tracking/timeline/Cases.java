@@ -1,15 +1,19 @@
 package org.dak.tracking.timeline;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.dak.contracts.ComplaintReceived;
 import org.dak.contracts.ComplaintRouted;
+import org.dak.contracts.DeadlineBreached;
 import org.dak.contracts.StatusUpdated;
 import org.dak.support.security.DakUser;
+import org.dak.tracking.deadline.DeadlinePolicy;
 import org.dak.platform.Roles;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -31,9 +35,15 @@ public class Cases {
 
 	private final MeterRegistry meters;
 
-	Cases(CaseRepository cases, MeterRegistry meters) {
+	private final DeadlinePolicy deadlines;
+
+	private final Clock clock;
+
+	Cases(CaseRepository cases, MeterRegistry meters, DeadlinePolicy deadlines, Clock clock) {
 		this.cases = cases;
 		this.meters = meters;
+		this.deadlines = deadlines;
+		this.clock = clock;
 	}
 
 	void apply(ComplaintReceived event) {
@@ -41,14 +51,18 @@ public class Cases {
 	}
 
 	void apply(ComplaintRouted event) {
-		update(event.complaintId(), (complaintCase) -> complaintCase.apply(event));
+		update(event.complaintId(), (complaintCase) -> {
+			Instant received = (complaintCase.receivedAt() != null) ? complaintCase.receivedAt() : event.occurredAt();
+			complaintCase.apply(event, this.deadlines.dueDate(event.departmentCode(),
+					received.atZone(ComplaintCase.OFFICE_TIME).toLocalDate()));
+		});
 	}
 
 	StatusUpdated changeStatus(String complaintId, CaseStatus next, DakUser officer, String note) {
 		ComplaintCase complaintCase = visibleTo(complaintId, officer)
 			.orElseThrow(() -> CaseController.notFound(complaintId));
 		StatusUpdated event = complaintCase.changeStatus(next, officer.department(), note, officer.username(),
-				Instant.now().truncatedTo(ChronoUnit.MILLIS));
+				this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
 		this.cases.save(complaintCase);
 		this.meters.counter("dak.status.updates", "status", next.name()).increment();
 		return event;
@@ -71,6 +85,46 @@ public class Cases {
 	Page<ComplaintCase> queue(String departmentCode, CaseStatus status, Pageable pageable) {
 		return (status != null) ? this.cases.findByDepartmentCodeAndStatus(departmentCode, status, pageable)
 				: this.cases.findByDepartmentCode(departmentCode, pageable);
+	}
+
+	/**
+	 * Checks the deadlines of every open case, announcing reminders and breaches.
+	 * @return how many events were announced
+	 */
+	public int checkDeadlines() {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		int announced = 0;
+		for (ComplaintCase open : this.cases.findByBreachedAtIsNullAndDueDateIsNotNull()) {
+			List<Record> events = open.checkDeadline(this.deadlines, now);
+			if (events.isEmpty()) {
+				continue;
+			}
+			try {
+				this.cases.save(open);
+			}
+			catch (OptimisticLockingFailureException ex) {
+				// changed meanwhile: the next check sees the new state
+				continue;
+			}
+			for (Record event : events) {
+				if (event instanceof DeadlineBreached) {
+					this.meters.counter("dak.deadline.breached", "department", String.valueOf(open.departmentCode()))
+						.increment();
+				}
+				else {
+					this.meters.counter("dak.deadline.reminders", "department", String.valueOf(open.departmentCode()))
+						.increment();
+				}
+			}
+			announced += events.size();
+		}
+		return announced;
+	}
+
+	/** Every case that is not settled, for pendency. */
+	public List<ComplaintCase> open() {
+		return this.cases.findByStatusIn(List.of(CaseStatus.RECEIVED, CaseStatus.MARKED, CaseStatus.IN_PROGRESS,
+				CaseStatus.RETURNED, CaseStatus.REOPENED));
 	}
 
 	/** Reads, changes and saves one case, again if another writer got there first. */

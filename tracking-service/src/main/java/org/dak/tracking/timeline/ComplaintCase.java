@@ -1,6 +1,7 @@
 package org.dak.tracking.timeline;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,8 +9,11 @@ import java.util.List;
 
 import org.dak.contracts.ComplaintReceived;
 import org.dak.contracts.ComplaintRouted;
+import org.dak.contracts.DeadlineBreached;
+import org.dak.contracts.DeadlineNeared;
 import org.dak.contracts.StatusUpdated;
 import org.dak.support.events.OutboxEvent;
+import org.dak.tracking.deadline.DeadlinePolicy;
 import org.dak.platform.Problem;
 
 import org.springframework.data.annotation.Id;
@@ -25,6 +29,8 @@ import org.springframework.http.HttpStatus;
  */
 @Document("cases")
 public class ComplaintCase {
+
+	static final ZoneId OFFICE_TIME = ZoneId.of("Asia/Kolkata");
 
 	@Id
 	private String id;
@@ -52,6 +58,10 @@ public class ComplaintCase {
 	private Instant receivedAt;
 
 	private MaskedApplicant applicant;
+
+	private List<Integer> remindersSent = new ArrayList<>();
+
+	private Instant breachedAt;
 
 	private List<TimelineEntry> timeline = new ArrayList<>();
 
@@ -88,7 +98,11 @@ public class ComplaintCase {
 				event.channel(), null));
 	}
 
-	void apply(ComplaintRouted event) {
+	/**
+	 * The DM marked the item. Without a due date from the DM, the department's rule gives
+	 * one ({@code ruleDueDate}); a new marking starts a new deadline.
+	 */
+	void apply(ComplaintRouted event, LocalDate ruleDueDate) {
 		if (hasSeen(event.eventId())) {
 			return;
 		}
@@ -98,7 +112,9 @@ public class ComplaintCase {
 			this.departmentCode = event.departmentCode();
 			this.departmentName = event.departmentName();
 			this.departmentNameHi = event.departmentNameHi();
-			this.dueDate = event.dueDate();
+			this.dueDate = (event.dueDate() != null) ? event.dueDate() : ruleDueDate;
+			this.remindersSent = new ArrayList<>();
+			this.breachedAt = null;
 		}
 		this.timeline.add(new TimelineEntry(event.eventId(), event.occurredAt(), CaseStatus.MARKED,
 				event.departmentCode(), event.markedBy(), event.instructions()));
@@ -132,6 +148,48 @@ public class ComplaintCase {
 		this.timeline.add(new TimelineEntry(event.eventId(), at, next, this.departmentCode, actor, note));
 		this.outbox.add(OutboxEvent.pending(event, this.id, event.eventId(), at));
 		return event;
+	}
+
+	/** Statuses in which the deadline no longer runs. */
+	private static final java.util.Set<CaseStatus> SETTLED = java.util.EnumSet.of(CaseStatus.DISPOSED,
+			CaseStatus.REJECTED, CaseStatus.CLOSED);
+
+	/**
+	 * Checks the deadline at {@code now}: a reminder for the latest reminder point newly
+	 * passed, and a breach once the due date has passed, each announced once.
+	 * @return the events announced
+	 */
+	List<Record> checkDeadline(DeadlinePolicy policy, Instant now) {
+		if (this.dueDate == null || this.receivedAt == null || this.breachedAt != null
+				|| SETTLED.contains(this.status)) {
+			return List.of();
+		}
+		LocalDate today = now.atZone(OFFICE_TIME).toLocalDate();
+		LocalDate received = this.receivedAt.atZone(OFFICE_TIME).toLocalDate();
+		List<Record> events = new ArrayList<>();
+		if (policy.isOverdue(this.dueDate, today)) {
+			this.breachedAt = now;
+			DeadlineBreached breached = new DeadlineBreached(OutboxEvent.newEventId(), this.id, now,
+					this.departmentCode, this.dueDate, this.status.name());
+			this.outbox.add(OutboxEvent.pending(breached, this.id, breached.eventId(), now));
+			events.add(breached);
+			return events;
+		}
+		List<Integer> reached = new ArrayList<>(policy.remindersReached(received, this.dueDate, today));
+		reached.removeAll(this.remindersSent);
+		if (!reached.isEmpty()) {
+			int latest = reached.get(reached.size() - 1);
+			this.remindersSent.addAll(reached);
+			DeadlineNeared neared = new DeadlineNeared(OutboxEvent.newEventId(), this.id, now, this.departmentCode,
+					this.dueDate, latest, policy.workingDaysLeft(today, this.dueDate));
+			this.outbox.add(OutboxEvent.pending(neared, this.id, neared.eventId(), now));
+			events.add(neared);
+		}
+		return events;
+	}
+
+	public Instant breachedAt() {
+		return this.breachedAt;
 	}
 
 	/** The timeline in the order things happened. */

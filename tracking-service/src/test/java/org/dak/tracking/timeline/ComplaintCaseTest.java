@@ -1,12 +1,18 @@
 package org.dak.tracking.timeline;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 import org.dak.contracts.ComplaintReceived;
 import org.dak.contracts.ComplaintRouted;
+import org.dak.contracts.DeadlineBreached;
+import org.dak.contracts.DeadlineNeared;
 import org.dak.contracts.GoldenSamples;
 import org.dak.contracts.StatusUpdated;
 import org.dak.platform.Problem;
+import org.dak.tracking.deadline.DeadlinePolicy;
+import org.dak.tracking.deadline.DeadlineProperties;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,9 +28,9 @@ class ComplaintCaseTest {
 	void anEventArrivingTwiceAppearsOnceOnTheTimeline() {
 		ComplaintCase complaintCase = new ComplaintCase(this.received.complaintId());
 		complaintCase.apply(this.received);
-		complaintCase.apply(this.routed);
+		complaintCase.apply(this.routed, null);
 		complaintCase.apply(this.received);
-		complaintCase.apply(this.routed);
+		complaintCase.apply(this.routed, null);
 
 		assertThat(complaintCase.timeline()).extracting(TimelineEntry::status)
 			.containsExactly(CaseStatus.RECEIVED, CaseStatus.MARKED);
@@ -34,7 +40,7 @@ class ComplaintCaseTest {
 	@Test
 	void aMarkingArrivingBeforeTheReceiptLeavesTheItemMarked() {
 		ComplaintCase complaintCase = new ComplaintCase(this.received.complaintId());
-		complaintCase.apply(this.routed);
+		complaintCase.apply(this.routed, null);
 		complaintCase.apply(this.received);
 
 		assertThat(complaintCase.status()).isEqualTo(CaseStatus.MARKED);
@@ -104,10 +110,68 @@ class ComplaintCaseTest {
 			.isInstanceOfSatisfying(Problem.class, (ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(422));
 	}
 
+	@Test
+	void withoutADueDateFromTheDmTheDepartmentsRuleSetsIt() {
+		ComplaintCase complaintCase = new ComplaintCase(this.received.complaintId());
+		complaintCase.apply(this.received);
+		ComplaintRouted withoutDate = new ComplaintRouted("r-2", this.received.complaintId(), this.routed.occurredAt(),
+				"SUPPLY", "Supply", "आपूर्ति", null, null, null, "dm");
+
+		complaintCase.apply(withoutDate, LocalDate.of(2026, 12, 29));
+
+		assertThat(complaintCase.dueDate()).isEqualTo(LocalDate.of(2026, 12, 29));
+	}
+
+	@Test
+	void remindersAtFiftyAndEightyPercentThenOneBreachAndNothingMore() {
+		// received 2026-11-28 (IST), 21 working days: due 2026-12-29 (25 December a
+		// holiday)
+		DeadlinePolicy policy = new DeadlinePolicy(new DeadlineProperties(60, java.util.Map.of("SUPPLY", 21),
+				List.of(50, 80), java.time.Duration.ofMinutes(1), List.of(LocalDate.of(2026, 12, 25))));
+		ComplaintCase complaintCase = new ComplaintCase(this.received.complaintId());
+		complaintCase.apply(this.received);
+		complaintCase.apply(new ComplaintRouted("r-3", this.received.complaintId(), this.routed.occurredAt(), "SUPPLY",
+				"Supply", "आपूर्ति", null, null, null, "dm"), policy.dueDate("SUPPLY", LocalDate.of(2026, 11, 28)));
+		assertThat(complaintCase.dueDate()).isEqualTo(LocalDate.of(2026, 12, 29));
+
+		assertThat(complaintCase.checkDeadline(policy, at("2026-12-07"))).isEmpty();
+		assertThat(complaintCase.checkDeadline(policy, at("2026-12-14"))).singleElement()
+			.isInstanceOfSatisfying(DeadlineNeared.class, (neared) -> {
+				assertThat(neared.percentElapsed()).isEqualTo(50);
+				assertThat(neared.workingDaysLeft()).isEqualTo(10);
+			});
+		assertThat(complaintCase.checkDeadline(policy, at("2026-12-15"))).isEmpty();
+		assertThat(complaintCase.checkDeadline(policy, at("2026-12-22"))).singleElement()
+			.isInstanceOfSatisfying(DeadlineNeared.class,
+					(neared) -> assertThat(neared.percentElapsed()).isEqualTo(80));
+		assertThat(complaintCase.checkDeadline(policy, at("2026-12-29"))).isEmpty();
+		assertThat(complaintCase.checkDeadline(policy, at("2026-12-30"))).singleElement()
+			.isInstanceOfSatisfying(DeadlineBreached.class, (breached) -> {
+				assertThat(breached.dueDate()).isEqualTo(LocalDate.of(2026, 12, 29));
+				assertThat(breached.status()).isEqualTo("MARKED");
+			});
+		assertThat(complaintCase.checkDeadline(policy, at("2026-12-31"))).isEmpty();
+		assertThat(complaintCase.checkDeadline(policy, at("2027-03-01"))).isEmpty();
+	}
+
+	@Test
+	void aDisposedItemHasNoDeadlineToBreach() {
+		DeadlinePolicy policy = new DeadlinePolicy(new DeadlineProperties(60, java.util.Map.of(), List.of(50, 80),
+				java.time.Duration.ofMinutes(1), List.of()));
+		ComplaintCase complaintCase = marked();
+		complaintCase.changeStatus(CaseStatus.DISPOSED, "SUPPLY", "done", "SUPPLY", at("2026-12-01"));
+
+		assertThat(complaintCase.checkDeadline(policy, at("2027-12-01"))).isEmpty();
+	}
+
+	private static Instant at(String date) {
+		return LocalDate.parse(date).atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Kolkata")).toInstant();
+	}
+
 	private ComplaintCase marked() {
 		ComplaintCase complaintCase = new ComplaintCase(this.received.complaintId());
 		complaintCase.apply(this.received);
-		complaintCase.apply(this.routed);
+		complaintCase.apply(this.routed, null);
 		return complaintCase;
 	}
 

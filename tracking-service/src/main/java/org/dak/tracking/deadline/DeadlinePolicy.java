@@ -1,0 +1,63 @@
+package org.dak.tracking.deadline;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.dak.platform.WorkingDayCalendar;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The deadline of an item and where it stands: due dates in working days by department,
+ * the reminder points passed, and whether it is overdue.
+ */
+@Component
+public class DeadlinePolicy {
+
+	private final DeadlineProperties properties;
+
+	private final WorkingDayCalendar calendar;
+
+	public DeadlinePolicy(DeadlineProperties properties) {
+		this.properties = properties;
+		this.calendar = new WorkingDayCalendar(properties.holidays());
+	}
+
+	/**
+	 * The due date of an item received on {@code received} and marked to
+	 * {@code department}.
+	 */
+	public LocalDate dueDate(String department, LocalDate received) {
+		int days = this.properties.departmentWorkingDays()
+			.getOrDefault(department, this.properties.defaultWorkingDays());
+		return this.calendar.plusWorkingDays(received, days);
+	}
+
+	/**
+	 * The reminder points (percent) reached by {@code today}, for an item due on
+	 * {@code due}.
+	 */
+	public List<Integer> remindersReached(LocalDate received, LocalDate due, LocalDate today) {
+		int allowed = Math.max(1, this.calendar.workingDaysBetween(received, due));
+		int elapsed = this.calendar.workingDaysBetween(received, today);
+		return this.properties.reminderPercents()
+			.stream()
+			.filter((percent) -> elapsed * 100 >= percent * allowed)
+			.sorted()
+			.toList();
+	}
+
+	public boolean isOverdue(LocalDate due, LocalDate today) {
+		return today.isAfter(due);
+	}
+
+	public int workingDaysLeft(LocalDate today, LocalDate due) {
+		return this.calendar.workingDaysBetween(today, due);
+	}
+
+	/** Working days since receipt: the age pendency reports count in. */
+	public int age(LocalDate received, LocalDate today) {
+		return this.calendar.workingDaysBetween(received, today);
+	}
+
+}

@@ -1,0 +1,167 @@
+package org.dak.tracking.deadline;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dak.contracts.DeadlineBreached;
+import org.dak.contracts.DeadlineNeared;
+import org.dak.contracts.GoldenSamples;
+import org.dak.contracts.Topic;
+import org.dak.contracts.Topics;
+import org.dak.support.events.EventJson;
+import org.dak.support.identity.ReceiptNumbers;
+import org.dak.testsupport.Http;
+import org.dak.testsupport.PublishedRecords;
+import org.dak.testsupport.ServiceIntegrationTest;
+import org.dak.testsupport.TestClock;
+import org.dak.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ServiceIntegrationTest
+@Import(DeadlineIT.Clocks.class)
+@TestPropertySource(properties = "dak.tracking.deadlines.check-interval=200ms")
+class DeadlineIT {
+
+	static final ZoneId IST = ZoneId.of("Asia/Kolkata");
+
+	@TestConfiguration
+	static class Clocks {
+
+		@Bean
+		@Primary
+		TestClock testClock() {
+			return new TestClock(LocalDate.of(2026, 11, 28).atTime(11, 0).atZone(IST).toInstant());
+		}
+
+	}
+
+	@Autowired
+	TestClock clock;
+
+	@LocalServerPort
+	int port;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
+	@Test
+	void aSupplyItemGetsItsTwentyOneDayDeadlineRemindersAndExactlyOneBreach() {
+		String id = ReceiptNumbers.format("NAL", 2026, 7001);
+		receivedAndMarked(id, "SUPPLY");
+		JsonNode item = Http.local(this.port, TestTokens.token("dm", "DM"))
+			.get()
+			.uri("/api/v1/cases/" + id)
+			.retrieve()
+			.body(JsonNode.class);
+		assertThat(item.get("dueDate").asString()).isEqualTo("2026-12-29");
+
+		this.clock.set(day("2026-12-14"));
+		ConsumerRecord<String, byte[]> neared = PublishedRecords.await(this.bootstrapServers, Topics.DEADLINE_NEARED,
+				(r) -> id.equals(r.key()), Duration.ofSeconds(30));
+		assertThat(EventJson.read(neared.value(), DeadlineNeared.class).percentElapsed()).isEqualTo(50);
+
+		this.clock.set(day("2026-12-30"));
+		ConsumerRecord<String, byte[]> breach = PublishedRecords.await(this.bootstrapServers, Topics.DEADLINE_BREACHED,
+				(r) -> id.equals(r.key()), Duration.ofSeconds(30));
+		DeadlineBreached breached = EventJson.read(breach.value(), DeadlineBreached.class);
+		assertThat(breached.departmentCode()).isEqualTo("SUPPLY");
+		assertThat(breached.dueDate()).isEqualTo(LocalDate.of(2026, 12, 29));
+
+		this.clock.set(day("2027-01-15"));
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(20))
+			.until(() -> countOn(Topics.DEADLINE_BREACHED, id) == 1);
+	}
+
+	@Test
+	void pendencyCountsOpenItemsByDepartmentAndAge() {
+		String id = ReceiptNumbers.format("NAL", 2026, 7002);
+		receivedAndMarked(id, "PHED");
+		this.clock.set(day("2027-03-10"));
+
+		JsonNode pendency = Http.local(this.port, TestTokens.token("auditor", "AUDITOR"))
+			.get()
+			.uri("/api/v1/dashboard/pendency")
+			.retrieve()
+			.body(JsonNode.class);
+
+		JsonNode phed = null;
+		for (JsonNode row : pendency.get("departments")) {
+			if ("PHED".equals(row.get("departmentCode").asString())) {
+				phed = row;
+			}
+		}
+		assertThat(phed).isNotNull();
+		assertThat(phed.get("open").asInt()).isGreaterThanOrEqualTo(1);
+		assertThat(phed.get("olderThan45").asInt()).isGreaterThanOrEqualTo(1);
+		assertThat(phed.get("olderThan60").asInt()).isGreaterThanOrEqualTo(1);
+		assertThat(phed.get("overdue").asInt()).isGreaterThanOrEqualTo(1);
+	}
+
+	private long countOn(String topic, String key) {
+		List<String> seen = new ArrayList<>();
+		try {
+			PublishedRecords.await(this.bootstrapServers, topic, (r) -> {
+				if (key.equals(r.key())) {
+					seen.add(r.key());
+				}
+				return false;
+			}, Duration.ofSeconds(1));
+		}
+		catch (AssertionError ex) {
+			// read to the end of the topic
+		}
+		return seen.size();
+	}
+
+	private void receivedAndMarked(String id, String department) {
+		String received = GoldenSamples.json(Topic.COMPLAINT_RECEIVED)
+			.replace("NAL-2026-000123-C", id)
+			.replace("0b9d5c8e-6f1a-4f43-9a57-1d6f0f3f2a10", UUID.randomUUID().toString());
+		String routed = GoldenSamples.json(Topic.COMPLAINT_ROUTED)
+			.replace("NAL-2026-000123-C", id)
+			.replace("6a1c7f3e-2b4d-4e8f-8a9b-0c1d2e3f4a5b", UUID.randomUUID().toString())
+			.replace("SUPPLY", department)
+			.replace("\"dueDate\": \"2026-12-15\"", "\"dueDate\": null");
+		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, id,
+				received.getBytes(StandardCharsets.UTF_8));
+		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_ROUTED, id,
+				routed.getBytes(StandardCharsets.UTF_8));
+		await().atMost(Duration.ofSeconds(30)).until(() -> hasDueDate(id));
+	}
+
+	private boolean hasDueDate(String id) {
+		JsonNode item = Http.local(this.port, TestTokens.token("dm", "DM"))
+			.get()
+			.uri("/api/v1/cases/" + id)
+			.retrieve()
+			.toEntity(JsonNode.class)
+			.getBody();
+		return item != null && item.has("dueDate");
+	}
+
+	private static Instant day(String date) {
+		return LocalDate.parse(date).atTime(10, 0).atZone(IST).toInstant();
+	}
+
+}
