@@ -176,7 +176,10 @@ class AccessMatrixIT {
 			case "POST /api/v1/channels/fax" -> fax();
 			case "POST /api/v1/imports" -> register();
 			case "POST /api/v1/cases/scan" -> image();
-			case "POST /api/v1/inbox/{receiptNumber}/marking" -> Map.of("departmentCode", "SUPPLY");
+			case "POST /api/v1/inbox/{receiptNumber}/marking", "POST /api/v1/inbox/{receiptNumber}/re-marking" ->
+				Map.of("departmentCode", "SUPPLY");
+			case "POST /api/v1/inbox/marking" ->
+				Map.of("complaintIds", List.of(receiptNumber), "departmentCode", "SUPPLY");
 			case "POST /api/v1/cases/{receiptNumber}/status" -> Map.of("status", "IN_PROGRESS");
 			default -> null;
 		};

@@ -83,10 +83,45 @@ class Inbox {
 		}
 	}
 
-	Page<InboxEntry> list(InboxState state, Pageable pageable) {
+	/**
+	 * What the DM looks for in the inbox; every part optional.
+	 *
+	 * @param state awaiting marking or marked
+	 * @param channel how items arrived
+	 * @param from received on or after
+	 * @param to received before
+	 * @param possibleDuplicate only items flagged (true) or not flagged (false)
+	 * @param keyword words in the subject
+	 */
+	record Filter(InboxState state, String channel, Instant from, Instant to, Boolean possibleDuplicate,
+			String keyword) {
+	}
+
+	Page<InboxEntry> list(Filter filter, Pageable pageable) {
 		Query query = new Query();
-		if (state != null) {
-			query.addCriteria(Criteria.where("state").is(state));
+		if (filter.state() != null) {
+			query.addCriteria(Criteria.where("state").is(filter.state()));
+		}
+		if (filter.channel() != null) {
+			query.addCriteria(Criteria.where("channel").is(filter.channel()));
+		}
+		if (filter.from() != null || filter.to() != null) {
+			Criteria received = Criteria.where("receivedAt");
+			if (filter.from() != null) {
+				received = received.gte(filter.from());
+			}
+			if (filter.to() != null) {
+				received = received.lt(filter.to());
+			}
+			query.addCriteria(received);
+		}
+		if (filter.possibleDuplicate() != null) {
+			query.addCriteria(filter.possibleDuplicate() ? Criteria.where("possibleDuplicateOf").ne(null)
+					: Criteria.where("possibleDuplicateOf").is(null));
+		}
+		if (filter.keyword() != null && !filter.keyword().isBlank()) {
+			query.addCriteria(
+					Criteria.where("subject").regex(java.util.regex.Pattern.quote(filter.keyword().strip()), "i"));
 		}
 		long total = this.mongo.count(query, InboxItem.class);
 		query.with(Sort.by(Sort.Direction.DESC, "receivedAt")).with(pageable);
@@ -99,6 +134,22 @@ class Inbox {
 	 * stores the {@code complaint-routed} event.
 	 */
 	InboxEntry mark(String complaintId, MarkComplaint marking, String markedBy) {
+		return mark(complaintId, marking, markedBy, false);
+	}
+
+	/**
+	 * Marks the item again, to another department: the department it was marked to stops
+	 * seeing it, the new one gets it with a new deadline.
+	 */
+	InboxEntry remark(String complaintId, MarkComplaint marking, String markedBy) {
+		return mark(complaintId, marking, markedBy, true);
+	}
+
+	/**
+	 * Marks (or re-marks) an item in one conditional write that also stores the
+	 * {@code complaint-routed} event.
+	 */
+	private InboxEntry mark(String complaintId, MarkComplaint marking, String markedBy, boolean again) {
 		Department department = this.departments.find(marking.departmentCode())
 			.orElseThrow(() -> new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-department", "Unknown department",
 					"There is no department with the code " + marking.departmentCode()
@@ -107,24 +158,57 @@ class Inbox {
 		ComplaintRouted event = new ComplaintRouted(OutboxEvent.newEventId(), complaintId, now, department.code(),
 				department.name(), department.nameHi(), department.officerEmail(), marking.instructions(),
 				marking.dueDate(), markedBy);
-		Query awaiting = Query
-			.query(Criteria.where("_id").is(complaintId).and("state").is(InboxState.AWAITING_MARKING));
+		Criteria expected = Criteria.where("_id").is(complaintId);
+		if (again) {
+			expected = expected.and("state").is(InboxState.MARKED).and("departmentCode").ne(department.code());
+		}
+		else {
+			expected = expected.and("state").is(InboxState.AWAITING_MARKING);
+		}
 		Update update = new Update().set("state", InboxState.MARKED)
 			.set("departmentCode", department.code())
 			.set("instructions", marking.instructions())
 			.set("dueDate", marking.dueDate())
 			.set("markedAt", now)
 			.push("history",
-					new InboxItem.HistoryEntry(now, "MARKED", department.code(), markedBy, marking.instructions()))
+					new InboxItem.HistoryEntry(now, again ? "RE-MARKED" : "MARKED", department.code(), markedBy,
+							marking.instructions()))
 			.push("outbox", OutboxEvent.pending(event, complaintId, event.eventId(), now));
-		if (this.mongo.updateFirst(awaiting, update, InboxItem.class).getModifiedCount() == 0) {
+		if (this.mongo.updateFirst(Query.query(expected), update, InboxItem.class).getModifiedCount() == 0) {
 			InboxItem item = find(complaintId).orElseThrow(() -> new Problem(HttpStatus.NOT_FOUND,
 					"complaint-not-found", "Complaint not found", "No item " + complaintId + " is in the inbox."));
+			if (item.state() == InboxState.AWAITING_MARKING) {
+				throw new Problem(HttpStatus.CONFLICT, "not-marked", "Not marked yet",
+						"Item " + complaintId + " is not marked to any department yet: mark it first.");
+			}
 			throw new Problem(HttpStatus.CONFLICT, "already-marked", "Already marked",
 					"Item " + complaintId + " is already marked to " + item.departmentCode() + ".");
 		}
 		this.meters.counter("dak.complaints.routed", "department", department.code()).increment();
 		return InboxEntry.of(find(complaintId).orElseThrow());
+	}
+
+	/** What came of one item of a batch. */
+	record BatchOutcome(String complaintId, String outcome, String detail) {
+	}
+
+	/** Marks many items to one department: each on its own, each with its outcome. */
+	List<BatchOutcome> markAll(List<String> complaintIds, MarkComplaint marking, String markedBy) {
+		List<BatchOutcome> outcomes = new java.util.ArrayList<>();
+		for (String complaintId : new java.util.LinkedHashSet<>(complaintIds)) {
+			try {
+				mark(complaintId, marking, markedBy, false);
+				outcomes.add(new BatchOutcome(complaintId, "MARKED", null));
+			}
+			catch (Problem ex) {
+				if (ex.getBody().getType() != null
+						&& ex.getBody().getType().toString().endsWith("unknown-department")) {
+					throw ex;
+				}
+				outcomes.add(new BatchOutcome(complaintId, "REFUSED", ex.getBody().getDetail()));
+			}
+		}
+		return outcomes;
 	}
 
 	Optional<InboxItem> find(String complaintId) {

@@ -1,6 +1,15 @@
 package org.dak.routing.inbox;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.FutureOrPresent;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.dak.support.security.DakUser;
@@ -27,6 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/inbox")
 class InboxController {
 
+	private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
+
 	private final Inbox inbox;
 
 	InboxController(Inbox inbox) {
@@ -35,10 +46,42 @@ class InboxController {
 
 	@GetMapping
 	PagedModel<InboxEntry> inbox(@RequestParam(required = false) InboxState state,
+			@RequestParam(required = false) @Pattern(regexp = "EMAIL|POST|FAX|SOCIAL_MEDIA|WALK_IN|WEB") String channel,
+			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+			@RequestParam(required = false) Boolean duplicate,
+			@RequestParam(required = false) @Size(max = 100) String q,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-		Page<InboxEntry> entries = this.inbox.list(state, PageRequest.of(page, size));
+		Inbox.Filter filter = new Inbox.Filter(state, channel,
+				(from != null) ? from.atStartOfDay(IST).toInstant() : null,
+				(to != null) ? to.plusDays(1).atStartOfDay(IST).toInstant() : null, duplicate, q);
+		Page<InboxEntry> entries = this.inbox.list(filter, PageRequest.of(page, size));
 		return new PagedModel<>(entries);
+	}
+
+	/**
+	 * Marks a batch to one department; each item succeeds or is refused on its own.
+	 *
+	 * @param complaintIds the items (at most 100)
+	 * @param departmentCode the department
+	 * @param instructions the DM's instructions
+	 * @param dueDate by when (optional)
+	 */
+	record MarkBatch(@NotEmpty @Size(max = 100) List<@NotBlank String> complaintIds,
+			@NotBlank @Size(max = 30) String departmentCode, @Size(max = 2000) String instructions,
+			@FutureOrPresent LocalDate dueDate) {
+	}
+
+	@PostMapping("/marking")
+	List<Inbox.BatchOutcome> markBatch(@Valid @RequestBody MarkBatch batch) {
+		return this.inbox.markAll(batch.complaintIds(),
+				new MarkComplaint(batch.departmentCode(), batch.instructions(), batch.dueDate()),
+				DakUser.current().orElseThrow().username());
+	}
+
+	@PostMapping("/{complaintId}/re-marking")
+	InboxEntry remark(@PathVariable String complaintId, @Valid @RequestBody MarkComplaint marking) {
+		return this.inbox.remark(complaintId, marking, DakUser.current().orElseThrow().username());
 	}
 
 	@GetMapping("/{complaintId}")

@@ -155,6 +155,66 @@ class MarkingInboxIT {
 	}
 
 	@Test
+	void theDmMarksABatchAndEachItemSucceedsOrIsRefusedOnItsOwn() {
+		String first = receive();
+		String second = receive();
+		mark(second, Map.of("departmentCode", "POLICE"));
+
+		JsonNode outcomes = this.http.post()
+			.uri("/api/v1/inbox/marking")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("complaintIds", java.util.List.of(first, second, "NAL-2026-999998-Z"), "departmentCode",
+					"EDUCATION", "instructions", "शीघ्र जाँच करें"))
+			.retrieve()
+			.body(JsonNode.class);
+
+		assertThat(outcomes.findValuesAsString("outcome")).containsExactly("MARKED", "REFUSED", "REFUSED");
+		assertThat(get("/api/v1/inbox/" + first).getBody().get("departmentCode").asString()).isEqualTo("EDUCATION");
+		assertThat(get("/api/v1/inbox/" + second).getBody().get("departmentCode").asString()).isEqualTo("POLICE");
+	}
+
+	@Test
+	void aMarkedItemIsReMarkedToAnotherDepartmentAndTheChangeIsAnnounced() {
+		String complaintId = receive();
+		assertThat(remark(complaintId, "HEALTH").getStatusCode().value()).isEqualTo(409);
+		mark(complaintId, Map.of("departmentCode", "POLICE"));
+
+		assertThat(remark(complaintId, "POLICE").getStatusCode().value()).isEqualTo(409);
+		ResponseEntity<JsonNode> remarked = remark(complaintId, "HEALTH");
+
+		assertThat(remarked.getStatusCode().value()).isEqualTo(200);
+		assertThat(remarked.getBody().get("departmentCode").asString()).isEqualTo("HEALTH");
+		PublishedRecords.await(this.bootstrapServers, Topics.COMPLAINT_ROUTED,
+				(r) -> complaintId.equals(r.key()) && PublishedRecords.text(r).contains("\"HEALTH\""),
+				Duration.ofSeconds(30));
+	}
+
+	@Test
+	void theInboxFiltersByChannelKeywordAndDuplicateFlag() {
+		String complaintId = receive();
+
+		JsonNode byKeyword = this.http.get()
+			.uri("/api/v1/inbox?q={q}&channel=WEB&duplicate=true&size=200", "राशन कार्ड")
+			.retrieve()
+			.body(JsonNode.class);
+		JsonNode otherChannel = get("/api/v1/inbox?channel=FAX&size=200").getBody();
+		JsonNode noMatch = get("/api/v1/inbox?q=nothing-like-this&size=200").getBody();
+
+		assertThat(byKeyword.get("content").findValuesAsString("complaintId")).contains(complaintId);
+		assertThat(otherChannel.get("content").findValuesAsString("complaintId")).doesNotContain(complaintId);
+		assertThat(noMatch.get("content").size()).isZero();
+	}
+
+	private ResponseEntity<JsonNode> remark(String complaintId, String department) {
+		return this.http.post()
+			.uri("/api/v1/inbox/" + complaintId + "/re-marking")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("departmentCode", department))
+			.retrieve()
+			.toEntity(JsonNode.class);
+	}
+
+	@Test
 	void theMarkingDeskIsTheDmsAlone() {
 		String complaintId = receive();
 
