@@ -18,6 +18,8 @@ class TrackingAccess {
 	AccessRules trackingRules() {
 		return (rules) -> rules.requestMatchers(HttpMethod.GET, "/api/v1/public/track/*", "/track/*")
 			.permitAll()
+			.requestMatchers(HttpMethod.POST, "/api/v1/public/track/*/feedback")
+			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/*")
 			.hasAnyRole(Roles.DM, Roles.DEPARTMENT_OFFICER)
 			.requestMatchers(HttpMethod.GET, "/api/v1/dashboard/pendency")

@@ -234,6 +234,41 @@ class TrackingIT {
 	}
 
 	@Test
+	void aSatisfiedApplicantClosesTheItemAndAnUnsatisfiedOneReopensItForTheDm() {
+		String closed = receivedAndMarkedTo("SUPPLY");
+		String appealed = receivedAndMarkedTo("SUPPLY");
+		assertThat(feedback(closed, CODE, Map.of("satisfied", true)).getStatusCode().value()).as("not disposed yet")
+			.isEqualTo(409);
+		post(closed, "DISPOSED", "SUPPLY", "नाम जोड़ दिए गए");
+		post(appealed, "DISPOSED", "SUPPLY", "जाँच की गई");
+
+		ResponseEntity<JsonNode> satisfied = feedback(closed, CODE, Map.of("satisfied", true));
+		ResponseEntity<JsonNode> noReason = feedback(appealed, CODE, Map.of("satisfied", false));
+		ResponseEntity<JsonNode> wrongCode = feedback(appealed, "AAAABBBBCCCCDDDD",
+				Map.of("satisfied", false, "reason", "x"));
+		ResponseEntity<JsonNode> notSatisfied = feedback(appealed, CODE,
+				Map.of("satisfied", false, "reason", "नाम अब भी नहीं जुड़े"));
+
+		assertThat(satisfied.getStatusCode().value()).isEqualTo(200);
+		assertThat(satisfied.getBody().get("status").asString()).isEqualTo("CLOSED");
+		assertThat(noReason.getStatusCode().value()).isEqualTo(422);
+		assertThat(wrongCode.getStatusCode().value()).isEqualTo(404);
+		assertThat(notSatisfied.getBody().get("status").asString()).isEqualTo("REOPENED");
+		PublishedRecords.await(this.bootstrapServers, Topics.STATUS_UPDATED,
+				(r) -> appealed.equals(r.key()) && PublishedRecords.text(r).contains("\"REOPENED\""),
+				Duration.ofSeconds(30));
+	}
+
+	private ResponseEntity<JsonNode> feedback(String id, String code, Map<String, Object> body) {
+		return this.http.post()
+			.uri("/api/v1/public/track/" + id + "/feedback?code=" + code)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.retrieve()
+			.toEntity(JsonNode.class);
+	}
+
+	@Test
 	void theApplicantMayTrackWithTheLastFourDigitsOfTheirMobileInstead() {
 		String id = receivedAndMarkedTo("SUPPLY");
 

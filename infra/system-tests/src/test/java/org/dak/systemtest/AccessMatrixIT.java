@@ -176,6 +176,7 @@ class AccessMatrixIT {
 			case "POST /api/v1/channels/fax" -> fax();
 			case "POST /api/v1/imports" -> register();
 			case "POST /api/v1/cases/scan" -> image();
+			case "POST /api/v1/public/track/{receiptNumber}/feedback" -> Map.of("satisfied", true);
 			case "POST /api/v1/inbox/{receiptNumber}/marking", "POST /api/v1/inbox/{receiptNumber}/re-marking" ->
 				Map.of("departmentCode", "SUPPLY");
 			case "POST /api/v1/inbox/marking" ->

@@ -58,7 +58,10 @@ class Inbox {
 		this.mongo.upsert(Query.query(Criteria.where("_id").is(event.complaintId())), update, InboxItem.class);
 	}
 
-	/** A department sent the item back: it waits for marking again. */
+	/**
+	 * A department sent the item back, or the applicant appealed against its disposal: it
+	 * waits for marking again.
+	 */
 	void returned(StatusUpdated event) {
 		Query query = Query.query(Criteria.where("_id")
 			.is(event.complaintId())
@@ -67,7 +70,7 @@ class Inbox {
 			.and("departmentCode")
 			.is(event.departmentCode()));
 		Update update = new Update().set("state", InboxState.AWAITING_MARKING)
-			.push("history", new InboxItem.HistoryEntry(event.occurredAt(), "RETURNED", event.departmentCode(),
+			.push("history", new InboxItem.HistoryEntry(event.occurredAt(), event.status(), event.departmentCode(),
 					event.updatedBy(), event.note()));
 		this.mongo.updateFirst(query, update, InboxItem.class);
 	}

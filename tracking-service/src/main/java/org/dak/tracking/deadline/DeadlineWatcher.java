@@ -9,8 +9,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the deadlines on a schedule. Several instances may run: a case's events are
- * stored with it under optimistic locking, so each is announced once.
+ * Checks the deadlines on a schedule, and closes disposed items left without feedback.
+ * Several instances may run: a case's events are stored with it under optimistic locking,
+ * so each is announced once.
  */
 @Component
 class DeadlineWatcher {
@@ -19,8 +20,12 @@ class DeadlineWatcher {
 
 	private final Supplier<Integer> check;
 
-	DeadlineWatcher(org.dak.tracking.timeline.Cases cases) {
+	private final Supplier<Integer> close;
+
+	DeadlineWatcher(org.dak.tracking.timeline.Cases cases,
+			@org.springframework.beans.factory.annotation.Value("${dak.tracking.feedback.auto-close-after:30d}") java.time.Duration autoCloseAfter) {
 		this.check = cases::checkDeadlines;
+		this.close = () -> cases.closeUnanswered(autoCloseAfter);
 	}
 
 	@Scheduled(fixedDelayString = "${dak.tracking.deadlines.check-interval:1m}", initialDelayString = "10s")
@@ -29,6 +34,10 @@ class DeadlineWatcher {
 			int announced = this.check.get();
 			if (announced > 0) {
 				log.info("Deadlines: {} reminders or breaches announced", announced);
+			}
+			int closed = this.close.get();
+			if (closed > 0) {
+				log.info("{} disposed items closed without feedback", closed);
 			}
 		}
 		catch (RuntimeException ex) {

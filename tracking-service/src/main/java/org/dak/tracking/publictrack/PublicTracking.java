@@ -34,7 +34,20 @@ class PublicTracking {
 	 * Opens an item with its access code, or else with the last four digits of the mobile
 	 * it was registered with. Every miss takes the same path and answers empty.
 	 */
+	/** The applicant's feedback on their item, opened as for tracking. */
+	Optional<PublicView> feedback(String receiptNumber, String accessCode, String mobileLast4, boolean satisfied,
+			String reason) {
+		return openCase(receiptNumber, accessCode, mobileLast4).map((c) -> {
+			this.cases.feedback(c, satisfied, reason);
+			return PublicView.of(c);
+		});
+	}
+
 	Optional<PublicView> open(String receiptNumber, String accessCode, String mobileLast4) {
+		return openCase(receiptNumber, accessCode, mobileLast4).map(PublicView::of);
+	}
+
+	private Optional<ComplaintCase> openCase(String receiptNumber, String accessCode, String mobileLast4) {
 		// a malformed number is looked up too (as an ID that cannot exist): every miss
 		// costs the same
 		Optional<ComplaintCase> found = this.cases
@@ -51,7 +64,7 @@ class PublicTracking {
 		else {
 			opened = AccessCodes.matches(accessCode, found.map(ComplaintCase::accessCodeHash).orElse(null));
 		}
-		return opened ? found.map(PublicView::of) : Optional.empty();
+		return opened ? found : Optional.empty();
 	}
 
 }

@@ -4,6 +4,9 @@ import java.net.URI;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.dak.platform.Problem;
 
 import org.springframework.http.CacheControl;
@@ -11,6 +14,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,6 +42,26 @@ class PublicTrackingController {
 			@RequestParam(name = "code", required = false) String accessCode,
 			@RequestParam(name = "mobile", required = false) String mobileLast4) {
 		PublicView view = this.tracking.open(receiptNumber, accessCode, mobileLast4)
+			.orElseThrow(PublicTrackingController::notFound);
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view);
+	}
+
+	/**
+	 * The applicant's feedback.
+	 *
+	 * @param satisfied satisfied with the action taken
+	 * @param reason why not, when not
+	 */
+	record Feedback(@NotNull Boolean satisfied, @Size(max = 2000) String reason) {
+	}
+
+	@PostMapping("/api/v1/public/track/{receiptNumber}/feedback")
+	ResponseEntity<PublicView> feedback(@PathVariable String receiptNumber,
+			@RequestParam(name = "code", required = false) String accessCode,
+			@RequestParam(name = "mobile", required = false) String mobileLast4,
+			@Valid @RequestBody Feedback feedback) {
+		PublicView view = this.tracking
+			.feedback(receiptNumber, accessCode, mobileLast4, feedback.satisfied(), feedback.reason())
 			.orElseThrow(PublicTrackingController::notFound);
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view);
 	}

@@ -121,6 +121,37 @@ public class Cases {
 		return announced;
 	}
 
+	/** The applicant's feedback on an item they opened with its code. */
+	public StatusUpdated feedback(ComplaintCase complaintCase, boolean satisfied, String reason) {
+		StatusUpdated event = complaintCase.feedback(satisfied, reason,
+				this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
+		this.cases.save(complaintCase);
+		this.meters.counter("dak.status.updates", "status", event.status()).increment();
+		return event;
+	}
+
+	/**
+	 * Closes disposed items that had no feedback for the given time.
+	 * @return how many were closed
+	 */
+	public int closeUnanswered(java.time.Duration after) {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		int closed = 0;
+		for (ComplaintCase disposed : this.cases.findByStatusIn(List.of(CaseStatus.DISPOSED))) {
+			if (disposed.closeIfUnanswered(after, now).isPresent()) {
+				try {
+					this.cases.save(disposed);
+					this.meters.counter("dak.status.updates", "status", CaseStatus.CLOSED.name()).increment();
+					closed++;
+				}
+				catch (OptimisticLockingFailureException ex) {
+					// answered meanwhile: the next round sees it
+				}
+			}
+		}
+		return closed;
+	}
+
 	/** Every case that is not settled, for pendency. */
 	public List<ComplaintCase> open() {
 		return this.cases.findByStatusIn(List.of(CaseStatus.RECEIVED, CaseStatus.MARKED, CaseStatus.IN_PROGRESS,

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.dak.contracts.ComplaintReceived;
 import org.dak.contracts.ComplaintRouted;
@@ -142,6 +143,46 @@ public class ComplaintCase {
 			throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "note-required", "Note required",
 					next + " needs a note: the action taken or the reason.");
 		}
+		StatusUpdated event = new StatusUpdated(OutboxEvent.newEventId(), this.id, at, next.name(), this.status.name(),
+				this.departmentCode, note, actor);
+		this.status = next;
+		this.timeline.add(new TimelineEntry(event.eventId(), at, next, this.departmentCode, actor, note));
+		this.outbox.add(OutboxEvent.pending(event, this.id, event.eventId(), at));
+		return event;
+	}
+
+	/**
+	 * The applicant's word on a disposal or rejection: satisfied closes the item, not
+	 * satisfied (with a reason) reopens it and sends it back to the DM.
+	 */
+	StatusUpdated feedback(boolean satisfied, String reason, Instant at) {
+		if (this.status != CaseStatus.DISPOSED && this.status != CaseStatus.REJECTED) {
+			throw new Problem(HttpStatus.CONFLICT, "feedback-not-open", "Not awaiting feedback",
+					"Feedback can be given once the item is disposed of or rejected; it is " + this.status + ".");
+		}
+		if (!satisfied && (reason == null || reason.isBlank())) {
+			throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "reason-required", "Reason required",
+					"Please say why you are not satisfied.");
+		}
+		return move(satisfied ? CaseStatus.CLOSED : CaseStatus.REOPENED, satisfied ? null : reason, "applicant", at);
+	}
+
+	/** Closes a disposed item nobody answered for {@code after}; nothing otherwise. */
+	Optional<StatusUpdated> closeIfUnanswered(java.time.Duration after, Instant now) {
+		if (this.status != CaseStatus.DISPOSED) {
+			return Optional.empty();
+		}
+		Optional<Instant> disposedAt = this.timeline.stream()
+			.filter((entry) -> entry.status() == CaseStatus.DISPOSED)
+			.map(TimelineEntry::at)
+			.max(Comparator.naturalOrder());
+		if (disposedAt.isEmpty() || disposedAt.get().plus(after).isAfter(now)) {
+			return Optional.empty();
+		}
+		return Optional.of(move(CaseStatus.CLOSED, "closed without feedback", "system", now));
+	}
+
+	private StatusUpdated move(CaseStatus next, String note, String actor, Instant at) {
 		StatusUpdated event = new StatusUpdated(OutboxEvent.newEventId(), this.id, at, next.name(), this.status.name(),
 				this.departmentCode, note, actor);
 		this.status = next;

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,6 +23,7 @@ import org.dak.testsupport.PublishedRecords;
 import org.dak.testsupport.ServiceIntegrationTest;
 import org.dak.testsupport.TestClock;
 import org.dak.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -64,6 +66,11 @@ class DeadlineIT {
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
 
+	@BeforeEach
+	void backToTheDayOfReceipt() {
+		this.clock.set(day("2026-11-28"));
+	}
+
 	@Test
 	void aSupplyItemGetsItsTwentyOneDayDeadlineRemindersAndExactlyOneBreach() {
 		String id = ReceiptNumbers.format("NAL", 2026, 7001);
@@ -91,6 +98,35 @@ class DeadlineIT {
 		await().during(Duration.ofSeconds(2))
 			.atMost(Duration.ofSeconds(20))
 			.until(() -> countOn(Topics.DEADLINE_BREACHED, id) == 1);
+	}
+
+	@Test
+	void aDisposedItemWithoutFeedbackClosesAfterThirtyDays() {
+		String id = ReceiptNumbers.format("NAL", 2026, 7003);
+		receivedAndMarked(id, "PHED");
+		this.clock.set(day("2026-12-01"));
+		Http.local(this.port, TestTokens.officer("PHED"))
+			.post()
+			.uri("/api/v1/cases/" + id + "/status")
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.body(Map.of("status", "DISPOSED", "note", "हैंडपंप ठीक कर दिया गया"))
+			.retrieve()
+			.toBodilessEntity();
+
+		this.clock.set(day("2026-12-30"));
+		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() -> "DISPOSED".equals(status(id)));
+		this.clock.set(day("2027-01-01"));
+		await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(status(id)));
+	}
+
+	private String status(String id) {
+		return Http.local(this.port, TestTokens.token("dm", "DM"))
+			.get()
+			.uri("/api/v1/cases/" + id)
+			.retrieve()
+			.body(JsonNode.class)
+			.get("status")
+			.asString();
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import org.dak.contracts.Topic;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -78,6 +79,15 @@ public class KafkaEventsConfiguration {
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		handler.addNotRetryableExceptions(IllegalArgumentException.class);
 		return handler;
+	}
+
+	/**
+	 * On shutdown, producers wait at most a few seconds for the broker: anything unsent
+	 * is still in the outbox and goes out after the restart.
+	 */
+	@Bean
+	DefaultKafkaProducerFactoryCustomizer shortProducerClose() {
+		return (factory) -> factory.setPhysicalCloseTimeout(5);
 	}
 
 	@Bean
