@@ -17,7 +17,9 @@ class IntakeAccess {
 
 	@Bean
 	AccessRules intakeRules() {
-		return (rules) -> rules.requestMatchers(HttpMethod.POST, "/api/v1/complaints")
+		return (rules) -> rules.requestMatchers(HttpMethod.POST, "/api/v1/complaints", "/open311/v2/requests.json")
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/open311/v2/services.json")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/api/v1/complaints/public/*/receipt.pdf", "/submit", "/submit.html",
 					"/submit.js", "/submit.css")

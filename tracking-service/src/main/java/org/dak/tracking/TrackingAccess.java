@@ -16,7 +16,8 @@ class TrackingAccess {
 
 	@Bean
 	AccessRules trackingRules() {
-		return (rules) -> rules.requestMatchers(HttpMethod.GET, "/api/v1/public/track/*", "/track/*")
+		return (rules) -> rules
+			.requestMatchers(HttpMethod.GET, "/api/v1/public/track/*", "/track/*", "/open311/v2/requests/*")
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/api/v1/public/track/*/feedback")
 			.permitAll()

@@ -269,6 +269,24 @@ class TrackingIT {
 	}
 
 	@Test
+	void open311ClientsReadTheStatusWithTheIdTheyWereGiven() {
+		String id = receivedAndMarkedTo("SUPPLY");
+
+		JsonNode open = get("/open311/v2/requests/" + id + "~" + CODE + ".json").getBody().get(0);
+		post(id, "DISPOSED", "SUPPLY", "नाम जोड़ दिए गए");
+		JsonNode closed = get("/open311/v2/requests/" + id + "~" + CODE + ".json").getBody().get(0);
+		ResponseEntity<JsonNode> withoutCode = get("/open311/v2/requests/" + id + ".json");
+
+		assertThat(open.get("status").asString()).isEqualTo("open");
+		assertThat(open.propertyNames()).contains("service_request_id", "status", "status_notes", "service_name",
+				"agency_responsible", "requested_datetime", "updated_datetime");
+		assertThat(closed.get("status").asString()).isEqualTo("closed");
+		assertThat(closed.get("status_notes").asString()).contains("नाम जोड़ दिए गए");
+		assertThat(closed.toString()).doesNotContain("9876543210");
+		assertThat(withoutCode.getStatusCode().value()).isEqualTo(404);
+	}
+
+	@Test
 	void theApplicantMayTrackWithTheLastFourDigitsOfTheirMobileInstead() {
 		String id = receivedAndMarkedTo("SUPPLY");
 

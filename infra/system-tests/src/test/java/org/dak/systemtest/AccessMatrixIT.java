@@ -137,7 +137,8 @@ class AccessMatrixIT {
 			.replace("{username}", targetAccount)
 			.replace("{keyId}", targetKeyId)
 			.replace("{attachmentId}", "000000000000000000000000")
-			.replace("{importId}", "no-such-import");
+			.replace("{importId}", "no-such-import")
+			.replace("{serviceRequestId}", receiptNumber + "~WRONGCODEWRONGCD");
 		if (path.equals("/api/v1/notifications")) {
 			path = path + "?complaintId=" + receiptNumber;
 		}
@@ -177,6 +178,13 @@ class AccessMatrixIT {
 			case "POST /api/v1/imports" -> register();
 			case "POST /api/v1/cases/scan" -> image();
 			case "POST /api/v1/public/track/{receiptNumber}/feedback" -> Map.of("satisfied", true);
+			case "POST /open311/v2/requests.json" -> {
+				MultiValueMap<String, HttpEntity<?>> form = new LinkedMultiValueMap<>();
+				form.add("service_code", new HttpEntity<>("road"));
+				form.add("description", new HttpEntity<>("सड़क टूटी है"));
+				form.add("first_name", new HttpEntity<>("Ram"));
+				yield form;
+			}
 			case "POST /api/v1/inbox/{receiptNumber}/marking", "POST /api/v1/inbox/{receiptNumber}/re-marking" ->
 				Map.of("departmentCode", "SUPPLY");
 			case "POST /api/v1/inbox/marking" ->
