@@ -106,6 +106,21 @@ class MarkingInboxIT {
 	}
 
 	@Test
+	void anAppealAgainstADisposalBringsTheItemBackToTheDm() {
+		String complaintId = receive();
+		mark(complaintId, Map.of("departmentCode", "SUPPLY"));
+
+		StatusUpdated reopened = new StatusUpdated(UUID.randomUUID().toString(), complaintId, java.time.Instant.now(),
+				"REOPENED", "DISPOSED", "SUPPLY", "नाम अब भी नहीं जुड़े", "applicant");
+		PublishedRecords.send(this.bootstrapServers, Topics.STATUS_UPDATED, complaintId,
+				EventJson.write(reopened).getBytes(StandardCharsets.UTF_8));
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "AWAITING_MARKING"
+				.equals(get("/api/v1/inbox/" + complaintId).getBody().get("state").asString()));
+	}
+
+	@Test
 	void refusesAnUnknownDepartmentAndAnUnknownItem() {
 		String complaintId = receive();
 
