@@ -39,10 +39,13 @@ class Inbox {
 
 	private final MeterRegistry meters;
 
-	Inbox(MongoTemplate mongo, Departments departments, MeterRegistry meters) {
+	private final Suggestions suggestions;
+
+	Inbox(MongoTemplate mongo, Departments departments, MeterRegistry meters, Suggestions suggestions) {
 		this.mongo = mongo;
 		this.departments = departments;
 		this.meters = meters;
+		this.suggestions = suggestions;
 	}
 
 	/** Puts a received item in the inbox; receiving it again changes nothing. */
@@ -52,6 +55,8 @@ class Inbox {
 			.setOnInsert("applicantName", event.applicant().name())
 			.setOnInsert("receivedAt", event.occurredAt())
 			.setOnInsert("possibleDuplicateOf", event.possibleDuplicateOf())
+			.setOnInsert("suggestedDepartment",
+					this.suggestions.suggest(event.subject(), event.description()).orElse(null))
 			.setOnInsert("state", InboxState.AWAITING_MARKING)
 			.setOnInsert("history", List.of())
 			.setOnInsert("outbox", List.of());

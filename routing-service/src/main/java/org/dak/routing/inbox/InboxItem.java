@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param applicantName who filed it
  * @param receivedAt when it was received
  * @param possibleDuplicateOf an earlier item it may repeat, flagged at intake
+ * @param suggestedDepartment the department its words suggest, or {@code null}
  * @param state awaiting marking or marked
  * @param departmentCode the department it is marked to
  * @param instructions the DM's instructions
@@ -32,8 +33,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("inbox")
 record InboxItem(@Id String id, String channel, String subject, String applicantName, @Indexed Instant receivedAt,
-		String possibleDuplicateOf, InboxState state, String departmentCode, String instructions, LocalDate dueDate,
-		Instant markedAt, Instant escalatedAt, List<HistoryEntry> history, List<OutboxEvent> outbox) {
+		String possibleDuplicateOf, String suggestedDepartment, InboxState state, String departmentCode,
+		String instructions, LocalDate dueDate, Instant markedAt, Instant escalatedAt, List<HistoryEntry> history,
+		List<OutboxEvent> outbox) {
 
 	/**
 	 * One step on the DM's desk.

@@ -59,6 +59,8 @@ class MarkingInboxIT {
 		assertThat(item.get("state").asString()).isEqualTo("AWAITING_MARKING");
 		assertThat(item.get("subject").asString()).isEqualTo("राशन कार्ड में नाम जोड़ने हेतु आवेदन");
 		assertThat(item.get("possibleDuplicateOf").asString()).isEqualTo("NAL-2026-000098-7");
+		assertThat(item.get("suggestedDepartment").asString()).as("राशन suggests the supply office")
+			.isEqualTo("SUPPLY");
 		JsonNode inbox = get("/api/v1/inbox?state=AWAITING_MARKING&size=200").getBody();
 		assertThat(inbox.get("content").findValuesAsString("complaintId")).containsOnlyOnce(complaintId);
 	}
