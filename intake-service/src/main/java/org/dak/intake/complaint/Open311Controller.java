@@ -3,6 +3,7 @@ package org.dak.intake.complaint;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Validator;
 import org.dak.intake.IntakeProperties;
 import org.dak.platform.Problem;
 
@@ -35,9 +36,12 @@ class Open311Controller {
 
 	private final IntakeProperties properties;
 
-	Open311Controller(ComplaintIntake intake, IntakeProperties properties) {
+	private final Validator validator;
+
+	Open311Controller(ComplaintIntake intake, IntakeProperties properties, Validator validator) {
 		this.intake = intake;
 		this.properties = properties;
+		this.validator = validator;
 	}
 
 	@GetMapping(path = "/open311/v2/services.json", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -66,15 +70,10 @@ class Open311Controller {
 				new ApplicantDetails(name.isEmpty() ? null : name,
 						(mobile != null && !mobile.isEmpty()) ? mobile : null, email, address, "hi"),
 				(String) service.get("service_name"), description, null, null, null);
-		jakarta.validation.Validation.buildDefaultValidatorFactory()
-			.getValidator()
-			.validate(submission)
-			.stream()
-			.findFirst()
-			.ifPresent((violation) -> {
-				throw new Problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-						violation.getPropertyPath() + ": " + violation.getMessage());
-			});
+		this.validator.validate(submission).stream().findFirst().ifPresent((violation) -> {
+			throw new Problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+					violation.getPropertyPath() + ": " + violation.getMessage());
+		});
 		Complaint complaint = this.intake.submit(submission, null).complaint();
 		return List.of(Map.of("service_request_id", complaint.id() + "~" + complaint.accessCode(), "service_notice",
 				"पावती संख्या / Receipt no. " + complaint.id() + " — " + this.properties.officeName(), "account_id",
