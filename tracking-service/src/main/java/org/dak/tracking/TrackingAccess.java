@@ -23,7 +23,8 @@ class TrackingAccess {
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/*")
 			.hasAnyRole(Roles.DM, Roles.DEPARTMENT_OFFICER)
-			.requestMatchers(HttpMethod.GET, "/api/v1/dashboard/pendency")
+			.requestMatchers(HttpMethod.GET, "/api/v1/dashboard/pendency", "/api/v1/dashboard/summary",
+					"/api/v1/dashboard/summary.csv", "/api/v1/dashboard/overdue")
 			.hasAnyRole(Roles.DM, Roles.AUDITOR)
 			.requestMatchers(HttpMethod.POST, "/api/v1/cases/scan")
 			.hasAnyRole(Roles.DM, Roles.DEPARTMENT_OFFICER)

@@ -152,6 +152,11 @@ public class Cases {
 		return closed;
 	}
 
+	/** Every case, for dashboards. */
+	public List<ComplaintCase> all() {
+		return this.cases.findAll();
+	}
+
 	/** Every case that is not settled, for pendency. */
 	public List<ComplaintCase> open() {
 		return this.cases.findByStatusIn(List.of(CaseStatus.RECEIVED, CaseStatus.MARKED, CaseStatus.IN_PROGRESS,

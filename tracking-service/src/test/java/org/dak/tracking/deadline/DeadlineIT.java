@@ -119,6 +119,43 @@ class DeadlineIT {
 		await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(status(id)));
 	}
 
+	@Test
+	void dashboardsShowDisposalTimesOverdueItemsAndACsvForTheReviewMeeting() {
+		String disposed = ReceiptNumbers.format("NAL", 2026, 7004);
+		String late = ReceiptNumbers.format("NAL", 2026, 7005);
+		receivedAndMarked(disposed, "HEALTH");
+		receivedAndMarked(late, "HEALTH");
+		this.clock.set(day("2026-12-08"));
+		Http.local(this.port, TestTokens.officer("HEALTH"))
+			.post()
+			.uri("/api/v1/cases/" + disposed + "/status")
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.body(Map.of("status", "DISPOSED", "note", "दवा उपलब्ध करा दी गई"))
+			.retrieve()
+			.toBodilessEntity();
+		this.clock.set(day("2027-03-10"));
+		var auditor = Http.local(this.port, TestTokens.token("auditor", "AUDITOR"));
+
+		JsonNode summary = auditor.get().uri("/api/v1/dashboard/summary").retrieve().body(JsonNode.class);
+		JsonNode overdue = auditor.get().uri("/api/v1/dashboard/overdue").retrieve().body(JsonNode.class);
+		String csv = auditor.get().uri("/api/v1/dashboard/summary.csv").retrieve().body(String.class);
+
+		JsonNode health = null;
+		for (JsonNode row : summary.get("departments")) {
+			if ("HEALTH".equals(row.get("departmentCode").asString())) {
+				health = row;
+			}
+		}
+		assertThat(health).isNotNull();
+		assertThat(health.get("disposed").asInt()).isEqualTo(1);
+		assertThat(health.get("averageDisposalDays").asDouble()).isEqualTo(7.0);
+		assertThat(health.get("p90DisposalDays").asInt()).isEqualTo(7);
+		assertThat(health.get("overdue").asInt()).isEqualTo(1);
+		assertThat(summary.get("byChannel").get("WEB").asInt()).isPositive();
+		assertThat(overdue.findValuesAsString("complaintId")).contains(late).doesNotContain(disposed);
+		assertThat(csv).startsWith("department,total,open,disposed,overdue").contains("\nHEALTH,2,1,1,1,7.0,7\n");
+	}
+
 	private String status(String id) {
 		return Http.local(this.port, TestTokens.token("dm", "DM"))
 			.get()
