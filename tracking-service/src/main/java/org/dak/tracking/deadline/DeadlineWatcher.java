@@ -1,47 +1,53 @@
 package org.dak.tracking.deadline;
 
-import java.util.function.Supplier;
+import java.time.Duration;
 
+import org.dak.tracking.timeline.Cases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the deadlines on a schedule, and closes disposed items left without feedback.
- * Several instances may run: a case's events are stored with it under optimistic locking,
- * so each is announced once.
+ * On a schedule: checks the deadlines, refreshes the pending-items gauges, and closes
+ * disposed items left without feedback. Several instances may run: a case's events are
+ * stored with it under optimistic locking, so each is announced once.
  */
 @Component
 class DeadlineWatcher {
 
 	private static final Logger log = LoggerFactory.getLogger(DeadlineWatcher.class);
 
-	private final Supplier<Integer> check;
+	private final Cases cases;
 
-	private final Supplier<Integer> close;
+	private final Duration autoCloseAfter;
 
-	DeadlineWatcher(org.dak.tracking.timeline.Cases cases,
-			@org.springframework.beans.factory.annotation.Value("${dak.tracking.feedback.auto-close-after:30d}") java.time.Duration autoCloseAfter) {
-		this.check = cases::checkDeadlines;
-		this.close = () -> cases.closeUnanswered(autoCloseAfter);
+	private final PendingGauges gauges;
+
+	DeadlineWatcher(Cases cases, @Value("${dak.tracking.feedback.auto-close-after:30d}") Duration autoCloseAfter,
+			PendingGauges gauges) {
+		this.cases = cases;
+		this.autoCloseAfter = autoCloseAfter;
+		this.gauges = gauges;
 	}
 
 	@Scheduled(fixedDelayString = "${dak.tracking.deadlines.check-interval:1m}", initialDelayString = "10s")
 	void watch() {
 		try {
-			int announced = this.check.get();
+			int announced = this.cases.checkDeadlines();
 			if (announced > 0) {
 				log.info("Deadlines: {} reminders or breaches announced", announced);
 			}
-			int closed = this.close.get();
+			this.gauges.refresh();
+			int closed = this.cases.closeUnanswered(this.autoCloseAfter);
 			if (closed > 0) {
 				log.info("{} disposed items closed without feedback", closed);
 			}
 		}
 		catch (RuntimeException ex) {
-			log.warn("Deadline check failed this time: {}", ex.toString());
+			log.warn("Deadline round failed this time: {}", ex.toString());
 		}
 	}
 

@@ -29,6 +29,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -40,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @ServiceIntegrationTest
+@AutoConfigureMetrics
 @Import(DeadlineIT.Clocks.class)
 @TestPropertySource(properties = "dak.tracking.deadlines.check-interval=200ms")
 class DeadlineIT {
@@ -189,6 +191,13 @@ class DeadlineIT {
 		assertThat(phed.get("olderThan45").asInt()).isGreaterThanOrEqualTo(1);
 		assertThat(phed.get("olderThan60").asInt()).isGreaterThanOrEqualTo(1);
 		assertThat(phed.get("overdue").asInt()).isGreaterThanOrEqualTo(1);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> Http.local(this.port)
+				.get()
+				.uri("/actuator/prometheus")
+				.retrieve()
+				.body(String.class)
+				.contains("dak_pending{age=\"over-60\",application=\"tracking-service\",department=\"PHED\"}"));
 	}
 
 	private long countOn(String topic, String key) {

@@ -1,0 +1,61 @@
+package org.dak.tracking.deadline;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import org.dak.tracking.timeline.Cases;
+import org.dak.tracking.timeline.ComplaintCase;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code dak.pending{department, age}}: open items per department and working-day age
+ * bucket (0-45, 46-60, over 60), for the operations dashboards and alerts.
+ */
+@Component
+class PendingGauges {
+
+	private static final ZoneId OFFICE_TIME = ZoneId.of("Asia/Kolkata");
+
+	private final Cases cases;
+
+	private final DeadlinePolicy policy;
+
+	private final Clock clock;
+
+	private final MultiGauge gauge;
+
+	PendingGauges(Cases cases, DeadlinePolicy policy, Clock clock, MeterRegistry meters) {
+		this.cases = cases;
+		this.policy = policy;
+		this.clock = clock;
+		this.gauge = MultiGauge.builder("dak.pending").description("Open items by department and age").register(meters);
+	}
+
+	void refresh() {
+		LocalDate today = this.clock.instant().atZone(OFFICE_TIME).toLocalDate();
+		Map<List<String>, Integer> counts = new HashMap<>();
+		for (ComplaintCase open : this.cases.open()) {
+			if (open.receivedAt() == null) {
+				continue;
+			}
+			int age = this.policy.age(open.receivedAt().atZone(OFFICE_TIME).toLocalDate(), today);
+			String bucket = (age > 60) ? "over-60" : (age > 45) ? "46-60" : "0-45";
+			String department = (open.departmentCode() != null) ? open.departmentCode() : "UNMARKED";
+			counts.merge(List.of(department, bucket), 1, Integer::sum);
+		}
+		List<MultiGauge.Row<?>> rows = new ArrayList<>();
+		counts.forEach((key, count) -> rows
+			.add(MultiGauge.Row.of(Tags.of("department", key.get(0), "age", key.get(1)), count)));
+		this.gauge.register(rows, true);
+	}
+
+}
