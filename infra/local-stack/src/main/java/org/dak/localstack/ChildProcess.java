@@ -82,11 +82,10 @@ public final class ChildProcess {
 			if (ready.getAsBoolean()) {
 				return;
 			}
-			if (!this.process.isAlive()) {
+			if (exitedWithin(250)) {
 				throw new IllegalStateException(this.name + " exited with " + this.process.exitValue() + "; see "
 						+ this.logFile + "\n" + tail());
 			}
-			pause(250);
 		}
 		throw new IllegalStateException(
 				this.name + " not ready within " + timeout + "; see " + this.logFile + "\n" + tail());
@@ -149,9 +148,13 @@ public final class ChildProcess {
 		}
 	}
 
-	static void pause(long millis) {
+	/**
+	 * Waits up to {@code millis} for the process to end: the poll interval of a readiness
+	 * check.
+	 */
+	private boolean exitedWithin(long millis) {
 		try {
-			Thread.sleep(millis);
+			return this.process.waitFor(millis, TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -39,6 +41,8 @@ public final class LocalStack {
 	private final List<ChildProcess> services = Collections.synchronizedList(new ArrayList<>());
 
 	private volatile boolean stopping;
+
+	private final CountDownLatch stopped = new CountDownLatch(1);
 
 	private KafkaBroker kafka;
 
@@ -219,8 +223,7 @@ public final class LocalStack {
 	}
 
 	private void watch() {
-		while (!this.stopping) {
-			ChildProcess.pause(5000);
+		while (!awaitStop(5)) {
 			List<ChildProcess> children = new ArrayList<>(this.infrastructure);
 			children.addAll(this.services);
 			for (ChildProcess child : children) {
@@ -234,8 +237,20 @@ public final class LocalStack {
 		}
 	}
 
+	/** Waits up to {@code seconds} for the stack to be stopped. */
+	private boolean awaitStop(int seconds) {
+		try {
+			return this.stopped.await(seconds, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return true;
+		}
+	}
+
 	private void stop() {
 		this.stopping = true;
+		this.stopped.countDown();
 		say("Stopping the services...");
 		new ArrayList<>(this.services).parallelStream().forEach(ChildProcess::stop);
 		say("Stopping the infrastructure...");

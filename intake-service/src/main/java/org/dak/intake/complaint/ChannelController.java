@@ -1,9 +1,6 @@
 package org.dak.intake.complaint;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -101,15 +98,7 @@ class ChannelController {
 	ResponseEntity<Receipt> fax(@Valid @RequestPart("fax") Fax fax,
 			@RequestPart(name = "pages") @NotEmpty List<MultipartFile> pages) {
 		requireAdapterOrDesk(Channel.FAX);
-		List<Upload> uploads = new ArrayList<>();
-		for (MultipartFile page : pages) {
-			try {
-				uploads.add(new Upload(page.getOriginalFilename(), page.getBytes()));
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
+		List<Upload> uploads = ComplaintController.uploads(pages);
 		for (FileType type : this.attachments.check(uploads)) {
 			if (type != FileType.PDF && type != FileType.TIFF_BIG_ENDIAN && type != FileType.TIFF_LITTLE_ENDIAN) {
 				throw new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-attachment", "Unsupported fax pages",

@@ -93,7 +93,7 @@ class ComplaintController {
 			.body(receipt);
 	}
 
-	private static List<Upload> uploads(List<MultipartFile> files) {
+	static List<Upload> uploads(List<MultipartFile> files) {
 		if (files == null) {
 			return List.of();
 		}

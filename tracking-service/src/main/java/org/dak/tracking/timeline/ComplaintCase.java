@@ -143,12 +143,7 @@ public class ComplaintCase {
 			throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "note-required", "Note required",
 					next + " needs a note: the action taken or the reason.");
 		}
-		StatusUpdated event = new StatusUpdated(OutboxEvent.newEventId(), this.id, at, next.name(), this.status.name(),
-				this.departmentCode, note, actor);
-		this.status = next;
-		this.timeline.add(new TimelineEntry(event.eventId(), at, next, this.departmentCode, actor, note));
-		this.outbox.add(OutboxEvent.pending(event, this.id, event.eventId(), at));
-		return event;
+		return move(next, note, actor, at);
 	}
 
 	/**
@@ -236,13 +231,6 @@ public class ComplaintCase {
 	/** The timeline in the order things happened. */
 	public List<TimelineEntry> timeline() {
 		return this.timeline.stream().sorted(Comparator.comparing(TimelineEntry::at)).toList();
-	}
-
-	/**
-	 * Whether intake's event has arrived (a case can exist from an early marking alone).
-	 */
-	boolean isReceived() {
-		return this.receivedAt != null;
 	}
 
 	public String id() {
