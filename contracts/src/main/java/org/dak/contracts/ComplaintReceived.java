@@ -22,8 +22,10 @@ import java.time.Instant;
  * @param possibleDuplicateOf the complaint ID of an earlier item from the same mobile or
  * e-mail with a similar subject, or {@code null}: a flag for the DM, never a reason to
  * drop
+ * @param category what it is about, e.g. {@code ration-card} (the Open311 service code or
+ * the desk's choice), or {@code null}: deadline and routing rules may depend on it
  */
 public record ComplaintReceived(String eventId, String complaintId, Instant occurredAt, String receiptNumber,
 		String channel, String channelReference, Applicant applicant, String subject, String description,
-		String accessCodeHash, String trackingUrl, String possibleDuplicateOf) {
+		String accessCodeHash, String trackingUrl, String possibleDuplicateOf, String category) {
 }

@@ -2,6 +2,7 @@ package org.dak.contracts;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The DM marked (मार्क) an item to a department.
@@ -16,8 +17,10 @@ import java.time.LocalDate;
  * @param instructions the DM's instructions to the department, or {@code null}
  * @param dueDate the date by which the department must dispose of it, or {@code null}
  * @param markedBy who marked it
+ * @param copyDepartmentCodes departments that get a copy for information (they see the
+ * item but do not act on it); empty if none
  */
 public record ComplaintRouted(String eventId, String complaintId, Instant occurredAt, String departmentCode,
 		String departmentName, String departmentNameHi, String departmentEmail, String instructions, LocalDate dueDate,
-		String markedBy) {
+		String markedBy, List<String> copyDepartmentCodes) {
 }

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * The Kafka topics, the CloudEvents {@code type} of what travels on each, and the record
  * that is its body. Every topic has a dead-letter topic {@code <name>-dlt} with the same
  * number of partitions. Records are keyed by complaint ID, so one complaint's events stay
- * in order.
+ * in order ({@code department-changed} by department code).
  */
 public enum Topic {
 
@@ -14,11 +14,15 @@ public enum Topic {
 
 	COMPLAINT_ROUTED("complaint-routed", "org.dak.complaint.routed", ComplaintRouted.class),
 
+	COMPLAINT_RECALLED("complaint-recalled", "org.dak.complaint.recalled", ComplaintRecalled.class),
+
 	STATUS_UPDATED("status-updated", "org.dak.complaint.status-updated", StatusUpdated.class),
 
 	DEADLINE_NEARED("deadline-neared", "org.dak.complaint.deadline-neared", DeadlineNeared.class),
 
-	DEADLINE_BREACHED("deadline-breached", "org.dak.complaint.deadline-breached", DeadlineBreached.class);
+	DEADLINE_BREACHED("deadline-breached", "org.dak.complaint.deadline-breached", DeadlineBreached.class),
+
+	DEPARTMENT_CHANGED("department-changed", "org.dak.department.changed", DepartmentChanged.class);
 
 	private final String topicName;
 

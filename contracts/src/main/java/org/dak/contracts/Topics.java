@@ -9,6 +9,10 @@ public final class Topics {
 
 	public static final String COMPLAINT_ROUTED = "complaint-routed";
 
+	public static final String COMPLAINT_RECALLED = "complaint-recalled";
+
+	public static final String DEPARTMENT_CHANGED = "department-changed";
+
 	public static final String STATUS_UPDATED = "status-updated";
 
 	public static final String DEADLINE_NEARED = "deadline-neared";

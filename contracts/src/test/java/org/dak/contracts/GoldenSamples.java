@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The golden JSON samples of each event, and the records they stand for. Producers check
@@ -37,20 +38,21 @@ public final class GoldenSamples {
 				new Applicant("सुनीता देवी", "9876543210", "sunita@example.in", "ग्राम बेलछी, बिहारशरीफ, नालंदा", "hi"),
 				"राशन कार्ड में नाम जोड़ने हेतु आवेदन", "मेरे राशन कार्ड में बच्चों के नाम नहीं जोड़े गए हैं।",
 				"5d3f0e5b2c1a4f7e9b8d6c5a4f3e2d1c0b9a8f7e6d5c4b3a2918f7e6d5c4b3a2",
-				"http://localhost:8080/track/NAL-2026-000123-C?code=7QK3M9ZD2XWA4HPR", "NAL-2026-000098-7");
+				"http://localhost:8080/track/NAL-2026-000123-C?code=7QK3M9ZD2XWA4HPR", "NAL-2026-000098-7",
+				"ration-card");
 	}
 
 	public static ComplaintRouted complaintRouted() {
 		return new ComplaintRouted("6a1c7f3e-2b4d-4e8f-8a9b-0c1d2e3f4a5b", "NAL-2026-000123-C",
 				Instant.parse("2026-11-29T06:15:00Z"), "SUPPLY", "District Supply Office (PDS)",
 				"जिला आपूर्ति कार्यालय", "dso.nalanda@dak.local", "कृपया 7 दिनों में जाँच कर प्रतिवेदन दें।",
-				LocalDate.parse("2026-12-15"), "DM");
+				LocalDate.parse("2026-12-15"), "DM", List.of("SOCIAL_WELFARE"));
 	}
 
 	public static StatusUpdated statusUpdated() {
 		return new StatusUpdated("c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f", "NAL-2026-000123-C",
 				Instant.parse("2026-12-02T09:45:10.500Z"), "DISPOSED", "IN_PROGRESS", "SUPPLY",
-				"नाम जोड़ दिए गए हैं; नया राशन कार्ड प्रखंड कार्यालय से प्राप्त करें।", "SUPPLY");
+				"नाम जोड़ दिए गए हैं; नया राशन कार्ड प्रखंड कार्यालय से प्राप्त करें।", "SUPPLY", null, "BLOCK_RAJGIR");
 	}
 
 	public static DeadlineNeared deadlineNeared() {
@@ -63,14 +65,30 @@ public final class GoldenSamples {
 				Instant.parse("2027-02-25T03:30:00Z"), "SUPPLY", LocalDate.parse("2027-02-24"), "IN_PROGRESS");
 	}
 
+	public static ComplaintRecalled complaintRecalled() {
+		return new ComplaintRecalled("3f4e5d6c-7b8a-4990-8a1b-2c3d4e5f6071", "NAL-2026-000123-C",
+				Instant.parse("2026-11-30T04:45:00Z"), "SUPPLY", "गलत विभाग को चिह्नित; पुनः चिह्नित किया जाएगा।",
+				"dm");
+	}
+
+	public static DepartmentChanged departmentChanged() {
+		return new DepartmentChanged("7d6c5b4a-3928-4170-8f6e-5d4c3b2a1908", "SUPPLY",
+				Instant.parse("2026-11-20T10:00:00Z"), "District Supply Office (PDS)", "जिला आपूर्ति कार्यालय",
+				new Officer("DSO Nalanda", "dso.nalanda@dak.local", "9431000001"),
+				List.of(new Office("BLOCK_RAJGIR", "Block Supply Office, Rajgir", "प्रखंड आपूर्ति कार्यालय, राजगीर",
+						new Officer("BSO Rajgir", "bso.rajgir@dak.local", null))));
+	}
+
 	/** The record a topic's sample stands for. */
 	public static Record record(Topic topic) {
 		return switch (topic) {
 			case COMPLAINT_RECEIVED -> complaintReceived();
 			case COMPLAINT_ROUTED -> complaintRouted();
+			case COMPLAINT_RECALLED -> complaintRecalled();
 			case STATUS_UPDATED -> statusUpdated();
 			case DEADLINE_NEARED -> deadlineNeared();
 			case DEADLINE_BREACHED -> deadlineBreached();
+			case DEPARTMENT_CHANGED -> departmentChanged();
 		};
 	}
 

@@ -40,7 +40,8 @@ class GoldenSamplesTest {
 			.limit(3)
 			.toList();
 
-		assertThat(fields).containsExactly("eventId", "complaintId", "occurredAt");
+		String key = (topic == Topic.DEPARTMENT_CHANGED) ? "departmentCode" : "complaintId";
+		assertThat(fields).containsExactly("eventId", key, "occurredAt");
 	}
 
 	@ParameterizedTest

@@ -10,9 +10,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.dak.intake.attachment.Attachments;
-import org.dak.intake.attachment.FileType;
-import org.dak.intake.attachment.Upload;
+import org.dak.support.attachment.Attachments;
+import org.dak.support.attachment.FileType;
+import org.dak.support.attachment.Upload;
 import org.dak.platform.Problem;
 import org.dak.platform.Roles;
 import org.dak.support.security.DakUser;
@@ -90,7 +90,7 @@ class ChannelController {
 				(firstLine.length() > 120) ? firstLine.substring(0, 117) + "..." : firstLine,
 				post.text() + ((post.postUrl() != null) ? "\n\n" + post.postUrl() : "") + "\n\n(" + post.platform()
 						+ " @" + post.handle() + ", " + post.postedAt() + ")",
-				post.platform() + ":" + post.postId(), null, null);
+				post.platform() + ":" + post.postId(), null, null, null);
 		return this.complaints.answer(this.intake.submit(submission, null));
 	}
 
@@ -114,7 +114,7 @@ class ChannelController {
 				Optional.ofNullable(fax.subject()).orElse("फैक्स / Fax from " + fax.senderNumber()),
 				"फैक्स प्राप्त / Fax received " + fax.receivedAt() + " from " + fax.senderNumber() + ", "
 						+ uploads.size() + " file(s) attached.",
-				fax.faxId(), null, null);
+				fax.faxId(), null, null, null);
 		return this.complaints.answer(this.intake.submit(submission, null, uploads));
 	}
 

@@ -11,9 +11,9 @@ import java.util.Optional;
 
 import jakarta.validation.Valid;
 import org.dak.intake.IntakeProperties;
-import org.dak.intake.attachment.Attachments;
-import org.dak.intake.attachment.StoredAttachment;
-import org.dak.intake.attachment.Upload;
+import org.dak.support.attachment.Attachments;
+import org.dak.support.attachment.StoredAttachment;
+import org.dak.support.attachment.Upload;
 import org.dak.support.identity.AccessCodes;
 import org.dak.intake.receipt.QrCodes;
 import org.dak.intake.receipt.ReceiptData;

@@ -15,9 +15,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.dak.contracts.Applicant;
 import org.dak.contracts.ComplaintReceived;
 import org.dak.intake.IntakeProperties;
-import org.dak.intake.attachment.Attachments;
-import org.dak.intake.attachment.StoredAttachment;
-import org.dak.intake.attachment.Upload;
+import org.dak.support.attachment.Attachments;
+import org.dak.support.attachment.StoredAttachment;
+import org.dak.support.attachment.Upload;
 import org.dak.support.identity.AccessCodes;
 import org.dak.support.identity.ReceiptNumbers;
 import org.dak.support.events.EventJson;
@@ -100,7 +100,8 @@ class ComplaintIntake {
 				receiptNumber, submission.channel().name(), submission.channelReference(),
 				applicant(submission.applicant()), submission.subject(), submission.description(),
 				AccessCodes.hash(accessCode), trackingUrl,
-				this.duplicates.earlierOf(submission.applicant(), submission.subject(), receivedAt).orElse(null));
+				this.duplicates.earlierOf(submission.applicant(), submission.subject(), receivedAt).orElse(null),
+				submission.category());
 		Complaint complaint = new Complaint(receiptNumber, (key != null) ? key : "receipt:" + receiptNumber,
 				fingerprint, submission.channel(), submission.channelReference(), submission.letterReference(),
 				submission.letterDate(), submission.applicant(), submission.subject(), submission.description(),

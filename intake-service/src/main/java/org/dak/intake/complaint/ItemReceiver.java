@@ -41,7 +41,8 @@ public class ItemReceiver {
 		}
 		SubmitComplaint submission = new SubmitComplaint(channel,
 				new ApplicantDetails(item.applicantName(), item.mobile(), item.email(), item.address(), "hi"),
-				item.subject(), item.description(), item.channelReference(), item.letterReference(), item.letterDate());
+				item.subject(), item.description(), item.channelReference(), item.letterReference(), item.letterDate(),
+				null);
 		Set<ConstraintViolation<SubmitComplaint>> violations = this.validator.validate(submission);
 		if (!violations.isEmpty()) {
 			throw new InvalidItemException(violations.stream()

@@ -69,7 +69,7 @@ class Open311Controller {
 		SubmitComplaint submission = new SubmitComplaint(Channel.WEB,
 				new ApplicantDetails(name.isEmpty() ? null : name,
 						(mobile != null && !mobile.isEmpty()) ? mobile : null, email, address, "hi"),
-				(String) service.get("service_name"), description, null, null, null);
+				(String) service.get("service_name"), description, null, null, null, serviceCode);
 		this.validator.validate(submission).stream().findFirst().ifPresent((violation) -> {
 			throw new Problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
 					violation.getPropertyPath() + ": " + violation.getMessage());

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -18,10 +19,13 @@ import jakarta.validation.constraints.Size;
  * @param channelReference the channel's own reference: e-mail Message-ID, post ID
  * @param letterReference the letter's own reference number (post, walk-in)
  * @param letterDate the date the letter bears
+ * @param category what it is about (an Open311 service code such as {@code ration-card}),
+ * if known: deadline and routing rules may depend on it
  */
 record SubmitComplaint(@NotNull Channel channel, @NotNull @Valid ApplicantDetails applicant,
 		@NotBlank @Size(max = 300) String subject, @NotBlank @Size(max = 20000) String description,
 		@Size(max = 300) String channelReference, @Size(max = 200) String letterReference,
-		@PastOrPresent LocalDate letterDate) {
+		@PastOrPresent LocalDate letterDate,
+		@Size(max = 50) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") String category) {
 
 }

@@ -64,7 +64,7 @@ class MessagesTest {
 	@Test
 	void aReturnToTheDmIsNotNewsForTheApplicant() {
 		StatusUpdated returned = new StatusUpdated("e", "NAL-2026-000123-C", null, "RETURNED", "MARKED", "SUPPLY",
-				"wrong department", "SUPPLY");
+				"wrong department", "SUPPLY", null, null);
 
 		assertThat(this.messages.statusUpdated(returned, this.hindi)).isEmpty();
 	}

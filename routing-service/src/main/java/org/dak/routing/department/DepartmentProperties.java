@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The departments seeded at start-up ({@code dak.departments}).
+ * The departments seeded at start-up ({@code dak.departments}) when they are not in the
+ * database yet; after that the DM's office manages them through the API.
  *
  * @param departments each department with its code, names and office head's e-mail
  */
@@ -28,7 +29,7 @@ record DepartmentProperties(@NotEmpty List<@Valid Seed> departments) {
 	 * @param nameHi Hindi name
 	 * @param officerEmail the office head's e-mail for marking alerts
 	 */
-	record Seed(@NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,29}") String code, @NotBlank String name,
+	record Seed(@NotBlank @Pattern(regexp = DepartmentChange.CODE) String code, @NotBlank String name,
 			@NotBlank String nameHi, @Email String officerEmail) {
 	}
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.dak.contracts.ComplaintReceived;
+import org.dak.contracts.ComplaintRecalled;
 import org.dak.contracts.ComplaintRouted;
 import org.dak.contracts.DeadlineBreached;
 import org.dak.contracts.StatusUpdated;
@@ -55,8 +56,9 @@ class Inbox {
 			.setOnInsert("applicantName", event.applicant().name())
 			.setOnInsert("receivedAt", event.occurredAt())
 			.setOnInsert("possibleDuplicateOf", event.possibleDuplicateOf())
+			.setOnInsert("category", event.category())
 			.setOnInsert("suggestedDepartment",
-					this.suggestions.suggest(event.subject(), event.description()).orElse(null))
+					this.suggestions.suggest(event.category(), event.subject(), event.description()).orElse(null))
 			.setOnInsert("state", InboxState.AWAITING_MARKING)
 			.setOnInsert("history", List.of())
 			.setOnInsert("outbox", List.of());
@@ -158,14 +160,18 @@ class Inbox {
 	 * {@code complaint-routed} event.
 	 */
 	private InboxEntry mark(String complaintId, MarkComplaint marking, String markedBy, boolean again) {
-		Department department = this.departments.find(marking.departmentCode())
-			.orElseThrow(() -> new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-department", "Unknown department",
-					"There is no department with the code " + marking.departmentCode()
-							+ ". GET /api/v1/departments lists them."));
+		Department department = known(marking.departmentCode());
+		for (String copy : marking.copyTo()) {
+			if (copy.equals(department.code())) {
+				throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "copy-to-primary", "Copy to the same department",
+						copy + " is the department the item is marked to; a copy goes to other departments.");
+			}
+			known(copy);
+		}
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		ComplaintRouted event = new ComplaintRouted(OutboxEvent.newEventId(), complaintId, now, department.code(),
 				department.name(), department.nameHi(), department.officerEmail(), marking.instructions(),
-				marking.dueDate(), markedBy);
+				marking.dueDate(), markedBy, marking.copyTo());
 		Criteria expected = Criteria.where("_id").is(complaintId);
 		if (again) {
 			expected = expected.and("state").is(InboxState.MARKED).and("departmentCode").ne(department.code());
@@ -177,6 +183,7 @@ class Inbox {
 			.set("departmentCode", department.code())
 			.set("instructions", marking.instructions())
 			.set("dueDate", marking.dueDate())
+			.set("copyTo", marking.copyTo())
 			.set("markedAt", now)
 			.push("history",
 					new InboxItem.HistoryEntry(now, again ? "RE-MARKED" : "MARKED", department.code(), markedBy,
@@ -193,6 +200,46 @@ class Inbox {
 					"Item " + complaintId + " is already marked to " + item.departmentCode() + ".");
 		}
 		this.meters.counter("dak.complaints.routed", "department", department.code()).increment();
+		return InboxEntry.of(find(complaintId).orElseThrow());
+	}
+
+	private Department known(String code) {
+		return this.departments.find(code)
+			.orElseThrow(() -> new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-department", "Unknown department",
+					"There is no department with the code " + code + ". GET /api/v1/departments lists them."));
+	}
+
+	/**
+	 * Takes a marked item back from its department, in one conditional write that also
+	 * stores the {@code complaint-recalled} event: it waits for marking again.
+	 */
+	InboxEntry recall(String complaintId, String reason, String recalledBy) {
+		InboxItem item = find(complaintId).orElseThrow(() -> new Problem(HttpStatus.NOT_FOUND, "complaint-not-found",
+				"Complaint not found", "No item " + complaintId + " is in the inbox."));
+		if (item.state() != InboxState.MARKED) {
+			throw new Problem(HttpStatus.CONFLICT, "not-marked", "Not marked",
+					"Item " + complaintId + " is not marked to any department: there is nothing to recall.");
+		}
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		ComplaintRecalled event = new ComplaintRecalled(OutboxEvent.newEventId(), complaintId, now,
+				item.departmentCode(), reason, recalledBy);
+		Query expected = Query.query(Criteria.where("_id")
+			.is(complaintId)
+			.and("state")
+			.is(InboxState.MARKED)
+			.and("departmentCode")
+			.is(item.departmentCode()));
+		Update update = new Update().set("state", InboxState.AWAITING_MARKING)
+			.unset("departmentCode")
+			.unset("dueDate")
+			.set("copyTo", List.of())
+			.push("history", new InboxItem.HistoryEntry(now, "RECALLED", item.departmentCode(), recalledBy, reason))
+			.push("outbox", OutboxEvent.pending(event, complaintId, event.eventId(), now));
+		if (this.mongo.updateFirst(expected, update, InboxItem.class).getModifiedCount() == 0) {
+			throw new Problem(HttpStatus.CONFLICT, "changed-meanwhile", "Changed meanwhile",
+					"Item " + complaintId + " changed while you recalled it; look at it again.");
+		}
+		this.meters.counter("dak.complaints.recalled", "department", item.departmentCode()).increment();
 		return InboxEntry.of(find(complaintId).orElseThrow());
 	}
 

@@ -66,22 +66,36 @@ class InboxController {
 	 * @param departmentCode the department
 	 * @param instructions the DM's instructions
 	 * @param dueDate by when (optional)
+	 * @param copyTo departments that get a copy for information (optional)
 	 */
 	record MarkBatch(@NotEmpty @Size(max = 100) List<@NotBlank String> complaintIds,
 			@NotBlank @Size(max = 30) String departmentCode, @Size(max = 2000) String instructions,
-			@FutureOrPresent LocalDate dueDate) {
+			@FutureOrPresent LocalDate dueDate, @Size(max = 10) List<@NotBlank @Size(max = 30) String> copyTo) {
+	}
+
+	/**
+	 * Why the DM takes an item back.
+	 *
+	 * @param reason the reason, kept on the timeline
+	 */
+	record Recall(@NotBlank @Size(max = 2000) String reason) {
 	}
 
 	@PostMapping("/marking")
 	List<Inbox.BatchOutcome> markBatch(@Valid @RequestBody MarkBatch batch) {
 		return this.inbox.markAll(batch.complaintIds(),
-				new MarkComplaint(batch.departmentCode(), batch.instructions(), batch.dueDate()),
+				new MarkComplaint(batch.departmentCode(), batch.instructions(), batch.dueDate(), batch.copyTo()),
 				DakUser.current().orElseThrow().username());
 	}
 
 	@PostMapping("/{complaintId}/re-marking")
 	InboxEntry remark(@PathVariable String complaintId, @Valid @RequestBody MarkComplaint marking) {
 		return this.inbox.remark(complaintId, marking, DakUser.current().orElseThrow().username());
+	}
+
+	@PostMapping("/{complaintId}/recall")
+	InboxEntry recall(@PathVariable String complaintId, @Valid @RequestBody Recall recall) {
+		return this.inbox.recall(complaintId, recall.reason(), DakUser.current().orElseThrow().username());
 	}
 
 	@GetMapping("/{complaintId}")

@@ -20,11 +20,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param applicantName who filed it
  * @param receivedAt when it was received
  * @param possibleDuplicateOf an earlier item it may repeat, flagged at intake
+ * @param category what it is about, if the channel said
  * @param suggestedDepartment the department its words suggest, or {@code null}
  * @param state awaiting marking or marked
  * @param departmentCode the department it is marked to
  * @param instructions the DM's instructions
  * @param dueDate the due date set when marking
+ * @param copyTo departments that got a copy for information
  * @param markedAt when it was last marked
  * @param escalatedAt when its deadline passed undisposed (escalated to the DM), or
  * {@code null}
@@ -33,15 +35,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("inbox")
 record InboxItem(@Id String id, String channel, String subject, String applicantName, @Indexed Instant receivedAt,
-		String possibleDuplicateOf, String suggestedDepartment, InboxState state, String departmentCode,
-		String instructions, LocalDate dueDate, Instant markedAt, Instant escalatedAt, List<HistoryEntry> history,
-		List<OutboxEvent> outbox) {
+		String possibleDuplicateOf, String category, String suggestedDepartment, InboxState state,
+		String departmentCode, String instructions, LocalDate dueDate, List<String> copyTo, Instant markedAt,
+		Instant escalatedAt, List<HistoryEntry> history, List<OutboxEvent> outbox) {
 
 	/**
 	 * One step on the DM's desk.
 	 *
 	 * @param at when
-	 * @param action {@code MARKED}, {@code RETURNED} or {@code ESCALATED}
+	 * @param action {@code MARKED}, {@code RE-MARKED}, {@code RECALLED},
+	 * {@code RETURNED}, {@code REOPENED} or {@code ESCALATED}
 	 * @param departmentCode the department concerned
 	 * @param by who
 	 * @param note instructions or the reason for return

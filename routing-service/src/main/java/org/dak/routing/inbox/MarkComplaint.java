@@ -1,6 +1,7 @@
 package org.dak.routing.inbox;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.NotBlank;
@@ -11,9 +12,14 @@ import jakarta.validation.constraints.Size;
  *
  * @param departmentCode the department to mark it to
  * @param instructions what the department is to do
- * @param dueDate by when (optional)
+ * @param dueDate by when (optional; else the deadline rule gives it)
+ * @param copyTo departments that get a copy for information (optional)
  */
 record MarkComplaint(@NotBlank @Size(max = 30) String departmentCode, @Size(max = 2000) String instructions,
-		@FutureOrPresent LocalDate dueDate) {
+		@FutureOrPresent LocalDate dueDate, @Size(max = 10) List<@NotBlank @Size(max = 30) String> copyTo) {
+
+	MarkComplaint {
+		copyTo = (copyTo != null) ? List.copyOf(new java.util.LinkedHashSet<>(copyTo)) : List.of();
+	}
 
 }

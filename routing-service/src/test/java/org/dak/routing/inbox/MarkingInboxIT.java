@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dak.contracts.ComplaintRecalled;
 import org.dak.contracts.ComplaintRouted;
 import org.dak.contracts.GoldenSamples;
 import org.dak.contracts.StatusUpdated;
@@ -97,7 +98,7 @@ class MarkingInboxIT {
 		assertThat(again.getBody().get("type").asString()).isEqualTo("/problems/already-marked");
 
 		StatusUpdated returned = new StatusUpdated(UUID.randomUUID().toString(), complaintId, java.time.Instant.now(),
-				"RETURNED", "MARKED", "POLICE", "Not a police matter", "POLICE");
+				"RETURNED", "MARKED", "POLICE", "Not a police matter", "POLICE", null, null);
 		PublishedRecords.send(this.bootstrapServers, Topics.STATUS_UPDATED, complaintId,
 				EventJson.write(returned).getBytes(StandardCharsets.UTF_8));
 		await().atMost(Duration.ofSeconds(30))
@@ -113,7 +114,7 @@ class MarkingInboxIT {
 		mark(complaintId, Map.of("departmentCode", "SUPPLY"));
 
 		StatusUpdated reopened = new StatusUpdated(UUID.randomUUID().toString(), complaintId, java.time.Instant.now(),
-				"REOPENED", "DISPOSED", "SUPPLY", "नाम अब भी नहीं जुड़े", "applicant");
+				"REOPENED", "DISPOSED", "SUPPLY", "नाम अब भी नहीं जुड़े", "applicant", null, null);
 		PublishedRecords.send(this.bootstrapServers, Topics.STATUS_UPDATED, complaintId,
 				EventJson.write(reopened).getBytes(StandardCharsets.UTF_8));
 
@@ -222,6 +223,63 @@ class MarkingInboxIT {
 		assertThat(noMatch.get("content").size()).isZero();
 	}
 
+	@Test
+	void theDmRecallsAMarkedItemWhichThenWaitsForMarkingAgain() {
+		String complaintId = receive();
+		assertThat(recall(complaintId, "गलत विभाग").getStatusCode().value()).as("nothing to recall yet").isEqualTo(409);
+		mark(complaintId, Map.of("departmentCode", "SUPPLY"));
+
+		assertThat(recall(complaintId, " ").getStatusCode().value()).as("a reason is required").isEqualTo(400);
+		ResponseEntity<JsonNode> recalled = recall(complaintId, "गलत विभाग; पेंशन का मामला");
+
+		assertThat(recalled.getStatusCode().value()).isEqualTo(200);
+		assertThat(recalled.getBody().get("state").asString()).isEqualTo("AWAITING_MARKING");
+		assertThat(recalled.getBody().has("departmentCode")).isFalse();
+		assertThat(recalled.getBody().get("history").findValuesAsString("action")).containsExactly("MARKED",
+				"RECALLED");
+		ConsumerRecord<String, byte[]> record = PublishedRecords.await(this.bootstrapServers, Topics.COMPLAINT_RECALLED,
+				(r) -> complaintId.equals(r.key()), Duration.ofSeconds(30));
+		ComplaintRecalled event = EventJson.read(record.value(), ComplaintRecalled.class);
+		assertThat(event.departmentCode()).isEqualTo("SUPPLY");
+		assertThat(event.reason()).isEqualTo("गलत विभाग; पेंशन का मामला");
+		assertThat(event.recalledBy()).isEqualTo("dm.nalanda");
+		assertThat(recall(complaintId, "again").getStatusCode().value()).isEqualTo(409);
+		assertThat(mark(complaintId, Map.of("departmentCode", "SOCIAL_WELFARE")).getStatusCode().value())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void aMarkingWithCopiesAnnouncesThemAndRefusesACopyToThePrimaryOrAnUnknownDepartment() {
+		String complaintId = receive();
+
+		assertThat(
+				mark(complaintId, Map.of("departmentCode", "SUPPLY", "copyTo", java.util.List.of("SUPPLY"))).getBody()
+					.get("type")
+					.asString())
+			.isEqualTo("/problems/copy-to-primary");
+		assertThat(mark(complaintId, Map.of("departmentCode", "SUPPLY", "copyTo", java.util.List.of("NOWHERE")))
+			.getStatusCode()
+			.value()).isEqualTo(422);
+		ResponseEntity<JsonNode> marked = mark(complaintId,
+				Map.of("departmentCode", "SUPPLY", "copyTo", java.util.List.of("SOCIAL_WELFARE", "REVENUE")));
+
+		assertThat(marked.getStatusCode().value()).isEqualTo(200);
+		assertThat(marked.getBody().get("copyTo").toString()).isEqualTo("[\"SOCIAL_WELFARE\",\"REVENUE\"]");
+		ConsumerRecord<String, byte[]> record = PublishedRecords.await(this.bootstrapServers, Topics.COMPLAINT_ROUTED,
+				(r) -> complaintId.equals(r.key()), Duration.ofSeconds(30));
+		assertThat(EventJson.read(record.value(), ComplaintRouted.class).copyDepartmentCodes())
+			.containsExactly("SOCIAL_WELFARE", "REVENUE");
+	}
+
+	private ResponseEntity<JsonNode> recall(String complaintId, String reason) {
+		return this.http.post()
+			.uri("/api/v1/inbox/" + complaintId + "/recall")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("reason", reason))
+			.retrieve()
+			.toEntity(JsonNode.class);
+	}
+
 	private ResponseEntity<JsonNode> remark(String complaintId, String department) {
 		return this.http.post()
 			.uri("/api/v1/inbox/" + complaintId + "/re-marking")
@@ -282,7 +340,7 @@ class MarkingInboxIT {
 		return complaintId;
 	}
 
-	private ResponseEntity<JsonNode> mark(String complaintId, Map<String, String> marking) {
+	private ResponseEntity<JsonNode> mark(String complaintId, Map<String, ?> marking) {
 		return this.http.post()
 			.uri("/api/v1/inbox/" + complaintId + "/marking")
 			.contentType(MediaType.APPLICATION_JSON)

@@ -1,4 +1,4 @@
-package org.dak.intake.attachment;
+package org.dak.support.attachment;
 
 /**
  * A file as it arrives, before it is checked.

@@ -1,4 +1,4 @@
-package org.dak.intake.attachment;
+package org.dak.support.attachment;
 
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
@@ -19,14 +19,13 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.gridfs.GridFsResource;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Service;
 
 /**
  * Checks and stores attachments. Everything is checked before anything is stored, so a
  * bad upload leaves nothing behind; if the item itself then cannot be stored, its files
  * are removed again.
  */
-@Service
+
 public class Attachments {
 
 	private final GridFsTemplate gridFs;
@@ -35,7 +34,7 @@ public class Attachments {
 
 	private final MeterRegistry meters;
 
-	Attachments(GridFsTemplate gridFs, AttachmentProperties limits, MeterRegistry meters) {
+	public Attachments(GridFsTemplate gridFs, AttachmentProperties limits, MeterRegistry meters) {
 		this.gridFs = gridFs;
 		this.limits = limits;
 		this.meters = meters;
@@ -82,7 +81,7 @@ public class Attachments {
 						new Document("receiptNumber", receiptNumber));
 				stored.add(new StoredAttachment(id.toHexString(), name, type.mediaType(), upload.content().length,
 						sha256(upload.content())));
-				this.meters.counter("dak.intake.attachments.bytes").increment(upload.content().length);
+				this.meters.counter("dak.attachments.bytes").increment(upload.content().length);
 			}
 			return stored;
 		}

@@ -1,4 +1,4 @@
-package org.dak.intake.attachment;
+package org.dak.support.attachment;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,7 +11,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxItemSize all files of one item together
  * @param maxFiles files on one item
  */
-@ConfigurationProperties("dak.intake.attachments")
+@ConfigurationProperties("dak.attachments")
 public record AttachmentProperties(@DefaultValue("10MB") DataSize maxFileSize,
 		@DefaultValue("25MB") DataSize maxItemSize, @DefaultValue("10") int maxFiles) {
 }

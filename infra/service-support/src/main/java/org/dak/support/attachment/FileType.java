@@ -1,4 +1,4 @@
-package org.dak.intake.attachment;
+package org.dak.support.attachment;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.dak.intake.attachment;
+package org.dak.support.attachment;
 
 /**
  * An attachment kept in GridFS, as its item refers to it.
