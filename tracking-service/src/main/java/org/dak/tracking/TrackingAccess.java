@@ -28,7 +28,11 @@ class TrackingAccess {
 			.hasAnyRole(Roles.DM, Roles.AUDITOR)
 			.requestMatchers(HttpMethod.POST, "/api/v1/cases/scan")
 			.hasAnyRole(Roles.DM, Roles.DEPARTMENT_OFFICER)
-			.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/status")
+			.requestMatchers("/api/v1/demo/clock")
+			.hasRole(Roles.ADMIN)
+			.requestMatchers(HttpMethod.GET, "/api/v1/cases/*/evidence/*")
+			.hasAnyRole(Roles.DM, Roles.DEPARTMENT_OFFICER)
+			.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/status", "/api/v1/cases/*/steps")
 			.hasRole(Roles.DEPARTMENT_OFFICER);
 	}
 

@@ -98,7 +98,7 @@ class ChannelController {
 	ResponseEntity<Receipt> fax(@Valid @RequestPart("fax") Fax fax,
 			@RequestPart(name = "pages") @NotEmpty List<MultipartFile> pages) {
 		requireAdapterOrDesk(Channel.FAX);
-		List<Upload> uploads = ComplaintController.uploads(pages);
+		List<Upload> uploads = Upload.of(pages);
 		for (FileType type : this.attachments.check(uploads)) {
 			if (type != FileType.PDF && type != FileType.TIFF_BIG_ENDIAN && type != FileType.TIFF_LITTLE_ENDIAN) {
 				throw new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-attachment", "Unsupported fax pages",

@@ -93,22 +93,6 @@ class ComplaintController {
 			.body(receipt);
 	}
 
-	static List<Upload> uploads(List<MultipartFile> files) {
-		if (files == null) {
-			return List.of();
-		}
-		List<Upload> uploads = new ArrayList<>();
-		for (MultipartFile file : files) {
-			try {
-				uploads.add(new Upload(file.getOriginalFilename(), file.getBytes()));
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-		return uploads;
-	}
-
 	/**
 	 * Receives an item with files (a scanned letter, fax pages, photos): a multipart form
 	 * with the item as JSON in part {@code complaint} and the files in parts
@@ -119,7 +103,7 @@ class ComplaintController {
 			@RequestPart(name = "files", required = false) List<MultipartFile> files,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		checkMaySubmit(DakUser.current(), submission.channel());
-		return answer(this.intake.submit(submission, idempotencyKey, uploads(files)));
+		return answer(this.intake.submit(submission, idempotencyKey, Upload.of(files)));
 	}
 
 	/** A file that came with an item, for staff. */
@@ -130,16 +114,7 @@ class ComplaintController {
 			.flatMap((complaint) -> this.attachments.open(complaint.id(), attachmentId))
 			.orElseThrow(() -> new Problem(HttpStatus.NOT_FOUND, "attachment-not-found", "Attachment not found",
 					"Item " + receiptNumber + " has no attachment " + attachmentId + "."));
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(file.getContentType()))
-			.contentLength(file.contentLength())
-			.cacheControl(CacheControl.noStore())
-			.header("Content-Disposition",
-					ContentDisposition.attachment()
-						.filename(file.getFilename(), StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.body(new InputStreamResource(file.getInputStream()));
+		return Attachments.download(file);
 	}
 
 	@GetMapping("/{receiptNumber}/receipt")

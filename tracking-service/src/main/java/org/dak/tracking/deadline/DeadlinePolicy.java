@@ -24,13 +24,26 @@ public class DeadlinePolicy {
 	}
 
 	/**
-	 * The due date of an item received on {@code received} and marked to
-	 * {@code department}.
+	 * The due date of an item of {@code category} (may be {@code null}) received on
+	 * {@code received} and marked to {@code department}.
 	 */
-	public LocalDate dueDate(String department, LocalDate received) {
-		int days = this.properties.departmentWorkingDays()
-			.getOrDefault(department, this.properties.defaultWorkingDays());
-		return this.calendar.plusWorkingDays(received, days);
+	public LocalDate dueDate(String department, String category, LocalDate received) {
+		return this.calendar.plusWorkingDays(received, workingDaysAllowed(department, category));
+	}
+
+	/** The working days the most specific matching rule allows, else the default. */
+	public int workingDaysAllowed(String department, String category) {
+		return this.properties.rules()
+			.stream()
+			.filter((rule) -> rule.matches(department, category))
+			.max(java.util.Comparator.comparingInt(DeadlineProperties.Rule::specificity))
+			.map(DeadlineProperties.Rule::workingDays)
+			.orElse(this.properties.defaultWorkingDays());
+	}
+
+	/** The last day counted as "due soon" from {@code today}. */
+	public LocalDate dueSoonHorizon(LocalDate today) {
+		return this.calendar.plusWorkingDays(today, this.properties.dueSoonWorkingDays());
 	}
 
 	/**

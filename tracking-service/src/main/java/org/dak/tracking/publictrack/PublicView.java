@@ -3,15 +3,17 @@ package org.dak.tracking.publictrack;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.dak.tracking.timeline.CaseStatus;
 import org.dak.tracking.timeline.ComplaintCase;
+import org.dak.tracking.timeline.TimelineEntry;
 
 /**
  * What the public may see of an item: status in English and Hindi, dates, department,
- * masked applicant details, and the action taken once it is disposed or rejected. No
- * internal notes, no contact details.
+ * masked applicant details, interim replies, and the action taken once it is disposed or
+ * rejected. No internal notes, offices, evidence or contact details.
  */
 record PublicView(String receiptNumber, String status, String statusEn, String statusHi, String subject,
 		Instant receivedAt, Department department, LocalDate dueDate, Applicant applicant, List<Step> timeline) {
@@ -27,14 +29,20 @@ record PublicView(String receiptNumber, String status, String statusEn, String s
 	record Step(Instant at, String status, String statusEn, String statusHi, String note) {
 	}
 
+	private static Step step(TimelineEntry entry) {
+		Optional<org.dak.tracking.timeline.Step> working = org.dak.tracking.timeline.Step.named(entry.step());
+		boolean interimReply = working.filter((step) -> step == org.dak.tracking.timeline.Step.INTERIM_REPLY)
+			.isPresent();
+		String note = (PUBLIC_NOTES.contains(entry.status()) || interimReply) ? entry.note() : null;
+		return new Step(entry.at(), entry.status().name(),
+				working.map(org.dak.tracking.timeline.Step::english).orElse(entry.status().english()),
+				working.map(org.dak.tracking.timeline.Step::hindi).orElse(entry.status().hindi()), note);
+	}
+
 	static PublicView of(ComplaintCase c) {
 		Department department = (c.departmentCode() != null)
 				? new Department(c.departmentCode(), c.departmentName(), c.departmentNameHi()) : null;
-		List<Step> steps = c.timeline()
-			.stream()
-			.map((entry) -> new Step(entry.at(), entry.status().name(), entry.status().english(),
-					entry.status().hindi(), PUBLIC_NOTES.contains(entry.status()) ? entry.note() : null))
-			.toList();
+		List<Step> steps = c.timeline().stream().map(PublicView::step).toList();
 		return new PublicView(c.id(), c.status().name(), c.status().english(), c.status().hindi(), c.subject(),
 				c.receivedAt(), department, c.dueDate(),
 				new Applicant(c.applicant().initials(), c.applicant().mobile(), c.applicant().email()), steps);

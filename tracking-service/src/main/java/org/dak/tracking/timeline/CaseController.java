@@ -2,7 +2,12 @@ package org.dak.tracking.timeline;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import java.util.List;
+
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.dak.support.attachment.Attachments;
+import org.dak.support.attachment.Upload;
 import org.dak.support.security.DakUser;
 import org.dak.platform.Roles;
 import org.dak.platform.Problem;
@@ -10,7 +15,12 @@ import org.dak.platform.Problem;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +31,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The departments' side: their queue, one item's timeline, and posting a status.
+ * The departments' side: their queue, one item's timeline, working steps with evidence,
+ * and posting a status.
  */
 @RestController
 @Validated
@@ -36,7 +47,10 @@ class CaseController {
 
 	@GetMapping
 	PagedModel<CaseView> queue(@RequestParam(required = false) String department,
-			@RequestParam(required = false) CaseStatus status, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(required = false) CaseStatus status, @RequestParam(defaultValue = "false") boolean overdue,
+			@RequestParam(defaultValue = "false") boolean dueSoon,
+			@RequestParam(required = false) @Pattern(regexp = "[A-Z][A-Z0-9_]{1,29}") String office,
+			@RequestParam(defaultValue = "false") boolean copies, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
 		DakUser user = DakUser.current().orElseThrow();
 		if (user.has(Roles.DEPARTMENT_OFFICER) && !user.has(Roles.DM)) {
@@ -50,9 +64,10 @@ class CaseController {
 			throw new Problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
 					"Name the department: ?department=CODE");
 		}
-		return new PagedModel<>(this.cases
-			.queue(department, status, PageRequest.of(page, size, Sort.by(Sort.Direction.ASC, "receivedAt")))
-			.map(CaseView::of));
+		Cases.QueueFilter filter = new Cases.QueueFilter(department, status, overdue, dueSoon, office, copies);
+		// oldest due first: what needs doing soonest is on top
+		Sort order = Sort.by(Sort.Order.asc("dueDate"), Sort.Order.asc("receivedAt"));
+		return new PagedModel<>(this.cases.queue(filter, PageRequest.of(page, size, order)).map(CaseView::of));
 	}
 
 	@GetMapping("/{complaintId}")
@@ -66,6 +81,38 @@ class CaseController {
 	CaseView postStatus(@PathVariable String complaintId, @Valid @RequestBody PostStatus update) {
 		this.cases.changeStatus(complaintId, update.status(), DakUser.current().orElseThrow(), update.note());
 		return item(complaintId);
+	}
+
+	/**
+	 * A working step, as JSON.
+	 */
+	@PostMapping(path = "/{complaintId}/steps", consumes = MediaType.APPLICATION_JSON_VALUE)
+	CaseView postStep(@PathVariable String complaintId, @Valid @RequestBody PostStep step) {
+		return postStep(complaintId, step, List.of());
+	}
+
+	/**
+	 * A working step with evidence: the step as JSON in part {@code step}, files in parts
+	 * {@code evidence}.
+	 */
+	@PostMapping(path = "/{complaintId}/steps", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	CaseView postStepWithEvidence(@PathVariable String complaintId, @Valid @RequestPart("step") PostStep step,
+			@RequestPart(name = "evidence", required = false) List<MultipartFile> evidence) {
+		return postStep(complaintId, step, Upload.of(evidence));
+	}
+
+	private CaseView postStep(String complaintId, PostStep step, List<Upload> evidence) {
+		this.cases.step(complaintId, step.step(), DakUser.current().orElseThrow(), step.note(), step.officeCode(),
+				evidence);
+		return item(complaintId);
+	}
+
+	/** An evidence file, for those who may see the item. */
+	@GetMapping("/{complaintId}/evidence/{fileId}")
+	ResponseEntity<InputStreamResource> evidence(@PathVariable String complaintId, @PathVariable String fileId) {
+		return Attachments.download(this.cases.evidence(complaintId, fileId, DakUser.current().orElseThrow())
+			.orElseThrow(() -> new Problem(HttpStatus.NOT_FOUND, "evidence-not-found", "Evidence not found",
+					"Item " + complaintId + " has no evidence file " + fileId + " you may see.")));
 	}
 
 	static Problem notFound(String complaintId) {

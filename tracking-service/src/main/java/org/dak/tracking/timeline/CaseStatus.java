@@ -9,7 +9,9 @@ import java.util.Set;
  * {@code RECEIVED → MARKED → IN_PROGRESS → DISPOSED → CLOSED}; a department may send an
  * item back ({@code RETURNED}) or reject it ({@code REJECTED}, reason required); an
  * applicant may appeal a disposal or rejection ({@code REOPENED}), which goes back to the
- * DM.
+ * DM; the DM may take a marked item back ({@code RECALLED}). A department's working steps
+ * (acknowledge, forward, action taken, interim reply) keep or make it
+ * {@code IN_PROGRESS}.
  */
 public enum CaseStatus {
 
@@ -23,6 +25,8 @@ public enum CaseStatus {
 
 	RETURNED("Returned to the DM", "जिलाधिकारी को वापस"),
 
+	RECALLED("Recalled by the DM", "जिलाधिकारी द्वारा वापस लिया गया"),
+
 	REJECTED("Rejected", "अस्वीकृत"),
 
 	REOPENED("Reopened on appeal", "अपील पर पुनः खोला गया"),
@@ -30,10 +34,11 @@ public enum CaseStatus {
 	CLOSED("Closed", "बंद");
 
 	private static final Map<CaseStatus, Set<CaseStatus>> MOVES = Map.of(RECEIVED, EnumSet.of(MARKED, REJECTED), MARKED,
-			EnumSet.of(MARKED, IN_PROGRESS, DISPOSED, RETURNED, REJECTED), IN_PROGRESS,
-			EnumSet.of(MARKED, DISPOSED, RETURNED, REJECTED), RETURNED, EnumSet.of(MARKED, REJECTED), DISPOSED,
-			EnumSet.of(CLOSED, REOPENED), REJECTED, EnumSet.of(REOPENED, CLOSED), REOPENED,
-			EnumSet.of(MARKED, REJECTED), CLOSED, EnumSet.noneOf(CaseStatus.class));
+			EnumSet.of(MARKED, IN_PROGRESS, DISPOSED, RETURNED, RECALLED, REJECTED), IN_PROGRESS,
+			EnumSet.of(MARKED, DISPOSED, RETURNED, RECALLED, REJECTED), RETURNED, EnumSet.of(MARKED, REJECTED),
+			RECALLED, EnumSet.of(MARKED, REJECTED), DISPOSED, EnumSet.of(CLOSED, REOPENED), REJECTED,
+			EnumSet.of(REOPENED, CLOSED), REOPENED, EnumSet.of(MARKED, REJECTED), CLOSED,
+			EnumSet.noneOf(CaseStatus.class));
 
 	/** What a department may post. */
 	static final Set<CaseStatus> DEPARTMENT_MOVES = EnumSet.of(IN_PROGRESS, DISPOSED, RETURNED, REJECTED);

@@ -7,13 +7,15 @@ import java.util.List;
 /**
  * An item as staff see it in a department's queue.
  */
-record CaseView(String complaintId, CaseStatus status, String departmentCode, String departmentName, LocalDate dueDate,
-		String channel, String subject, Instant receivedAt, ComplaintCase.MaskedApplicant applicant,
+record CaseView(String complaintId, CaseStatus status, String statusEn, String statusHi, String departmentCode,
+		String departmentName, String departmentNameHi, String officeCode, List<String> copiedTo, LocalDate dueDate,
+		String channel, String category, String subject, Instant receivedAt, ComplaintCase.MaskedApplicant applicant,
 		List<TimelineEntry> timeline) {
 
 	static CaseView of(ComplaintCase c) {
-		return new CaseView(c.id(), c.status(), c.departmentCode(), c.departmentName(), c.dueDate(), c.channel(),
-				c.subject(), c.receivedAt(), c.applicant(), c.timeline());
+		return new CaseView(c.id(), c.status(), c.status().english(), c.status().hindi(), c.departmentCode(),
+				c.departmentName(), c.departmentNameHi(), c.officeCode(), c.copiedTo(), c.dueDate(), c.channel(),
+				c.category(), c.subject(), c.receivedAt(), c.applicant(), c.timeline());
 	}
 
 }

@@ -2,23 +2,37 @@ package org.dak.tracking.timeline;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.dak.contracts.ComplaintRecalled;
 import org.dak.contracts.ComplaintReceived;
 import org.dak.contracts.ComplaintRouted;
 import org.dak.contracts.DeadlineBreached;
 import org.dak.contracts.StatusUpdated;
+import org.dak.platform.Problem;
+import org.dak.support.attachment.Attachments;
+import org.dak.support.attachment.StoredAttachment;
+import org.dak.support.attachment.Upload;
 import org.dak.support.security.DakUser;
+import org.dak.tracking.department.DepartmentDirectory;
 import org.dak.tracking.deadline.DeadlinePolicy;
 import org.dak.platform.Roles;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.gridfs.GridFsResource;
+import org.springframework.http.HttpStatus;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 
@@ -31,6 +45,10 @@ public class Cases {
 
 	private static final int ATTEMPTS = 5;
 
+	/** Statuses of items not yet settled. */
+	static final List<CaseStatus> OPEN = List.of(CaseStatus.RECEIVED, CaseStatus.MARKED, CaseStatus.IN_PROGRESS,
+			CaseStatus.RETURNED, CaseStatus.RECALLED, CaseStatus.REOPENED);
+
 	private final CaseRepository cases;
 
 	private final MeterRegistry meters;
@@ -39,7 +57,17 @@ public class Cases {
 
 	private final Clock clock;
 
-	Cases(CaseRepository cases, MeterRegistry meters, DeadlinePolicy deadlines, Clock clock) {
+	private final MongoTemplate mongo;
+
+	private final Attachments attachments;
+
+	private final DepartmentDirectory directory;
+
+	Cases(CaseRepository cases, MeterRegistry meters, DeadlinePolicy deadlines, Clock clock, MongoTemplate mongo,
+			Attachments attachments, DepartmentDirectory directory) {
+		this.mongo = mongo;
+		this.attachments = attachments;
+		this.directory = directory;
 		this.cases = cases;
 		this.meters = meters;
 		this.deadlines = deadlines;
@@ -53,9 +81,51 @@ public class Cases {
 	void apply(ComplaintRouted event) {
 		update(event.complaintId(), (complaintCase) -> {
 			Instant received = (complaintCase.receivedAt() != null) ? complaintCase.receivedAt() : event.occurredAt();
-			complaintCase.apply(event, this.deadlines.dueDate(event.departmentCode(),
+			complaintCase.apply(event, this.deadlines.dueDate(event.departmentCode(), complaintCase.category(),
 					received.atZone(ComplaintCase.OFFICE_TIME).toLocalDate()));
 		});
+	}
+
+	void apply(ComplaintRecalled event) {
+		update(event.complaintId(), (complaintCase) -> complaintCase.apply(event));
+	}
+
+	/**
+	 * A working step by the officer's department. Evidence files are checked and stored
+	 * first, and removed again if the step is refused.
+	 */
+	StatusUpdated step(String complaintId, Step step, DakUser officer, String note, String office,
+			List<Upload> evidence) {
+		ComplaintCase complaintCase = visibleTo(complaintId, officer)
+			.orElseThrow(() -> CaseController.notFound(complaintId));
+		if (step == Step.FORWARD
+				&& (office == null || this.directory.office(complaintCase.departmentCode(), office).isEmpty())) {
+			throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-office", "Unknown office",
+					"Name an office below " + complaintCase.departmentCode() + " (officeCode); GET /api/v1/departments/"
+							+ complaintCase.departmentCode() + " lists them.");
+		}
+		if (!evidence.isEmpty() && step != Step.ACTION_TAKEN) {
+			throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "evidence-not-expected", "Evidence not expected",
+					"Evidence files go with ACTION_TAKEN.");
+		}
+		List<StoredAttachment> stored = this.attachments.store(complaintId, evidence);
+		try {
+			StatusUpdated event = complaintCase.step(step, officer.department(), note, office, stored.stream()
+				.map((file) -> new TimelineEntry.Evidence(file.id(), file.filename(), file.mediaType(), file.size()))
+				.toList(), officer.username(), this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
+			this.cases.save(complaintCase);
+			this.meters.counter("dak.status.updates", "status", event.status(), "step", event.step()).increment();
+			return event;
+		}
+		catch (RuntimeException ex) {
+			this.attachments.discard(stored);
+			throw ex;
+		}
+	}
+
+	/** An evidence file of an item the user may see. */
+	public Optional<GridFsResource> evidence(String complaintId, String fileId, DakUser user) {
+		return visibleTo(complaintId, user).flatMap((c) -> this.attachments.open(complaintId, fileId));
 	}
 
 	StatusUpdated changeStatus(String complaintId, CaseStatus next, DakUser officer, String note) {
@@ -74,17 +144,52 @@ public class Cases {
 	 * guessing IDs tells nothing.
 	 */
 	public Optional<ComplaintCase> visibleTo(String complaintId, DakUser user) {
-		return find(complaintId).filter((c) -> user.has(Roles.DM) || (user.has(Roles.DEPARTMENT_OFFICER)
-				&& user.department() != null && user.department().equals(c.departmentCode())));
+		return find(complaintId).filter((c) -> user.has(Roles.DM)
+				|| (user.has(Roles.DEPARTMENT_OFFICER) && c.isVisibleToDepartment(user.department())));
 	}
 
 	public Optional<ComplaintCase> find(String complaintId) {
 		return this.cases.findById(complaintId);
 	}
 
-	Page<ComplaintCase> queue(String departmentCode, CaseStatus status, Pageable pageable) {
-		return (status != null) ? this.cases.findByDepartmentCodeAndStatus(departmentCode, status, pageable)
-				: this.cases.findByDepartmentCode(departmentCode, pageable);
+	/**
+	 * What a department looks for in its queue; every part but the department optional.
+	 *
+	 * @param department the department
+	 * @param status only items in this status
+	 * @param overdue only open items past their due date
+	 * @param dueSoon only open items due within the next few working days
+	 * @param office only items forwarded to this office below the department
+	 * @param copies the items copied to the department for information, instead of those
+	 * marked to it
+	 */
+	record QueueFilter(String department, CaseStatus status, boolean overdue, boolean dueSoon, String office,
+			boolean copies) {
+	}
+
+	Page<ComplaintCase> queue(QueueFilter filter, Pageable pageable) {
+		List<Criteria> criteria = new ArrayList<>();
+		criteria.add(Criteria.where(filter.copies() ? "copiedTo" : "departmentCode").is(filter.department()));
+		if (filter.status() != null) {
+			criteria.add(Criteria.where("status").is(filter.status()));
+		}
+		if (filter.office() != null) {
+			criteria.add(Criteria.where("officeCode").is(filter.office()));
+		}
+		LocalDate today = this.clock.instant().atZone(ComplaintCase.OFFICE_TIME).toLocalDate();
+		if (filter.overdue() || filter.dueSoon()) {
+			criteria.add(Criteria.where("status").in(OPEN));
+		}
+		if (filter.overdue()) {
+			criteria.add(Criteria.where("dueDate").lt(today));
+		}
+		if (filter.dueSoon()) {
+			criteria.add(Criteria.where("dueDate").gte(today).lte(this.deadlines.dueSoonHorizon(today)));
+		}
+		Query query = new Query(new Criteria().andOperator(criteria));
+		long total = this.mongo.count(query, ComplaintCase.class);
+		List<ComplaintCase> page = this.mongo.find(query.with(pageable), ComplaintCase.class);
+		return new PageImpl<>(page, pageable, total);
 	}
 
 	/**
@@ -159,8 +264,7 @@ public class Cases {
 
 	/** Every case that is not settled, for pendency. */
 	public List<ComplaintCase> open() {
-		return this.cases.findByStatusIn(List.of(CaseStatus.RECEIVED, CaseStatus.MARKED, CaseStatus.IN_PROGRESS,
-				CaseStatus.RETURNED, CaseStatus.REOPENED));
+		return this.cases.findByStatusIn(OPEN);
 	}
 
 	/** Reads, changes and saves one case, again if another writer got there first. */

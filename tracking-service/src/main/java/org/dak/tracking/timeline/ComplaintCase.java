@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.dak.contracts.ComplaintRecalled;
 import org.dak.contracts.ComplaintReceived;
 import org.dak.contracts.ComplaintRouted;
 import org.dak.contracts.DeadlineBreached;
@@ -54,6 +55,12 @@ public class ComplaintCase {
 
 	private String channel;
 
+	private String category;
+
+	private List<String> copiedTo = new ArrayList<>();
+
+	private String officeCode;
+
 	private String subject;
 
 	private Instant receivedAt;
@@ -88,6 +95,7 @@ public class ComplaintCase {
 		}
 		this.accessCodeHash = event.accessCodeHash();
 		this.channel = event.channel();
+		this.category = event.category();
 		this.subject = event.subject();
 		this.receivedAt = event.occurredAt();
 		this.applicant = Masking.applicant(event.applicant());
@@ -116,9 +124,78 @@ public class ComplaintCase {
 			this.dueDate = (event.dueDate() != null) ? event.dueDate() : ruleDueDate;
 			this.remindersSent = new ArrayList<>();
 			this.breachedAt = null;
+			this.copiedTo = new ArrayList<>(
+					(event.copyDepartmentCodes() != null) ? event.copyDepartmentCodes() : List.of());
+			this.officeCode = null;
 		}
 		this.timeline.add(new TimelineEntry(event.eventId(), event.occurredAt(), CaseStatus.MARKED,
-				event.departmentCode(), event.markedBy(), event.instructions()));
+				event.departmentCode(), event.markedBy(), event.instructions(), null, null, List.of()));
+	}
+
+	/**
+	 * The DM took the item back from its department: it waits for marking again and the
+	 * department no longer sees it. A recall that arrives after the department settled
+	 * the item, or after a newer marking, changes nothing.
+	 */
+	void apply(ComplaintRecalled event) {
+		if (hasSeen(event.eventId())) {
+			return;
+		}
+		boolean newest = this.timeline.stream().allMatch((entry) -> !entry.at().isAfter(event.occurredAt()));
+		if (!newest || this.status == null || !this.status.canMoveTo(CaseStatus.RECALLED)
+				|| !event.departmentCode().equals(this.departmentCode)) {
+			return;
+		}
+		this.status = CaseStatus.RECALLED;
+		this.departmentCode = null;
+		this.departmentName = null;
+		this.departmentNameHi = null;
+		this.dueDate = null;
+		this.copiedTo = new ArrayList<>();
+		this.officeCode = null;
+		this.timeline.add(new TimelineEntry(event.eventId(), event.occurredAt(), CaseStatus.RECALLED,
+				event.departmentCode(), event.recalledBy(), event.reason(), "RECALLED", null, List.of()));
+	}
+
+	/**
+	 * A department's working step on an item marked to it: it is then in progress.
+	 * Acknowledging is the first step only; action taken and interim replies need a note;
+	 * a forwarding names an office below the department (checked by the caller).
+	 */
+	StatusUpdated step(Step step, String actingDepartment, String note, String office,
+			List<TimelineEntry.Evidence> evidence, String actor, Instant at) {
+		mustBeMarkedTo(actingDepartment);
+		if (this.status != CaseStatus.MARKED && this.status != CaseStatus.IN_PROGRESS) {
+			throw new Problem(HttpStatus.CONFLICT, "illegal-transition", "Illegal transition",
+					"Item " + this.id + " is " + this.status + "; working steps are for items marked or in progress.");
+		}
+		if (step == Step.ACKNOWLEDGE && this.status != CaseStatus.MARKED) {
+			throw new Problem(HttpStatus.CONFLICT, "already-acknowledged", "Already acknowledged",
+					"Item " + this.id + " is already in progress.");
+		}
+		if (step.needsNote() && (note == null || note.isBlank())) {
+			throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "note-required", "Note required",
+					step.past() + " needs a note: what was done or what to tell the applicant.");
+		}
+		if (step == Step.FORWARD) {
+			this.officeCode = office;
+		}
+		StatusUpdated event = new StatusUpdated(OutboxEvent.newEventId(), this.id, at, CaseStatus.IN_PROGRESS.name(),
+				this.status.name(), this.departmentCode, note, actor, step.past(),
+				(step == Step.FORWARD) ? office : null);
+		this.status = CaseStatus.IN_PROGRESS;
+		this.timeline.add(new TimelineEntry(event.eventId(), at, CaseStatus.IN_PROGRESS, this.departmentCode, actor,
+				note, step.past(), event.officeCode(), evidence));
+		this.outbox.add(OutboxEvent.pending(event, this.id, event.eventId(), at));
+		return event;
+	}
+
+	private void mustBeMarkedTo(String actingDepartment) {
+		if (this.departmentCode == null || !this.departmentCode.equals(actingDepartment)) {
+			throw new Problem(HttpStatus.CONFLICT, "not-marked-to-department", "Not marked to department", "Item "
+					+ this.id + " is not marked to " + actingDepartment
+					+ (this.copiedTo.contains(actingDepartment) ? "; it has a copy for information only." : "."));
+		}
 	}
 
 	/**
@@ -130,10 +207,7 @@ public class ComplaintCase {
 			throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "status-not-allowed", "Status not allowed",
 					"A department may post " + CaseStatus.DEPARTMENT_MOVES + ", not " + next + ".");
 		}
-		if (this.departmentCode == null || !this.departmentCode.equals(actingDepartment)) {
-			throw new Problem(HttpStatus.CONFLICT, "not-marked-to-department", "Not marked to department",
-					"Item " + this.id + " is not marked to " + actingDepartment + ".");
-		}
+		mustBeMarkedTo(actingDepartment);
 		if (!this.status.canMoveTo(next)) {
 			throw new Problem(HttpStatus.CONFLICT, "illegal-transition", "Illegal transition",
 					"Item " + this.id + " is " + this.status + "; it can move to " + this.status.nextStatuses()
@@ -179,7 +253,7 @@ public class ComplaintCase {
 
 	private StatusUpdated move(CaseStatus next, String note, String actor, Instant at) {
 		StatusUpdated event = new StatusUpdated(OutboxEvent.newEventId(), this.id, at, next.name(), this.status.name(),
-				this.departmentCode, note, actor);
+				this.departmentCode, note, actor, null, null);
 		this.status = next;
 		this.timeline.add(new TimelineEntry(event.eventId(), at, next, this.departmentCode, actor, note));
 		this.outbox.add(OutboxEvent.pending(event, this.id, event.eventId(), at));
@@ -259,6 +333,25 @@ public class ComplaintCase {
 
 	public LocalDate dueDate() {
 		return this.dueDate;
+	}
+
+	public String category() {
+		return this.category;
+	}
+
+	/** Departments that have a copy for information. */
+	public List<String> copiedTo() {
+		return (this.copiedTo != null) ? List.copyOf(this.copiedTo) : List.of();
+	}
+
+	/** The office below the department it was forwarded to, or {@code null}. */
+	public String officeCode() {
+		return this.officeCode;
+	}
+
+	/** Whether an officer of that department may see it: marked to it, or copied. */
+	public boolean isVisibleToDepartment(String department) {
+		return department != null && (department.equals(this.departmentCode) || copiedTo().contains(department));
 	}
 
 	public String channel() {

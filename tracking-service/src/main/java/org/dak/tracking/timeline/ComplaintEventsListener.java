@@ -1,5 +1,6 @@
 package org.dak.tracking.timeline;
 
+import org.dak.contracts.ComplaintRecalled;
 import org.dak.contracts.ComplaintReceived;
 import org.dak.contracts.ComplaintRouted;
 import org.dak.contracts.Topics;
@@ -27,6 +28,11 @@ class ComplaintEventsListener {
 	@KafkaListener(topics = Topics.COMPLAINT_RECEIVED)
 	void on(ComplaintReceived event) {
 		this.processed.once(event.eventId(), Topics.COMPLAINT_RECEIVED, () -> this.cases.apply(event));
+	}
+
+	@KafkaListener(topics = Topics.COMPLAINT_RECALLED)
+	void on(ComplaintRecalled event) {
+		this.processed.once(event.eventId(), Topics.COMPLAINT_RECALLED, () -> this.cases.apply(event));
 	}
 
 	@KafkaListener(topics = Topics.COMPLAINT_ROUTED)

@@ -1,6 +1,7 @@
 package org.dak.tracking.timeline;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One step in an item's life.
@@ -11,8 +12,33 @@ import java.time.Instant;
  * @param departmentCode the department concerned, if any
  * @param actor who did it
  * @param note the note, instructions, reason or action taken; internal unless the status
- * is {@code DISPOSED} or {@code REJECTED}
+ * is {@code DISPOSED} or {@code REJECTED}, or the step an interim reply
+ * @param step the department's working step ({@code ACKNOWLEDGED}, {@code FORWARDED},
+ * {@code ACTION_TAKEN}, {@code INTERIM_REPLY}), {@code RECALLED} or {@code COPY} for what
+ * the DM did, or {@code null}
+ * @param officeCode the office it was forwarded to, if it was
+ * @param evidence files posted with the action taken
  */
 public record TimelineEntry(String eventId, Instant at, CaseStatus status, String departmentCode, String actor,
-		String note) {
+		String note, String step, String officeCode, List<Evidence> evidence) {
+
+	public TimelineEntry {
+		evidence = (evidence != null) ? List.copyOf(evidence) : List.of();
+	}
+
+	TimelineEntry(String eventId, Instant at, CaseStatus status, String departmentCode, String actor, String note) {
+		this(eventId, at, status, departmentCode, actor, note, null, null, List.of());
+	}
+
+	/**
+	 * A file kept as evidence of action taken.
+	 *
+	 * @param id its ID, for download
+	 * @param filename its name
+	 * @param mediaType the type its content shows
+	 * @param size bytes
+	 */
+	public record Evidence(String id, String filename, String mediaType, long size) {
+	}
+
 }

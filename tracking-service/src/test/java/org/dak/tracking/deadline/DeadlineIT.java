@@ -32,6 +32,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.client.RestClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -216,8 +217,60 @@ class DeadlineIT {
 		return seen.size();
 	}
 
+	@Test
+	void aDepartmentSeesWhatIsDueSoonAndWhatIsOverdue() {
+		String supply = ReceiptNumbers.format("NAL", 2026, 7101);
+		String police = ReceiptNumbers.format("NAL", 2026, 7102);
+		receivedAndMarked(supply, "SUPPLY");
+		receivedAndMarked(police, "POLICE", "ration-card");
+		RestClient officer = Http.local(this.port, TestTokens.officer("SUPPLY"));
+		RestClient policeOfficer = Http.local(this.port, TestTokens.officer("POLICE"));
+
+		this.clock.set(day("2026-12-22"));
+		JsonNode dueSoon = officer.get().uri("/api/v1/cases?dueSoon=true&size=200").retrieve().body(JsonNode.class);
+		JsonNode overdueNow = officer.get().uri("/api/v1/cases?overdue=true&size=200").retrieve().body(JsonNode.class);
+		JsonNode policeDueSoon = policeOfficer.get()
+			.uri("/api/v1/cases?dueSoon=true&size=200")
+			.retrieve()
+			.body(JsonNode.class);
+		this.clock.set(day("2026-12-30"));
+		JsonNode overdueLater = officer.get()
+			.uri("/api/v1/cases?overdue=true&size=200")
+			.retrieve()
+			.body(JsonNode.class);
+
+		assertThat(dueSoon.get("content").findValuesAsString("complaintId")).as("due 29 Dec, 5 working days ahead")
+			.contains(supply);
+		assertThat(overdueNow.get("content").findValuesAsString("complaintId")).doesNotContain(supply);
+		assertThat(policeDueSoon.get("content").findValuesAsString("complaintId")).as("60 working days: not yet")
+			.doesNotContain(police);
+		assertThat(overdueLater.get("content").findValuesAsString("complaintId")).contains(supply);
+	}
+
+	@Test
+	void aCategoryRuleSetsTheDeadlineWhateverTheDepartment() {
+		String id = ReceiptNumbers.format("NAL", 2026, 7103);
+
+		receivedAndMarked(id, "SOCIAL_WELFARE", "pension");
+
+		JsonNode item = Http.local(this.port, TestTokens.token("dm", "DM"))
+			.get()
+			.uri("/api/v1/cases/" + id)
+			.retrieve()
+			.body(JsonNode.class);
+		assertThat(item.get("category").asString()).isEqualTo("pension");
+		assertThat(item.get("dueDate").asString()).as("30 working days from 28 Nov 2026, 25 Dec a holiday")
+			.isEqualTo("2027-01-11");
+	}
+
 	private void receivedAndMarked(String id, String department) {
+		receivedAndMarked(id, department, "ration-card");
+	}
+
+	/** The golden samples under another ID, with the department and category replaced. */
+	private void receivedAndMarked(String id, String department, String category) {
 		String received = GoldenSamples.json(Topic.COMPLAINT_RECEIVED)
+			.replace("\"ration-card\"", "\"" + category + "\"")
 			.replace("NAL-2026-000123-C", id)
 			.replace("0b9d5c8e-6f1a-4f43-9a57-1d6f0f3f2a10", UUID.randomUUID().toString());
 		String routed = GoldenSamples.json(Topic.COMPLAINT_ROUTED)

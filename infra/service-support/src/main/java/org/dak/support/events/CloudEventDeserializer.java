@@ -1,5 +1,7 @@
 package org.dak.support.events;
 
+import java.lang.reflect.RecordComponent;
+
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.dak.contracts.Topic;
@@ -25,12 +27,19 @@ public class CloudEventDeserializer implements Deserializer<Object> {
 		return deserialize(topic, data);
 	}
 
+	/**
+	 * Every event starts with its ID and its key (the complaint ID, or the department
+	 * code for department events); a body without them cannot be handled once and in
+	 * order.
+	 */
 	private static void requireIdentity(Object event) {
 		try {
-			Object eventId = event.getClass().getMethod("eventId").invoke(event);
-			Object complaintId = event.getClass().getMethod("complaintId").invoke(event);
-			if (eventId == null || complaintId == null) {
-				throw new IllegalArgumentException("Event without eventId or complaintId: " + event);
+			RecordComponent[] components = event.getClass().getRecordComponents();
+			Object eventId = components[0].getAccessor().invoke(event);
+			Object key = components[1].getAccessor().invoke(event);
+			if (eventId == null || key == null) {
+				throw new IllegalArgumentException(
+						"Event without " + components[0].getName() + " or " + components[1].getName() + ": " + event);
 			}
 		}
 		catch (ReflectiveOperationException ex) {
