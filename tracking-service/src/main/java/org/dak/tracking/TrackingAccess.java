@@ -19,6 +19,8 @@ class TrackingAccess {
 		return (rules) -> rules
 			.requestMatchers(HttpMethod.GET, "/api/v1/public/track/*", "/track/*", "/open311/v2/requests/*")
 			.permitAll()
+			.requestMatchers(HttpMethod.GET, StaffPages.PATHS)
+			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/api/v1/public/track/*/feedback")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/*")

@@ -129,6 +129,10 @@ public final class LocalStack {
 		String adminPassword = this.env.getOrDefault("DAK_ADMIN_PASSWORD", DEMO_PASSWORD);
 		String demoPassword = this.env.getOrDefault("DAK_DEMO_PASSWORD", DEMO_PASSWORD);
 
+		// a demonstration system: the administrator may move tracking's clock forward to
+		// watch
+		// deadlines pass (the offset is forgotten on restart)
+		serviceEnv.put("DAK_ADJUSTABLE_CLOCK", this.env.getOrDefault("DAK_ADJUSTABLE_CLOCK", "true"));
 		int gatewayPort = port("GATEWAY_PORT", 8080);
 		serviceEnv.put("DAK_PUBLIC_BASE_URL",
 				this.env.getOrDefault("DAK_PUBLIC_BASE_URL", "http://localhost:" + gatewayPort));

@@ -137,6 +137,9 @@ class AccessMatrixIT {
 			.replace("{username}", targetAccount)
 			.replace("{keyId}", targetKeyId)
 			.replace("{attachmentId}", "000000000000000000000000")
+			.replace("{fileId}", "000000000000000000000000")
+			.replace("{code}", "LABOUR")
+			.replace("{officeCode}", "MATRIX_OFFICE")
 			.replace("{importId}", "no-such-import")
 			.replace("{serviceRequestId}", receiptNumber + "~WRONGCODEWRONGCD");
 		if (path.equals("/api/v1/notifications")) {
@@ -190,6 +193,16 @@ class AccessMatrixIT {
 			case "POST /api/v1/inbox/marking" ->
 				Map.of("complaintIds", List.of(receiptNumber), "departmentCode", "SUPPLY");
 			case "POST /api/v1/cases/{receiptNumber}/status" -> Map.of("status", "IN_PROGRESS");
+			case "POST /api/v1/cases/{receiptNumber}/steps" -> Map.of("step", "ACKNOWLEDGE");
+			case "POST /api/v1/inbox/{receiptNumber}/recall" -> Map.of("reason", "access matrix");
+			case "POST /api/v1/departments" -> Map.of("code", "MATRIX_"
+					+ UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT).replace('-', '_'),
+					"name", "Matrix", "nameHi", "मैट्रिक्स", "officer", Map.of("name", "Matrix officer"));
+			case "PUT /api/v1/departments/{code}" -> Map.of("name", "Labour Resources", "nameHi", "श्रम संसाधन",
+					"officer", Map.of("name", "Labour Superintendent", "email", "labour.nalanda@dak.local"));
+			case "PUT /api/v1/departments/{code}/offices/{officeCode}" -> Map.of("name", "Matrix office", "nameHi",
+					"मैट्रिक्स कार्यालय", "officer", Map.of("name", "Matrix officer"));
+			case "POST /api/v1/demo/clock" -> Map.of("days", 1);
 			default -> null;
 		};
 	}

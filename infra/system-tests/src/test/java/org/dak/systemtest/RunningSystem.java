@@ -119,6 +119,8 @@ final class RunningSystem implements AutoCloseable {
 		environment.put("SMS_PROVIDER_URL", smsProviderUrl);
 		environment.put("DAK_PUBLIC_BASE_URL", gatewayUrl());
 		environment.put("KAFKA_PARTITIONS", "2");
+		// a test system: deadlines are watched by moving tracking's clock forward
+		environment.put("DAK_ADJUSTABLE_CLOCK", "true");
 		environment.put("DAK_JWT_PUBLIC_KEY", publicKey.toString());
 		ports.forEach((service, port) -> environment.put(LocalStack.urlVariable(service), "http://127.0.0.1:" + port));
 

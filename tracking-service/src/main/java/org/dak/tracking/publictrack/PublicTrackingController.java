@@ -118,6 +118,10 @@ class PublicTrackingController {
 			body.append("</li>");
 		}
 		body.append("</ol>");
+		body.append("<p class=\"staff\"><a data-staff-item href=\"/staff/item?id=")
+			.append(e(view.receiptNumber()))
+			.append("\">कर्मचारी: पूरा विवरण देखें · Staff: open the full item</a></p>")
+			.append("<script src=\"/staff/track.js\"></script>");
 		return document("आवेदन की स्थिति · Status of your application", body.toString());
 	}
 
@@ -141,6 +145,7 @@ class PublicTrackingController {
 				.status{font-size:1.2rem;background:#fff4e5;padding:.6rem;border-radius:.3rem}
 				dt{font-weight:600;margin-top:.5rem}dd{margin:0}
 				li{margin:.4rem 0}time{color:#555}
+				.staff{margin-top:2rem;border-top:1px solid #ddd;padding-top:.5rem;font-size:.9rem}
 				</style></head>
 				<body><h1>%s</h1>%s</body></html>
 				"""
