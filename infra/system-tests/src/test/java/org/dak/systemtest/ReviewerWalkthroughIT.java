@@ -130,6 +130,16 @@ class ReviewerWalkthroughIT {
 		assertThat(supply.get().uri("/api/v1/cases?overdue=true&size=200").retrieve().body(JsonNode.class).toString())
 			.contains(dealerId);
 
+		// The operations view: what happened is counted.
+		String tracking = metrics(system, "tracking-service");
+		assertThat(tracking).containsPattern("dak_status_updates_total\\{[^}]*status=\"DISPOSED\"")
+			.containsPattern("dak_status_updates_total\\{[^}]*status=\"IN_PROGRESS\",step=\"INTERIM_REPLY\"")
+			.containsPattern("dak_deadline_breached_total\\{[^}]*department=\"SUPPLY\"")
+			.containsPattern("dak_pending\\{[^}]*department=\"PHED\"");
+		assertThat(metrics(system, "routing-service"))
+			.containsPattern("dak_complaints_routed_total\\{[^}]*department=\"SUPPLY\"")
+			.containsPattern("dak_complaints_escalated_total\\{[^}]*department=\"SUPPLY\"");
+
 		// 8. The DM recalls the escalated item and marks it to the revenue section
 		// instead.
 		assertThat(
@@ -143,6 +153,10 @@ class ReviewerWalkthroughIT {
 			.value()).isEqualTo(200);
 		await().atMost(PATIENCE)
 			.until(() -> "REVENUE".equals(track(dealer).path("department").path("code").asString()));
+	}
+
+	private static String metrics(RunningSystem system, String service) {
+		return Http.client(system.serviceUrl(service)).get().uri("/actuator/prometheus").retrieve().body(String.class);
 	}
 
 	private JsonNode file(String subject, String mobile) {

@@ -24,6 +24,8 @@ class Messages {
 			new String[] { "का निष्पादन कर दिया गया है", "has been disposed of" }, "REJECTED",
 			new String[] { "अस्वीकृत कर दिया गया है", "has been rejected" });
 
+	private static final String[] INTERIM_REPLY_TEXT = { "पर विभाग का अंतरिम उत्तर:", "has an interim reply:" };
+
 	private final String office;
 
 	Messages(NotificationProperties properties) {
@@ -68,18 +70,24 @@ class Messages {
 	}
 
 	List<Message> statusUpdated(StatusUpdated event, ApplicantContact contact) {
-		String[] text = STATUS_TEXT.get(event.status());
+		boolean interimReply = "INTERIM_REPLY".equals(event.step());
+		if ("FORWARDED".equals(event.step()) || "ACTION_TAKEN".equals(event.step())) {
+			// the department's own working steps: the applicant hears of their outcome
+			return List.of();
+		}
+		String[] text = interimReply ? INTERIM_REPLY_TEXT : STATUS_TEXT.get(event.status());
 		if (text == null) {
 			// RETURNED goes back to the DM: an internal step, not news for the applicant
 			return List.of();
 		}
-		String note = (event.note() != null && !"IN_PROGRESS".equals(event.status())) ? " " + event.note() : "";
+		String note = (event.note() != null && (interimReply || !"IN_PROGRESS".equals(event.status())))
+				? " " + event.note() : "";
+		String template = interimReply ? "status-interim-reply" : "status-" + event.status().toLowerCase();
 		String hi = "आपके आवेदन %s %s।%s स्थिति: %s".formatted(event.complaintId(), text[0], note,
 				contact.trackingUrl());
 		String en = "Your application %s %s.%s Track: %s".formatted(event.complaintId(), text[1], note,
 				contact.trackingUrl());
-		return toApplicant(contact, "status-" + event.status().toLowerCase(), hi, en,
-				"आवेदन %s: %s".formatted(event.complaintId(), text[0]),
+		return toApplicant(contact, template, hi, en, "आवेदन %s: %s".formatted(event.complaintId(), text[0]),
 				"Application %s %s".formatted(event.complaintId(), text[1]), "");
 	}
 

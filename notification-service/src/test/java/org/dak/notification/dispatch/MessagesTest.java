@@ -69,4 +69,19 @@ class MessagesTest {
 		assertThat(this.messages.statusUpdated(returned, this.hindi)).isEmpty();
 	}
 
+	@Test
+	void anInterimReplyReachesTheApplicantAndOtherWorkingStepsDoNot() {
+		StatusUpdated interim = new StatusUpdated("i", "NAL-2026-000123-C", null, "IN_PROGRESS", "IN_PROGRESS",
+				"SUPPLY", "जाँच प्रखंड कार्यालय में जारी है", "dso", "INTERIM_REPLY", null);
+		StatusUpdated forwarded = new StatusUpdated("f", "NAL-2026-000123-C", null, "IN_PROGRESS", "IN_PROGRESS",
+				"SUPPLY", "स्थल जाँच करें", "dso", "FORWARDED", "BLOCK_RAJGIR");
+
+		List<Message> sent = this.messages.statusUpdated(interim, this.hindi);
+
+		assertThat(sent).isNotEmpty()
+			.allSatisfy((message) -> assertThat(message.text()).contains("अंतरिम उत्तर",
+					"जाँच प्रखंड कार्यालय में जारी है"));
+		assertThat(this.messages.statusUpdated(forwarded, this.hindi)).isEmpty();
+	}
+
 }

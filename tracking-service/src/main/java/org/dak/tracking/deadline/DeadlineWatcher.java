@@ -34,7 +34,15 @@ class DeadlineWatcher {
 	}
 
 	@Scheduled(fixedDelayString = "${dak.tracking.deadlines.check-interval:1m}", initialDelayString = "10s")
-	void watch() {
+	void onSchedule() {
+		watch();
+	}
+
+	/**
+	 * One round (on the schedule, or at once when a demonstration clock moved).
+	 * @return how many reminders and breaches it announced
+	 */
+	synchronized int watch() {
 		try {
 			int announced = this.cases.checkDeadlines();
 			if (announced > 0) {
@@ -45,9 +53,11 @@ class DeadlineWatcher {
 			if (closed > 0) {
 				log.info("{} disposed items closed without feedback", closed);
 			}
+			return announced;
 		}
 		catch (RuntimeException ex) {
 			log.warn("Deadline round failed this time: {}", ex.toString());
+			return 0;
 		}
 	}
 

@@ -134,7 +134,7 @@ public class Cases {
 		StatusUpdated event = complaintCase.changeStatus(next, officer.department(), note, officer.username(),
 				this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
 		this.cases.save(complaintCase);
-		this.meters.counter("dak.status.updates", "status", next.name()).increment();
+		this.meters.counter("dak.status.updates", "status", next.name(), "step", "none").increment();
 		return event;
 	}
 
@@ -231,7 +231,7 @@ public class Cases {
 		StatusUpdated event = complaintCase.feedback(satisfied, reason,
 				this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
 		this.cases.save(complaintCase);
-		this.meters.counter("dak.status.updates", "status", event.status()).increment();
+		this.meters.counter("dak.status.updates", "status", event.status(), "step", "none").increment();
 		return event;
 	}
 
@@ -246,7 +246,8 @@ public class Cases {
 			if (disposed.closeIfUnanswered(after, now).isPresent()) {
 				try {
 					this.cases.save(disposed);
-					this.meters.counter("dak.status.updates", "status", CaseStatus.CLOSED.name()).increment();
+					this.meters.counter("dak.status.updates", "status", CaseStatus.CLOSED.name(), "step", "none")
+						.increment();
 					closed++;
 				}
 				catch (OptimisticLockingFailureException ex) {

@@ -1,4 +1,4 @@
-package org.dak.tracking.clock;
+package org.dak.tracking.deadline;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.dak.platform.Problem;
-import org.dak.tracking.timeline.Cases;
+import org.dak.tracking.clock.AdjustableClock;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Moves tracking's clock forward on a demonstration system
- * ({@code DAK_ADJUSTABLE_CLOCK=true}), then runs a deadline round at once. Everywhere
- * else it answers 404.
+ * ({@code DAK_ADJUSTABLE_CLOCK=true}), then runs a deadline round at once (reminders,
+ * breaches, pending gauges, closing unanswered disposals). Everywhere else it answers
+ * 404.
  */
 @RestController
 @RequestMapping("/api/v1/demo/clock")
@@ -28,11 +29,11 @@ class ClockController {
 
 	private final Clock clock;
 
-	private final Cases cases;
+	private final DeadlineWatcher watcher;
 
-	ClockController(Clock clock, Cases cases) {
+	ClockController(Clock clock, DeadlineWatcher watcher) {
 		this.clock = clock;
-		this.cases = cases;
+		this.watcher = watcher;
 	}
 
 	private AdjustableClock adjustable() {
@@ -70,7 +71,7 @@ class ClockController {
 	Reading advance(@Valid @RequestBody Advance advance) {
 		AdjustableClock adjustable = adjustable();
 		adjustable.advance(Duration.ofDays(advance.days()));
-		int announced = this.cases.checkDeadlines();
+		int announced = this.watcher.watch();
 		return new Reading(adjustable.instant(), adjustable.offset().toDays(), announced);
 	}
 
