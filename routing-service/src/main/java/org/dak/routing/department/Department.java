@@ -19,16 +19,18 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param officer the office head
  * @param offices the offices below it, e.g. block and circle offices
  * @param version changes so far; each change is conditional on it, so two at once cannot
- * both win
+ * both win (a department stored before versioning reads as 0)
  * @param outbox events waiting to be published
  */
 @Document("departments")
 public record Department(@Id String code, String name, String nameHi, Officer officer, List<Office> offices,
-		long version, List<OutboxEvent> outbox) {
+		Long version, List<OutboxEvent> outbox) {
 
 	public Department {
 		offices = (offices != null) ? List.copyOf(offices) : List.of();
 		outbox = (outbox != null) ? outbox : List.of();
+		// stored before departments were versioned: version 0
+		version = (version != null) ? version : 0L;
 	}
 
 	/** The office below it with that code, if there is one. */

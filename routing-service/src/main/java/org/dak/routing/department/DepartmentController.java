@@ -63,7 +63,7 @@ class DepartmentController {
 					"code: a new department needs a code, e.g. MINORITY_WELFARE");
 		}
 		Department created = this.departments.create(new Department(change.code(), change.name(), change.nameHi(),
-				change.officer().toOfficer(), List.of(), 0, List.of()));
+				change.officer().toOfficer(), List.of(), 0L, List.of()));
 		return ResponseEntity.created(URI.create("/api/v1/departments/" + created.code()))
 			.body(DepartmentView.of(created));
 	}

@@ -56,7 +56,7 @@ public class Departments implements ApplicationRunner {
 			Optional<Department> existing = find(seed.code());
 			if (existing.isEmpty()) {
 				try {
-					create(new Department(seed.code(), seed.name(), seed.nameHi(), officer, List.of(), 0, List.of()));
+					create(new Department(seed.code(), seed.name(), seed.nameHi(), officer, List.of(), 0L, List.of()));
 				}
 				catch (Problem ex) {
 					// another instance seeded it at the same moment
@@ -83,7 +83,7 @@ public class Departments implements ApplicationRunner {
 		DepartmentChanged event = changed(department, now);
 		try {
 			this.mongo.insert(new Department(department.code(), department.name(), department.nameHi(),
-					department.officer(), department.offices(), 0,
+					department.officer(), department.offices(), 0L,
 					List.of(OutboxEvent.pending(event, department.code(), event.eventId(), now))));
 		}
 		catch (DuplicateKeyException ex) {
@@ -116,7 +116,7 @@ public class Departments implements ApplicationRunner {
 			Department next = change.apply(current);
 			Instant now = now();
 			DepartmentChanged event = changed(next, now);
-			Criteria unchanged = (current.version() == 0) ? new Criteria().orOperator(Criteria.where("version").is(0L),
+			Criteria unchanged = (current.version() == 0L) ? new Criteria().orOperator(Criteria.where("version").is(0L),
 					Criteria.where("version").exists(false)) : Criteria.where("version").is(current.version());
 			Query query = Query.query(Criteria.where("_id").is(code)).addCriteria(unchanged);
 			Update update = new Update().set("name", next.name())

@@ -15,7 +15,11 @@ import org.dak.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.bson.Document;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -59,6 +63,31 @@ class DepartmentMasterDataIT {
 		DepartmentChanged event = EventJson.read(latest.value(), DepartmentChanged.class);
 		assertThat(event.nameHi()).isEqualTo("अल्पसंख्यक कल्याण");
 		assertThat(event.offices()).extracting(Office::nameHi).containsExactly("प्रखंड कार्यालय, राजगीर");
+	}
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	Departments departments;
+
+	@Test
+	void aDepartmentStoredByAnEarlierVersionGetsItsOfficerFromTheSeedAndCanBeChanged() {
+		this.mongo.getCollection("departments").deleteOne(new Document("_id", "LABOUR"));
+		this.mongo.getCollection("departments")
+			.insertOne(new Document("_id", "LABOUR").append("name", "Labour Resources")
+				.append("nameHi", "श्रम संसाधन")
+				.append("officerEmail", "labour.nalanda@dak.local"));
+
+		this.departments.run(null);
+
+		RestClient dm = Http.local(this.port, TestTokens.token("dm.nalanda", "DM"));
+		JsonNode labour = dm.get().uri("/api/v1/departments/LABOUR").retrieve().body(JsonNode.class);
+		assertThat(labour.get("officer").get("email").asString()).isEqualTo("labour.nalanda@dak.local");
+		assertThat(send(dm, HttpMethod.PUT, "/api/v1/departments/LABOUR/offices/CIRCLE_HILSA", Map.of("name",
+				"Labour office, Hilsa", "nameHi", "श्रम कार्यालय, हिलसा", "officer", Map.of("name", "LEO Hilsa")))
+			.getStatusCode()
+			.value()).isEqualTo(200);
 	}
 
 	@Test
