@@ -22,6 +22,8 @@ public enum Topic {
 
 	DEADLINE_BREACHED("deadline-breached", "org.dak.complaint.deadline-breached", DeadlineBreached.class),
 
+	NOTIFICATION_DISPATCHED("notification-dispatched", "org.dak.notification.dispatched", NotificationDispatched.class),
+
 	DEPARTMENT_CHANGED("department-changed", "org.dak.department.changed", DepartmentChanged.class);
 
 	private final String topicName;

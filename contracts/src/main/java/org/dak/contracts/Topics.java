@@ -11,6 +11,8 @@ public final class Topics {
 
 	public static final String COMPLAINT_RECALLED = "complaint-recalled";
 
+	public static final String NOTIFICATION_DISPATCHED = "notification-dispatched";
+
 	public static final String DEPARTMENT_CHANGED = "department-changed";
 
 	public static final String STATUS_UPDATED = "status-updated";

@@ -79,6 +79,12 @@ public final class GoldenSamples {
 						new Officer("BSO Rajgir", "bso.rajgir@dak.local", null))));
 	}
 
+	public static NotificationDispatched notificationDispatched() {
+		return new NotificationDispatched("5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e", "NAL-2026-000123-C",
+				Instant.parse("2026-12-02T09:45:12.250Z"), "c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f:SMS:APPLICANT", "SMS",
+				"APPLICANT", "status-disposed", "sent", "XXXXXX3210");
+	}
+
 	/** The record a topic's sample stands for. */
 	public static Record record(Topic topic) {
 		return switch (topic) {
@@ -88,6 +94,7 @@ public final class GoldenSamples {
 			case STATUS_UPDATED -> statusUpdated();
 			case DEADLINE_NEARED -> deadlineNeared();
 			case DEADLINE_BREACHED -> deadlineBreached();
+			case NOTIFICATION_DISPATCHED -> notificationDispatched();
 			case DEPARTMENT_CHANGED -> departmentChanged();
 		};
 	}

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Who may read the notification log (the README's access table).
+ * Who may call notification (the README's access table).
  */
 @Configuration(proxyBeanMethods = false)
 class NotificationAccess {
@@ -16,7 +16,14 @@ class NotificationAccess {
 	@Bean
 	AccessRules notificationRules() {
 		return (rules) -> rules.requestMatchers(HttpMethod.GET, "/api/v1/notifications")
-			.hasAnyRole(Roles.DM, Roles.AUDITOR);
+			.hasAnyRole(Roles.DM, Roles.AUDITOR)
+			// the provider authenticates with the agreed callback token, checked by the
+			// handler
+			.requestMatchers(HttpMethod.POST, "/api/v1/notifications/delivery-receipts")
+			.permitAll()
+			// the applicant, with the access code from the receipt
+			.requestMatchers("/api/v1/public/notifications/*/preferences")
+			.permitAll();
 	}
 
 }

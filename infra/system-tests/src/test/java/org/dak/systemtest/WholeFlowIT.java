@@ -88,10 +88,10 @@ class WholeFlowIT {
 		assertThat(tracked.get("applicant").get("mobile").asString()).isEqualTo("XXXXXX1122");
 		assertThat(tracked.toString()).doesNotContain("9988771122", "anita@example.in", "अनीता कुमारी");
 
-		await().atMost(Duration.ofSeconds(60)).until(() -> mailTo("anita@example.in").size() >= 4);
+		// the receipt goes by SMS and e-mail, later news by SMS (her mobile is her channel)
+		await().atMost(Duration.ofSeconds(60)).until(() -> !mailTo("anita@example.in").isEmpty());
 		List<String> applicantSubjects = mailTo("anita@example.in").stream().map(WholeFlowIT::subject).toList();
-		assertThat(applicantSubjects).anyMatch((s) -> s.contains("पावती") && s.contains(id))
-			.anyMatch((s) -> s.contains("निष्पादन"));
+		assertThat(applicantSubjects).anyMatch((s) -> s.contains("पावती") && s.contains(id));
 		await().atMost(Duration.ofSeconds(60)).until(() -> !mailTo("ee.electric.nalanda@dak.local").isEmpty());
 		assertThat(subject(mailTo("ee.electric.nalanda@dak.local").get(0))).contains(id);
 		await().atMost(Duration.ofSeconds(60)).until(() -> smsAbout(id).size() >= 4);

@@ -1,5 +1,7 @@
 package org.dak.notification.delivery;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -7,12 +9,22 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRateLimiterMetrics;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -25,9 +37,12 @@ import org.dak.notification.NotificationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * One circuit breaker and one retry policy per provider, and a time limit on each
- * attempt: a failing provider is left alone for a while instead of being hammered, a slow
- * one is given up on, and a passing fault is retried with exponential backoff and jitter.
+ * Per provider: a bulkhead (calls in flight), a rate limiter (the provider's rate), a
+ * retry policy, a circuit breaker, and a time limit on each attempt. A failing provider
+ * is left alone for a while instead of being hammered, a slow one is given up on, a
+ * passing fault is retried with exponential backoff and jitter, and the provider's limits
+ * are never exceeded. Sends run on the sender's own threads, never on the event
+ * consumers'.
  */
 @Component
 class Resilience {
@@ -41,6 +56,12 @@ class Resilience {
 	private final TimeLimiter timeLimiter;
 
 	private final ExecutorService attempts;
+
+	private final BulkheadRegistry bulkheads;
+
+	private final RateLimiterRegistry rateLimiters;
+
+	private final Map<String, int[]> limits;
 
 	Resilience(NotificationProperties properties, MeterRegistry meters) {
 		this.retry = properties.retry();
@@ -62,6 +83,25 @@ class Resilience {
 			thread.setDaemon(true);
 			return thread;
 		});
+		this.limits = Map.of("sms", new int[] { properties.sms().ratePerSecond(), properties.sms().concurrentCalls() },
+				"mail", new int[] { properties.mail().ratePerSecond(), properties.mail().concurrentCalls() });
+		this.bulkheads = BulkheadRegistry.ofDefaults();
+		this.rateLimiters = RateLimiterRegistry.ofDefaults();
+		for (Map.Entry<String, int[]> provider : this.limits.entrySet()) {
+			this.bulkheads.bulkhead(provider.getKey(),
+					BulkheadConfig.custom()
+						.maxConcurrentCalls(provider.getValue()[1])
+						.maxWaitDuration(Duration.ZERO)
+						.build());
+			this.rateLimiters.rateLimiter(provider.getKey(),
+					RateLimiterConfig.custom()
+						.limitForPeriod(provider.getValue()[0])
+						.limitRefreshPeriod(Duration.ofSeconds(1))
+						.timeoutDuration(Duration.ofMillis(200))
+						.build());
+		}
+		TaggedBulkheadMetrics.ofBulkheadRegistry(this.bulkheads).bindTo(meters);
+		TaggedRateLimiterMetrics.ofRateLimiterRegistry(this.rateLimiters).bindTo(meters);
 		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(this.breakers).bindTo(meters);
 		TaggedRetryMetrics.ofRetryRegistry(this.retries).bindTo(meters);
 	}
@@ -77,17 +117,22 @@ class Resilience {
 			.retryOnException((ex) -> ex instanceof AttemptTimedOutException || retryable.test(ex))
 			.build());
 		CircuitBreaker breaker = this.breakers.circuitBreaker(provider);
+		Supplier<T> guarded = Bulkhead.decorateSupplier(this.bulkheads.bulkhead(provider), RateLimiter.decorateSupplier(
+				this.rateLimiters.rateLimiter(provider),
+				Retry.decorateSupplier(providerRetry, CircuitBreaker.decorateSupplier(breaker, () -> limited(call)))));
 		try {
-			return Retry.decorateSupplier(providerRetry, CircuitBreaker.decorateSupplier(breaker, () -> limited(call)))
-				.get();
+			return guarded.get();
 		}
 		catch (CallNotPermittedException ex) {
-			throw new DeliveryFailedException(provider + " circuit open: provider failing, not called", ex);
+			throw new DeliveryFailedException(provider + " circuit open: provider failing, not called", false, ex);
+		}
+		catch (BulkheadFullException | RequestNotPermitted ex) {
+			throw new DeliveryFailedException(provider + " busy (its rate or concurrency limit): later", false, ex);
 		}
 		catch (AttemptTimedOutException ex) {
 			throw new DeliveryFailedException(
 					provider + " did not answer within " + this.timeLimiter.getTimeLimiterConfig().getTimeoutDuration(),
-					ex);
+					false, ex);
 		}
 	}
 

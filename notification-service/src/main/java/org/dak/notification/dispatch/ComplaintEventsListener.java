@@ -1,30 +1,48 @@
 package org.dak.notification.dispatch;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 import org.dak.contracts.ComplaintReceived;
 import org.dak.contracts.ComplaintRouted;
+import org.dak.contracts.DeadlineBreached;
+import org.dak.contracts.DeadlineNeared;
 import org.dak.contracts.StatusUpdated;
 import org.dak.contracts.Topics;
 import org.dak.support.events.ProcessedEvents;
 
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns each complaint event into the messages it calls for.
+ * Turns each complaint event into the messages it calls for, and queues them. Nothing is
+ * sent here: a slow provider cannot hold up the topics.
  */
 @Component
 class ComplaintEventsListener {
 
-	private final Dispatcher dispatcher;
+	private final NotificationQueue queue;
 
 	private final Messages messages;
 
 	private final ProcessedEvents processed;
 
-	ComplaintEventsListener(Dispatcher dispatcher, Messages messages, ProcessedEvents processed) {
-		this.dispatcher = dispatcher;
+	private final MongoTemplate mongo;
+
+	private final OfficeDirectory offices;
+
+	private final OfficerDigest digest;
+
+	ComplaintEventsListener(NotificationQueue queue, Messages messages, ProcessedEvents processed, MongoTemplate mongo,
+			OfficeDirectory offices, OfficerDigest digest) {
+		this.queue = queue;
 		this.messages = messages;
 		this.processed = processed;
+		this.mongo = mongo;
+		this.offices = offices;
+		this.digest = digest;
 	}
 
 	@KafkaListener(topics = Topics.COMPLAINT_RECEIVED)
@@ -32,22 +50,79 @@ class ComplaintEventsListener {
 		this.processed.once(event.eventId(), Topics.COMPLAINT_RECEIVED, () -> {
 			ApplicantContact contact = new ApplicantContact(event.complaintId(), event.applicant().name(),
 					event.applicant().mobile(), event.applicant().email(), event.applicant().preferredLanguage(),
-					event.trackingUrl());
-			this.dispatcher.remember(contact);
-			this.dispatcher.dispatch(event.eventId(), event.complaintId(), this.messages.received(event, contact));
+					event.trackingUrl(), event.accessCodeHash(), event.subject(), null, null);
+			this.mongo.save(contact);
+			this.queue.enqueue(event.eventId(), event.complaintId(), this.messages.received(event, contact));
 		});
 	}
 
 	@KafkaListener(topics = Topics.COMPLAINT_ROUTED)
 	void on(ComplaintRouted event) {
-		this.processed.once(event.eventId(), Topics.COMPLAINT_ROUTED, () -> this.dispatcher.dispatch(event.eventId(),
-				event.complaintId(), this.messages.routed(event, contact(event.complaintId()))));
+		this.processed.once(event.eventId(), Topics.COMPLAINT_ROUTED, () -> {
+			ApplicantContact contact = contact(event.complaintId());
+			String officerEmail = (event.departmentEmail() != null) ? event.departmentEmail()
+					: this.offices.find(event.departmentCode()).map(OfficeDirectory.Office::email).orElse(null);
+			this.mongo.save(contact.markedTo(event.departmentCode(), officerEmail));
+			List<String> copies = new ArrayList<>();
+			if (event.copyDepartmentCodes() != null) {
+				event.copyDepartmentCodes()
+					.forEach((
+							code) -> this.offices.find(code).map(OfficeDirectory.Office::email).ifPresent(copies::add));
+			}
+			List<Message> all = this.messages.routed(event, contact, copies);
+			queueOrGather(event.eventId(), event.complaintId(), all, "चिह्नित / marked: " + event.complaintId() + " — "
+					+ contact.subject() + ((event.dueDate() != null) ? " (due " + event.dueDate() + ")" : ""));
+		});
 	}
 
 	@KafkaListener(topics = Topics.STATUS_UPDATED)
 	void on(StatusUpdated event) {
-		this.processed.once(event.eventId(), Topics.STATUS_UPDATED, () -> this.dispatcher.dispatch(event.eventId(),
+		this.processed.once(event.eventId(), Topics.STATUS_UPDATED, () -> this.queue.enqueue(event.eventId(),
 				event.complaintId(), this.messages.statusUpdated(event, contact(event.complaintId()))));
+	}
+
+	@KafkaListener(topics = Topics.DEADLINE_NEARED)
+	void on(DeadlineNeared event) {
+		this.processed.once(event.eventId(), Topics.DEADLINE_NEARED, () -> {
+			ApplicantContact contact = contact(event.complaintId());
+			Optional<OfficeDirectory.Office> office = this.offices.find(event.departmentCode());
+			String email = (contact.departmentEmail() != null) ? contact.departmentEmail()
+					: office.map(OfficeDirectory.Office::email).orElse(null);
+			List<Message> reminder = this.messages.deadlineNeared(event, email,
+					office.map(OfficeDirectory.Office::name).orElse(event.departmentCode()));
+			queueOrGather(event.eventId(), event.complaintId(), reminder, "निकट / due soon: " + event.complaintId()
+					+ " — due " + event.dueDate() + ", " + event.workingDaysLeft() + " working days left");
+		});
+	}
+
+	@KafkaListener(topics = Topics.DEADLINE_BREACHED)
+	void on(DeadlineBreached event) {
+		this.processed.once(event.eventId(), Topics.DEADLINE_BREACHED, () -> {
+			String department = this.offices.find(event.departmentCode())
+				.map(OfficeDirectory.Office::name)
+				.orElse(event.departmentCode());
+			this.queue.enqueue(event.eventId(), event.complaintId(), this.messages.deadlineBreached(event, department));
+			ApplicantContact contact = this.mongo.findById(event.complaintId(), ApplicantContact.class);
+			if (this.digest.enabled() && contact != null && contact.departmentEmail() != null) {
+				this.digest.add(event.eventId(), contact.departmentEmail(), department,
+						"समय-सीमा पार / overdue: " + event.complaintId() + " — was due " + event.dueDate());
+			}
+		});
+	}
+
+	/** Officers' mails go into their daily digest when it is on; the rest is queued. */
+	private void queueOrGather(String eventId, String complaintId, List<Message> messages, String line) {
+		List<Message> now = new ArrayList<>();
+		for (Message message : messages) {
+			if (this.digest.enabled() && "OFFICER".equals(message.audience())) {
+				this.digest.add(eventId + ":" + message.to(), message.to(),
+						message.values().getOrDefault("department", ""), line);
+			}
+			else {
+				now.add(message);
+			}
+		}
+		this.queue.enqueue(eventId, complaintId, now);
 	}
 
 	/**
@@ -56,7 +131,7 @@ class ComplaintEventsListener {
 	 * retried (with backoff) until it has.
 	 */
 	private ApplicantContact contact(String complaintId) {
-		return this.dispatcher.contact(complaintId)
+		return Optional.ofNullable(this.mongo.findById(complaintId, ApplicantContact.class))
 			.orElseThrow(() -> new IllegalStateException("No contact yet for " + complaintId));
 	}
 

@@ -1,23 +1,30 @@
 package org.dak.notification.dispatch;
 
+import java.util.Map;
+
+import org.dak.notification.template.Template;
+
 /**
- * A message ready to send.
+ * A message an event calls for, before it is queued.
  *
  * @param channel {@code SMS} or {@code EMAIL}
- * @param audience {@code APPLICANT} or {@code OFFICER}
- * @param template which template made it
- * @param to mobile number or e-mail address
- * @param subject e-mail subject ({@code null} for SMS)
- * @param text the text
+ * @param template which
+ * @param language {@code hi} or {@code en}
+ * @param to number or address
+ * @param values the placeholders
  */
-record Message(String channel, String audience, String template, String to, String subject, String text) {
+record Message(String channel, Template template, String language, String to, Map<String, String> values) {
 
-	static Message sms(String audience, String template, String mobile, String text) {
-		return new Message("SMS", audience, template, mobile, null, text);
+	static Message sms(Template template, String language, String mobile, Map<String, String> values) {
+		return new Message("SMS", template, language, mobile, values);
 	}
 
-	static Message email(String audience, String template, String address, String subject, String text) {
-		return new Message("EMAIL", audience, template, address, subject, text);
+	static Message email(Template template, String language, String address, Map<String, String> values) {
+		return new Message("EMAIL", template, language, address, values);
+	}
+
+	String audience() {
+		return this.template.audience().name();
 	}
 
 }

@@ -1,108 +1,153 @@
 package org.dak.notification.dispatch;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.dak.contracts.ComplaintReceived;
 import org.dak.contracts.ComplaintRouted;
+import org.dak.contracts.DeadlineBreached;
+import org.dak.contracts.DeadlineNeared;
 import org.dak.contracts.StatusUpdated;
 import org.dak.notification.NotificationProperties;
+import org.dak.notification.template.Template;
+import org.dak.notification.template.Templates;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The messages each event produces: to the applicant in their language (Hindi unless they
- * chose English) by SMS and e-mail, and to the department's office head when an item is
- * marked to them.
+ * Which messages each event calls for, to whom, in which language and with which values.
+ * The words are the templates' ({@code templates.yml}).
  */
 @Component
 class Messages {
 
-	private static final Map<String, String[]> STATUS_TEXT = Map.of("IN_PROGRESS",
-			new String[] { "पर कार्यवाही प्रारंभ हो गई है", "is being acted upon" }, "DISPOSED",
-			new String[] { "का निष्पादन कर दिया गया है", "has been disposed of" }, "REJECTED",
-			new String[] { "अस्वीकृत कर दिया गया है", "has been rejected" });
-
-	private static final String[] INTERIM_REPLY_TEXT = { "पर विभाग का अंतरिम उत्तर:", "has an interim reply:" };
-
 	private final String office;
 
-	Messages(NotificationProperties properties) {
+	private final String dmEmail;
+
+	private final Templates templates;
+
+	private final Preferences preferences;
+
+	Messages(NotificationProperties properties, Templates templates, Preferences preferences) {
 		this.office = properties.officeName();
+		this.dmEmail = properties.dmEmail();
+		this.templates = templates;
+		this.preferences = preferences;
 	}
 
 	List<Message> received(ComplaintReceived event, ApplicantContact contact) {
-		String hi = "आपका आवेदन प्राप्त हुआ। पावती संख्या %s। स्थिति देखें: %s - %s".formatted(event.receiptNumber(),
-				contact.trackingUrl(), this.office);
-		String en = "Your application is received. Receipt no. %s. Track it: %s - %s".formatted(event.receiptNumber(),
-				contact.trackingUrl(), this.office);
-		String subjectHi = "पावती: आपका आवेदन %s प्राप्त हुआ".formatted(event.receiptNumber());
-		String subjectEn = "Receipt: your application %s is received".formatted(event.receiptNumber());
-		return toApplicant(contact, "receipt", hi, en, subjectHi, subjectEn, "\n\nविषय / Subject: " + event.subject());
+		return toApplicant(contact, Template.RECEIVED, Map.of("subject", event.subject()));
 	}
 
-	List<Message> routed(ComplaintRouted event, ApplicantContact contact) {
-		String hi = "आपका आवेदन %s कार्यवाही हेतु %s को भेजा गया है। स्थिति: %s".formatted(event.complaintId(),
-				event.departmentNameHi(), contact.trackingUrl());
-		String en = "Your application %s has been sent to %s for action. Track: %s".formatted(event.complaintId(),
-				event.departmentName(), contact.trackingUrl());
-		List<Message> messages = new ArrayList<>(
-				toApplicant(contact, "marked", hi, en, "आवेदन %s विभाग को भेजा गया".formatted(event.complaintId()),
-						"Application %s sent to the department".formatted(event.complaintId()), ""));
+	List<Message> routed(ComplaintRouted event, ApplicantContact contact, List<String> copyEmails) {
+		List<Message> messages = new ArrayList<>(toApplicant(contact, Template.MARKED, Map.of("department",
+				"en".equals(contact.language()) ? event.departmentName() : event.departmentNameHi())));
+		Map<String, String> values = officerValues(event.complaintId());
+		values.put("subject", contact.subject());
+		values.put("department", event.departmentNameHi() + " / " + event.departmentName());
+		values.put("instructions", event.instructions());
+		values.put("dueDate", (event.dueDate() != null) ? event.dueDate().toString() : null);
 		if (event.departmentEmail() != null) {
-			String body = """
-					नया आवेदन आपको चिह्नित किया गया है / A new item has been marked to you.
-
-					पावती संख्या / Receipt no.: %s
-					विभाग / Department: %s / %s
-					निर्देश / Instructions: %s
-					निष्पादन तिथि / Due by: %s
-
-					- %s
-					""".formatted(event.complaintId(), event.departmentNameHi(), event.departmentName(),
-					(event.instructions() != null) ? event.instructions() : "-",
-					(event.dueDate() != null) ? event.dueDate() : "-", this.office);
-			messages.add(Message.email("OFFICER", "officer-marked", event.departmentEmail(),
-					"नया आवेदन / New item marked: " + event.complaintId(), body));
+			messages.add(Message.email(Template.OFFICER_MARKED, "hi", event.departmentEmail(), values));
+		}
+		for (String copy : copyEmails) {
+			messages.add(Message.email(Template.OFFICER_MARKED, "hi", copy, values));
 		}
 		return messages;
 	}
 
 	List<Message> statusUpdated(StatusUpdated event, ApplicantContact contact) {
-		boolean interimReply = "INTERIM_REPLY".equals(event.step());
-		if ("FORWARDED".equals(event.step()) || "ACTION_TAKEN".equals(event.step())) {
-			// the department's own working steps: the applicant hears of their outcome
-			return List.of();
-		}
-		String[] text = interimReply ? INTERIM_REPLY_TEXT : STATUS_TEXT.get(event.status());
-		if (text == null) {
-			// RETURNED goes back to the DM: an internal step, not news for the applicant
-			return List.of();
-		}
-		String note = (event.note() != null && (interimReply || !"IN_PROGRESS".equals(event.status())))
-				? " " + event.note() : "";
-		String template = interimReply ? "status-interim-reply" : "status-" + event.status().toLowerCase();
-		String hi = "आपके आवेदन %s %s।%s स्थिति: %s".formatted(event.complaintId(), text[0], note,
-				contact.trackingUrl());
-		String en = "Your application %s %s.%s Track: %s".formatted(event.complaintId(), text[1], note,
-				contact.trackingUrl());
-		return toApplicant(contact, template, hi, en, "आवेदन %s: %s".formatted(event.complaintId(), text[0]),
-				"Application %s %s".formatted(event.complaintId(), text[1]), "");
+		return template(event).map((template) -> toApplicant(contact, template, noteOf(event))).orElse(List.of());
 	}
 
-	private List<Message> toApplicant(ApplicantContact contact, String template, String hi, String en, String subjectHi,
-			String subjectEn, String emailExtra) {
-		boolean english = "en".equals(contact.language());
-		String text = english ? en : hi;
-		List<Message> messages = new ArrayList<>();
-		if (contact.mobile() != null) {
-			messages.add(Message.sms("APPLICANT", template, contact.mobile(), text));
+	/**
+	 * The template a status change calls for; working steps inside the office call for
+	 * none.
+	 */
+	static Optional<Template> template(StatusUpdated event) {
+		if ("INTERIM_REPLY".equals(event.step())) {
+			return Optional.of(Template.STATUS_INTERIM_REPLY);
 		}
-		if (contact.email() != null) {
-			String greeting = english ? "Dear " + contact.name() + ",\n\n" : "प्रिय " + contact.name() + ",\n\n";
-			messages.add(Message.email("APPLICANT", template, contact.email(), english ? subjectEn : subjectHi,
-					greeting + text + emailExtra + "\n"));
+		if ("FORWARDED".equals(event.step()) || "ACTION_TAKEN".equals(event.step())) {
+			return Optional.empty();
+		}
+		return switch (event.status()) {
+			case "IN_PROGRESS" -> Optional.of(Template.STATUS_IN_PROGRESS);
+			case "DISPOSED" -> Optional.of(Template.STATUS_DISPOSED);
+			case "REJECTED" -> Optional.of(Template.STATUS_REJECTED);
+			// RETURNED and RECALLED go back to the DM, CLOSED and REOPENED come from the
+			// applicant: not news for them
+			default -> Optional.empty();
+		};
+	}
+
+	List<Message> deadlineNeared(DeadlineNeared event, String officerEmail, String department) {
+		if (officerEmail == null) {
+			return List.of();
+		}
+		Map<String, String> values = officerValues(event.complaintId());
+		values.put("department", department);
+		values.put("dueDate", event.dueDate().toString());
+		values.put("percent", String.valueOf(event.percentElapsed()));
+		values.put("daysLeft", String.valueOf(event.workingDaysLeft()));
+		return List.of(Message.email(Template.DEADLINE_REMINDER, "hi", officerEmail, values));
+	}
+
+	List<Message> deadlineBreached(DeadlineBreached event, String department) {
+		Map<String, String> values = officerValues(event.complaintId());
+		values.put("department", department);
+		values.put("dueDate", event.dueDate().toString());
+		values.put("status", event.status());
+		return List.of(Message.email(Template.DEADLINE_ESCALATION, "hi", this.dmEmail, values));
+	}
+
+	/** The same message on the other channel, if the applicant can be reached there. */
+	Optional<Message> fallback(Notification failed, ApplicantContact contact) {
+		Template template = Template.valueOf(failed.template().toUpperCase().replace('-', '_'));
+		if ("SMS".equals(failed.channel()) && contact.email() != null) {
+			return Optional.of(Message.email(template, failed.language(), contact.email(), failed.values()));
+		}
+		if ("EMAIL".equals(failed.channel()) && contact.mobile() != null && this.templates.hasSms(template)) {
+			return Optional.of(Message.sms(template, failed.language(), contact.mobile(), failed.values()));
+		}
+		return Optional.empty();
+	}
+
+	private Map<String, String> officerValues(String complaintId) {
+		Map<String, String> values = new HashMap<>();
+		values.put("receiptNumber", complaintId);
+		values.put("office", this.office);
+		return values;
+	}
+
+	private static Map<String, String> noteOf(StatusUpdated event) {
+		return (event.note() != null) ? Map.of("note", event.note()) : Map.of();
+	}
+
+	/**
+	 * The receipt goes by SMS and e-mail; every later message on one channel: SMS where
+	 * there is a mobile the applicant has not opted out of, else e-mail. If that fails
+	 * for good, the other channel is tried ({@link Fallbacks}).
+	 */
+	private List<Message> toApplicant(ApplicantContact contact, Template template, Map<String, String> extra) {
+		Map<String, String> values = new HashMap<>(extra);
+		values.put("name", contact.name());
+		values.put("receiptNumber", contact.complaintId());
+		values.put("trackingUrl", contact.trackingUrl());
+		values.put("office", this.office);
+		boolean receipt = template == Template.RECEIVED;
+		boolean sms = contact.mobile() != null && this.templates.hasSms(template)
+				&& (receipt || !this.preferences.optedOut("SMS", contact.mobile()));
+		List<Message> messages = new ArrayList<>();
+		if (sms) {
+			messages.add(Message.sms(template, contact.language(), contact.mobile(), values));
+		}
+		if (contact.email() != null && (receipt || !sms)) {
+			messages.add(Message.email(template, contact.language(), contact.email(), values));
 		}
 		return messages;
 	}

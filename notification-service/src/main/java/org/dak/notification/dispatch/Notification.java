@@ -1,33 +1,67 @@
 package org.dak.notification.dispatch;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.dak.support.events.OutboxEvent;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One message to one recipient, and what became of it. The ID is made of the event, the
- * channel and the audience, so a redelivered event finds its notification already sent.
+ * One message to one recipient, and what became of it. It is the send queue too: written
+ * before anything is sent, taken by a sender, and kept with its status, so a restart
+ * forgets nothing. Its ID is the provider's reference, made of the event, the channel and
+ * the audience, so a redelivered event finds it and sends nothing more.
  *
  * @param id {@code <eventId>:<channel>:<audience>}
- * @param complaintId the item it is about
+ * @param complaintId the item it is about ({@code null} for a digest)
  * @param channel {@code SMS} or {@code EMAIL}
- * @param audience {@code APPLICANT} or {@code OFFICER}
- * @param template which message
- * @param recipient masked address or number
- * @param status {@code PENDING}, {@code SENT} or {@code FAILED}
+ * @param audience {@code APPLICANT}, {@code OFFICER} or {@code DM}
+ * @param template which message, e.g. {@code status-disposed}
+ * @param language {@code hi} or {@code en}
+ * @param to the number or address
+ * @param values the template's placeholders
+ * @param status {@code created}, {@code sending}, {@code sent}, {@code delivered},
+ * {@code temporary-failure}, {@code permanent-failure} or {@code technical-failure}
  * @param reason why it failed, or {@code null}
+ * @param attempts sends tried
+ * @param nextAttemptAt when it is due
+ * @param claimedUntil how long a sender holds it
+ * @param fallbackFor the message it replaces on the other channel, or {@code null}
  * @param createdAt when it was created
  * @param updatedAt when its status last changed
+ * @param outbox events waiting to be published
  */
 @Document("notifications")
 record Notification(@Id String id, @Indexed String complaintId, String channel, String audience, String template,
-		String recipient, String status, String reason, Instant createdAt, Instant updatedAt) {
+		String language, String to, Map<String, String> values, @Indexed String status, String reason, int attempts,
+		Instant nextAttemptAt, Instant claimedUntil, String fallbackFor, Instant createdAt, Instant updatedAt,
+		List<OutboxEvent> outbox) {
 
-	Notification with(String newStatus, String newReason) {
-		return new Notification(this.id, this.complaintId, this.channel, this.audience, this.template, this.recipient,
-				newStatus, newReason, this.createdAt, Instant.now());
+	static final String CREATED = "created";
+
+	static final String SENDING = "sending";
+
+	static final String SENT = "sent";
+
+	static final String DELIVERED = "delivered";
+
+	static final String TEMPORARY_FAILURE = "temporary-failure";
+
+	static final String PERMANENT_FAILURE = "permanent-failure";
+
+	static final String TECHNICAL_FAILURE = "technical-failure";
+
+	/** The address as the log shows it. */
+	String recipient() {
+		if ("SMS".equals(this.channel)) {
+			return "XXXXXX" + this.to.substring(Math.max(0, this.to.length() - 4));
+		}
+		int at = this.to.indexOf('@');
+		return (at > 0) ? this.to.charAt(0) + "***" + this.to.substring(at) : "***";
 	}
 
 }

@@ -1,26 +1,145 @@
 package org.dak.notification.dispatch;
 
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.dak.notification.NotificationProperties;
+import org.dak.platform.Problem;
+import org.dak.support.identity.AccessCodes;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The notification log of an item: every message, to whom (masked) and what became of it.
+ * The notification log of an item; the SMS provider's delivery receipts; and the
+ * applicant's own choice of channels.
  */
 @RestController
+@Validated
 class NotificationController {
 
-	private final Dispatcher dispatcher;
+	private final NotificationQueue queue;
 
-	NotificationController(Dispatcher dispatcher) {
-		this.dispatcher = dispatcher;
+	private final Fallbacks fallbacks;
+
+	private final Preferences preferences;
+
+	private final MongoTemplate mongo;
+
+	private final byte[] callbackToken;
+
+	NotificationController(NotificationQueue queue, Fallbacks fallbacks, Preferences preferences, MongoTemplate mongo,
+			NotificationProperties properties) {
+		this.queue = queue;
+		this.fallbacks = fallbacks;
+		this.preferences = preferences;
+		this.mongo = mongo;
+		this.callbackToken = properties.sms().callbackToken().getBytes(StandardCharsets.UTF_8);
 	}
 
 	@GetMapping("/api/v1/notifications")
-	List<Notification> notifications(@RequestParam String complaintId) {
-		return this.dispatcher.forComplaint(complaintId);
+	List<NotificationView> notifications(@RequestParam String complaintId) {
+		return this.queue.forComplaint(complaintId).stream().map(NotificationView::of).toList();
+	}
+
+	/**
+	 * A delivery receipt from the SMS provider.
+	 *
+	 * @param reference our notification ID, as sent with the message
+	 * @param status {@code DELIVERED}, or the provider's failure: {@code FAILED},
+	 * {@code UNDELIVERED}, {@code REJECTED}, {@code EXPIRED}
+	 * @param reason the provider's error text, if any
+	 */
+	record DeliveryReceipt(@NotBlank @Size(max = 200) String reference, @NotBlank @Size(max = 30) String status,
+			@Size(max = 500) String reason) {
+	}
+
+	@PostMapping("/api/v1/notifications/delivery-receipts")
+	ResponseEntity<NotificationView> receipt(
+			@RequestHeader(name = "X-Dak-Callback-Token", required = false) String token,
+			@Valid @RequestBody DeliveryReceipt receipt) {
+		if (this.callbackToken.length == 0 || token == null
+				|| !MessageDigest.isEqual(this.callbackToken, token.getBytes(StandardCharsets.UTF_8))) {
+			throw new Problem(HttpStatus.UNAUTHORIZED, "callback-unauthenticated", "Not authenticated",
+					"A delivery receipt must carry the agreed X-Dak-Callback-Token.");
+		}
+		boolean delivered = "DELIVERED".equalsIgnoreCase(receipt.status());
+		Optional<Notification> before = this.queue.receipt(receipt.reference(),
+				delivered ? Notification.DELIVERED : Notification.PERMANENT_FAILURE,
+				delivered ? null : receipt.status() + ((receipt.reason() != null) ? ": " + receipt.reason() : ""));
+		if (before.isEmpty()) {
+			throw new Problem(HttpStatus.NOT_FOUND, "notification-not-found", "Unknown reference",
+					"No sent message has the reference " + receipt.reference() + ".");
+		}
+		if (!delivered) {
+			this.fallbacks.after(before.get());
+		}
+		return ResponseEntity.ok(NotificationView.of(this.queue.find(receipt.reference()).orElseThrow()));
+	}
+
+	/**
+	 * Which channels the applicant wants messages on (the receipt always goes).
+	 *
+	 * @param sms SMS wanted
+	 * @param email e-mail wanted
+	 */
+	record Choice(Boolean sms, Boolean email) {
+	}
+
+	@GetMapping("/api/v1/public/notifications/{receiptNumber}/preferences")
+	ResponseEntity<Choice> preferences(@PathVariable String receiptNumber,
+			@RequestParam(required = false) String code) {
+		ApplicantContact contact = applicant(receiptNumber, code);
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(choiceOf(contact));
+	}
+
+	@PutMapping("/api/v1/public/notifications/{receiptNumber}/preferences")
+	ResponseEntity<Choice> choose(@PathVariable String receiptNumber, @RequestParam(required = false) String code,
+			@RequestBody Choice choice) {
+		ApplicantContact contact = applicant(receiptNumber, code);
+		if (choice.sms() != null) {
+			this.preferences.set("SMS", contact.mobile(), choice.sms());
+		}
+		if (choice.email() != null) {
+			this.preferences.set("EMAIL", contact.email(), choice.email());
+		}
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(choiceOf(contact));
+	}
+
+	private Choice choiceOf(ApplicantContact contact) {
+		return new Choice((contact.mobile() != null) ? !this.preferences.optedOut("SMS", contact.mobile()) : null,
+				(contact.email() != null) ? !this.preferences.optedOut("EMAIL", contact.email()) : null);
+	}
+
+	/** The applicant, with the access code from their receipt; every miss alike. */
+	private ApplicantContact applicant(String receiptNumber, String code) {
+		ApplicantContact contact = this.mongo.findById(receiptNumber, ApplicantContact.class);
+		boolean matches = contact != null && contact.accessCodeHash() != null && code != null
+				&& AccessCodes.matches(code, contact.accessCodeHash());
+		if (!matches) {
+			Problem problem = new Problem(HttpStatus.NOT_FOUND, "tracking-not-found", "Not found",
+					"No item matches this receipt number and access code. Check both on your receipt.");
+			problem.getBody().setInstance(java.net.URI.create("/api/v1/public/notifications"));
+			throw problem;
+		}
+		return contact;
 	}
 
 }

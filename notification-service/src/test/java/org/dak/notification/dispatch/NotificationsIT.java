@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -13,9 +14,13 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dak.contracts.GoldenSamples;
+import org.dak.contracts.NotificationDispatched;
 import org.dak.contracts.Topic;
 import org.dak.contracts.Topics;
+import org.dak.support.events.EventJson;
+import org.dak.support.identity.AccessCodes;
 import org.dak.testsupport.PublishedRecords;
 import org.dak.testsupport.Http;
 import org.dak.testsupport.ServiceIntegrationTest;
@@ -25,7 +30,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -59,13 +68,22 @@ class NotificationsIT {
 		registry.add("dak.notification.sms.api-key", () -> "test-key");
 		registry.add("dak.notification.retry.initial-backoff", () -> "50ms");
 		registry.add("dak.notification.retry.attempt-timeout", () -> "1s");
+		registry.add("dak.notification.retry.later-backoff", () -> "300ms");
+		registry.add("dak.notification.retry.max-later-backoff", () -> "1s");
+		registry.add("dak.notification.retry.sender-interval", () -> "100ms");
+		registry.add("dak.notification.sms.callback-token", () -> "test-callback-token");
 		// one test makes the provider fail on purpose; the others must not find its
 		// circuit open
 		registry.add("dak.notification.circuit-breaker.minimum-calls", () -> "50");
 	}
 
+	static final String CODE = "7QK3M9ZD2XWA4HPR";
+
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	OfficerDigest digest;
 
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
@@ -77,7 +95,7 @@ class NotificationsIT {
 
 	@Test
 	void applicantGetsTheReceiptBySmsAndEmailInHindiOnceEvenIfTheEventComesTwice() throws Exception {
-		String id = "NAL-2026-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "-A";
+		String id = newId("A");
 		String event = received(id, "sunita." + id + "@example.in", "hi");
 
 		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, id, bytes(event));
@@ -87,21 +105,25 @@ class NotificationsIT {
 		JsonNode body = tools.jackson.databind.json.JsonMapper.builder().build().readTree(sms.get(0).getBodyAsString());
 		assertThat(body.get("to").asString()).isEqualTo("+919876543210");
 		assertThat(body.get("message").asString()).contains("आपका आवेदन प्राप्त हुआ", id);
-		assertThat(body.get("reference").asString()).endsWith(":SMS:APPLICANT");
+		assertThat(body.get("reference").asString()).isEqualTo("evt-" + id + ":SMS:APPLICANT");
+		assertThat(body.get("templateId").asString()).isEqualTo("1107160000000000001");
+		assertThat(body.get("sender").asString()).isEqualTo("DAKNAL");
 		assertThat(sms.get(0).getHeader("Authorization")).isEqualTo("Bearer test-key");
 		MimeMessage email = awaitMail("sunita." + id + "@example.in").get(0);
 		assertThat(email.getSubject()).isEqualTo("पावती: आपका आवेदन " + id + " प्राप्त हुआ");
-		assertThat(GreenMailUtil.getBody(email)).isNotBlank();
-		assertThat(email.getContent().toString()).contains("प्रिय सुनीता देवी", "राशन कार्ड");
+		assertThat(part(email, "text/plain")).contains("प्रिय सुनीता देवी", "राशन कार्ड");
+		assertThat(part(email, "text/html")).contains("<a href=\"http://localhost:8080/track/" + id);
+		assertThat(email.getHeader("X-Dak-Notification-Id")[0]).isEqualTo("evt-" + id + ":EMAIL:APPLICANT");
 
 		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> smsFor(id).size() == 1);
 		assertThat(log(id)).extracting((n) -> n.get("channel").asString() + "/" + n.get("status").asString())
-			.containsExactlyInAnyOrder("SMS/SENT", "EMAIL/SENT");
+			.containsExactlyInAnyOrder("SMS/sent", "EMAIL/sent");
+		assertThat(log(id).toString()).doesNotContain("9876543210", "sunita." + id);
 	}
 
 	@Test
-	void officerIsMailedWhenAnItemIsMarkedAndApplicantHearsOfDisposalInEnglish() throws Exception {
-		String id = "NAL-2026-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "-B";
+	void officerIsMailedWhenAnItemIsMarkedAndApplicantHearsOfDisposalInEnglishBySms() throws Exception {
+		String id = newId("B");
 		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, id,
 				bytes(received(id, "ram." + id + "@example.in", "en")));
 		awaitSms(id, 1);
@@ -119,36 +141,51 @@ class NotificationsIT {
 
 		MimeMessage officerMail = awaitMail(officer).get(0);
 		assertThat(officerMail.getSubject()).contains(id);
-		assertThat(officerMail.getContent().toString()).contains("जिला आपूर्ति कार्यालय", "2026-12-15",
+		assertThat(part(officerMail, "text/plain")).contains("जिला आपूर्ति कार्यालय", "2026-12-15",
 				"कृपया 7 दिनों में जाँच कर प्रतिवेदन दें।");
 		List<LoggedRequest> sms = awaitSms(id, 3);
 		assertThat(sms).extracting(LoggedRequest::getBodyAsString)
 			.anyMatch((text) -> text.contains("has been sent to District Supply Office (PDS)"))
 			.anyMatch((text) -> text.contains("has been disposed of"));
-		assertThat(awaitMail("ram." + id + "@example.in")).hasSize(3);
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> mailTo("ram." + id + "@example.in").size() == 1);
 	}
 
 	@Test
-	void aFailingSmsProviderIsRetriedThenLoggedAsFailedAndEventsKeepFlowing() {
-		String id = "NAL-2026-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "-C";
-		smsProvider.stubFor(post(urlEqualTo("/api/sms")).withRequestBody(matchingJsonPath("$.message", containing(id)))
+	void aProviderDownForAWhileHoldsNothingUpAndEveryWaitingMessageGoesOutOnceWhenItIsBack() {
+		String id = newId("C");
+		String other = newId("C");
+		UUID down = UUID.randomUUID();
+		smsProvider.stubFor(post(urlEqualTo("/api/sms")).withId(down)
+			.atPriority(1)
+			.withRequestBody(matchingJsonPath("$.message", containing(id)))
 			.willReturn(aResponse().withStatus(503)));
 
 		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, id,
 				bytes(received(id, "x." + id + "@example.in", "hi")));
+		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, other,
+				bytes(received(other, "y." + other + "@example.in", "hi")));
 
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> log(id).stream()
-				.map((n) -> n.get("channel").asString() + "/" + n.get("status").asString())
-				.toList()
-				.containsAll(List.of("SMS/FAILED", "EMAIL/SENT")));
-		assertThat(smsFor(id)).hasSize(3);
+				.anyMatch((n) -> "SMS".equals(n.get("channel").asString())
+						&& "temporary-failure".equals(n.get("status").asString()) && n.get("attempts").asInt() >= 2));
+		assertThat(status(id, "EMAIL")).isEqualTo("sent");
+		await().atMost(Duration.ofSeconds(30)).until(() -> "sent".equals(status(other, "SMS")));
+
+		smsProvider.removeStub(down);
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> "sent".equals(status(id, "SMS")));
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> accepted(id) == 1);
+		assertThat(smsFor(id).size()).as("tried while down, then once more").isGreaterThan(2);
 	}
 
 	@Test
-	void aProviderThatDoesNotAnswerInTimeIsGivenUpOnAndRetried() {
-		String id = "NAL-2026-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "-D";
-		smsProvider.stubFor(post(urlEqualTo("/api/sms")).withRequestBody(matchingJsonPath("$.message", containing(id)))
+	void aProviderThatDoesNotAnswerInTimeIsGivenUpOnAndTriedLater() {
+		String id = newId("D");
+		smsProvider.stubFor(post(urlEqualTo("/api/sms")).atPriority(1)
+			.withRequestBody(matchingJsonPath("$.message", containing(id)))
 			.willReturn(aResponse().withStatus(202).withFixedDelay(3000)));
 
 		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, id,
@@ -156,10 +193,171 @@ class NotificationsIT {
 
 		await().atMost(Duration.ofSeconds(40))
 			.until(() -> log(id).stream()
-				.anyMatch(
-						(n) -> "SMS".equals(n.get("channel").asString()) && "FAILED".equals(n.get("status").asString())
-								&& n.get("reason").asString().contains("did not answer within")));
-		assertThat(smsFor(id)).hasSize(3);
+				.anyMatch((n) -> "SMS".equals(n.get("channel").asString())
+						&& "temporary-failure".equals(n.get("status").asString())
+						&& n.get("reason").asString().contains("did not answer within")));
+	}
+
+	@Test
+	void anSmsRefusedForGoodGoesToTheApplicantByEmailInstead() throws Exception {
+		String id = newId("E");
+		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, id,
+				bytes(received(id, "fall." + id + "@example.in", "hi")));
+		awaitSms(id, 1);
+		smsProvider.stubFor(post(urlEqualTo("/api/sms")).atPriority(1)
+			.withRequestBody(matchingJsonPath("$.message", containing("का निष्पादन")))
+			.withRequestBody(matchingJsonPath("$.message", containing(id)))
+			.willReturn(aResponse().withStatus(400).withBody("{\"error\":\"DND number\"}")));
+
+		PublishedRecords.send(this.bootstrapServers, Topics.STATUS_UPDATED, id, bytes(disposed(id)));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> mailTo("fall." + id + "@example.in").size() == 2);
+		MimeMessage fallback = mailTo("fall." + id + "@example.in").get(1);
+		assertThat(fallback.getSubject()).isEqualTo("आवेदन " + id + ": निष्पादित");
+		assertThat(log(id)).anySatisfy((n) -> {
+			assertThat(n.get("channel").asString()).isEqualTo("SMS");
+			assertThat(n.get("status").asString()).isEqualTo("permanent-failure");
+			assertThat(n.get("reason").asString()).contains("400");
+		}).anySatisfy((n) -> assertThat(n.path("fallbackFor").asString()).endsWith(":SMS:APPLICANT"));
+	}
+
+	@Test
+	void aDeliveryReceiptMarksTheSmsDeliveredAndAReceiptWithoutTheTokenIsRefused() {
+		String id = newId("F");
+		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, id,
+				bytes(received(id, "r." + id + "@example.in", "hi")));
+		await().atMost(Duration.ofSeconds(30)).until(() -> "sent".equals(status(id, "SMS")));
+		String reference = "evt-" + id + ":SMS:APPLICANT";
+
+		ResponseEntity<JsonNode> anonymous = receipt(null, reference, "DELIVERED");
+		ResponseEntity<JsonNode> wrongToken = receipt("guessed", reference, "DELIVERED");
+		ResponseEntity<JsonNode> provider = receipt("test-callback-token", reference, "DELIVERED");
+
+		assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+		assertThat(wrongToken.getStatusCode().value()).isEqualTo(401);
+		assertThat(provider.getStatusCode().value()).isEqualTo(200);
+		assertThat(status(id, "SMS")).isEqualTo("delivered");
+		assertThat(receipt("test-callback-token", "no-such-reference", "DELIVERED").getStatusCode().value())
+			.isEqualTo(404);
+		ConsumerRecord<String, byte[]> dispatched = PublishedRecords.await(this.bootstrapServers,
+				Topics.NOTIFICATION_DISPATCHED,
+				(r) -> id.equals(r.key()) && PublishedRecords.text(r).contains("\"delivered\""),
+				Duration.ofSeconds(30));
+		NotificationDispatched event = EventJson.read(dispatched.value(), NotificationDispatched.class);
+		assertThat(event.channel()).isEqualTo("SMS");
+		assertThat(event.recipient()).isEqualTo("XXXXXX3210");
+		assertThat(event.template()).isEqualTo("received");
+	}
+
+	@Test
+	void anApplicantWhoOptsOutOfSmsWithTheirCodeHearsByEmailAndAWrongCodeChangesNothing() throws Exception {
+		String id = newId("G");
+		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, id,
+				bytes(received(id, "pref." + id + "@example.in", "hi")));
+		awaitSms(id, 1);
+		RestClient applicant = Http.local(this.port);
+
+		ResponseEntity<JsonNode> wrong = applicant.put()
+			.uri("/api/v1/public/notifications/" + id + "/preferences?code=WRONGCODEWRONGCD")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("sms", false))
+			.retrieve()
+			.toEntity(JsonNode.class);
+		ResponseEntity<JsonNode> chosen = applicant.put()
+			.uri("/api/v1/public/notifications/" + id + "/preferences?code=" + CODE)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("sms", false))
+			.retrieve()
+			.toEntity(JsonNode.class);
+		PublishedRecords.send(this.bootstrapServers, Topics.STATUS_UPDATED, id, bytes(disposed(id)));
+
+		assertThat(wrong.getStatusCode().value()).isEqualTo(404);
+		assertThat(chosen.getBody().get("sms").asBoolean()).isFalse();
+		assertThat(chosen.getBody().get("email").asBoolean()).isTrue();
+		await().atMost(Duration.ofSeconds(30)).until(() -> mailTo("pref." + id + "@example.in").size() == 2);
+		assertThat(smsFor(id)).as("only the receipt, before the opt-out").hasSize(1);
+		applicant.put()
+			.uri("/api/v1/public/notifications/" + id + "/preferences?code=" + CODE)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("sms", true))
+			.retrieve()
+			.toBodilessEntity();
+	}
+
+	@Test
+	void anOfficersDigestGathersTheDaysLinesIntoOneMail() throws Exception {
+		String officer = "digest." + UUID.randomUUID().toString().substring(0, 6) + "@dak.local";
+		this.digest.add("l1-" + officer, officer, "जिला आपूर्ति कार्यालय", "चिह्नित / marked: NAL-2026-000001-Q");
+		this.digest.add("l2-" + officer, officer, "जिला आपूर्ति कार्यालय", "निकट / due soon: NAL-2026-000002-P");
+		this.digest.add("l2-" + officer, officer, "जिला आपूर्ति कार्यालय", "निकट / due soon: NAL-2026-000002-P");
+
+		this.digest.send(java.time.LocalDate.of(2026, 12, 1));
+		this.digest.send(java.time.LocalDate.of(2026, 12, 1));
+
+		MimeMessage mailed = awaitMail(officer).get(0);
+		assertThat(mailed.getSubject()).isEqualTo("दैनिक सारांश 2026-12-01: जिला आपूर्ति कार्यालय");
+		assertThat(part(mailed, "text/plain")).contains("• चिह्नित / marked: NAL-2026-000001-Q",
+				"• निकट / due soon: NAL-2026-000002-P");
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> mailTo(officer).size() == 1);
+	}
+
+	private ResponseEntity<JsonNode> receipt(String token, String reference, String status) {
+		return Http.local(this.port).post().uri("/api/v1/notifications/delivery-receipts").headers((headers) -> {
+			if (token != null) {
+				headers.set("X-Dak-Callback-Token", token);
+			}
+		})
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("reference", reference, "status", status))
+			.retrieve()
+			.toEntity(JsonNode.class);
+	}
+
+	private String status(String id, String channel) {
+		return log(id).stream()
+			.filter((n) -> channel.equals(n.get("channel").asString()) && !n.has("fallbackFor"))
+			.map((n) -> n.get("status").asString())
+			.findFirst()
+			.orElse(null);
+	}
+
+	/** Requests for this item the provider answered 202. */
+	private static long accepted(String id) {
+		return smsProvider.getAllServeEvents()
+			.stream()
+			.filter((e) -> e.getRequest().getBodyAsString().contains(id) && e.getResponse().getStatus() == 202)
+			.count();
+	}
+
+	private static String newId(String suffix) {
+		return "NAL-2026-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "-" + suffix;
+	}
+
+	private static String disposed(String id) {
+		return GoldenSamples.json(Topic.STATUS_UPDATED)
+			.replace("NAL-2026-000123-C", id)
+			.replace("c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f", UUID.randomUUID().toString());
+	}
+
+	private static String part(MimeMessage message, String type) throws Exception {
+		Object content = message.getContent();
+		return find(content, type);
+	}
+
+	private static String find(Object content, String type) throws Exception {
+		if (content instanceof jakarta.mail.Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+				if (part.isMimeType(type)) {
+					return part.getContent().toString();
+				}
+				String inner = find(part.getContent(), type);
+				if (inner != null) {
+					return inner;
+				}
+			}
+		}
+		return null;
 	}
 
 	private static com.github.tomakehurst.wiremock.matching.StringValuePattern containing(String text) {
@@ -208,6 +406,7 @@ class NotificationsIT {
 			.replace("NAL-2026-000123-C", id)
 			.replace("0b9d5c8e-6f1a-4f43-9a57-1d6f0f3f2a10", "evt-" + id)
 			.replace("sunita@example.in", email)
+			.replace("5d3f0e5b2c1a4f7e9b8d6c5a4f3e2d1c0b9a8f7e6d5c4b3a2918f7e6d5c4b3a2", AccessCodes.hash(CODE))
 			.replace("\"preferredLanguage\": \"hi\"", "\"preferredLanguage\": \"" + language + "\"");
 	}
 

@@ -1,0 +1,126 @@
+package org.dak.notification.dispatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.dak.notification.NotificationProperties;
+import org.dak.notification.delivery.DeliveryFailedException;
+import org.dak.notification.delivery.MailGateway;
+import org.dak.notification.delivery.SmsProvider;
+import org.dak.notification.template.Template;
+import org.dak.notification.template.Templates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends what is due, on its own thread: the event consumers only queue, so a slow or
+ * failing provider never holds them up. A message the provider refuses for good fails at
+ * once (and goes to the applicant's other channel); one that meets a time-out, a 5xx, a
+ * 429, an open circuit or a busy provider waits longer each time and is tried again,
+ * until the retry window closes and it is a technical failure (and goes to the other
+ * channel).
+ */
+@Component
+class NotificationSender {
+
+	private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
+
+	private static final int BATCH = 50;
+
+	private final NotificationQueue queue;
+
+	private final Templates templates;
+
+	private final SmsProvider sms;
+
+	private final MailGateway mail;
+
+	private final MeterRegistry meters;
+
+	private final NotificationProperties.Retry retry;
+
+	private final Fallbacks fallbacks;
+
+	NotificationSender(NotificationQueue queue, Templates templates, SmsProvider sms, MailGateway mail,
+			MeterRegistry meters, NotificationProperties properties, Fallbacks fallbacks) {
+		this.queue = queue;
+		this.templates = templates;
+		this.sms = sms;
+		this.mail = mail;
+		this.meters = meters;
+		this.retry = properties.retry();
+		this.fallbacks = fallbacks;
+	}
+
+	@Scheduled(fixedDelayString = "${dak.notification.retry.sender-interval:1s}")
+	void sendDue() {
+		try {
+			for (int i = 0; i < BATCH; i++) {
+				Optional<Notification> next = this.queue.claim(this.retry.claimFor());
+				if (next.isEmpty()) {
+					return;
+				}
+				send(next.get());
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Sending round stopped: {}", ex.toString());
+		}
+	}
+
+	void send(Notification notification) {
+		Template template = Template.valueOf(notification.template().toUpperCase().replace('-', '_'));
+		Templates.Rendered message = this.templates.render(template, notification.language(), notification.values());
+		Timer.Sample sample = Timer.start(this.meters);
+		try {
+			if ("SMS".equals(notification.channel())) {
+				this.sms.send(notification.to(), message.sms(), message.smsTemplateId(), notification.id());
+			}
+			else {
+				this.mail.send(notification.to(), message.subject(), message.text(), message.html(), notification.id());
+			}
+			this.queue.settle(notification, Notification.SENT, null, null);
+		}
+		catch (DeliveryFailedException ex) {
+			failed(notification, ex);
+		}
+		finally {
+			sample.stop(this.meters.timer("dak.notifications.send", "channel", notification.channel()));
+		}
+	}
+
+	private void failed(Notification notification, DeliveryFailedException ex) {
+		Instant now = Instant.now();
+		if (ex.isPermanent()) {
+			log.warn("Notification {} refused for good: {}", notification.id(), ex.getMessage());
+			this.queue.settle(notification, Notification.PERMANENT_FAILURE, ex.getMessage(), null);
+			this.fallbacks.after(notification);
+		}
+		else if (now.isAfter(notification.createdAt().plus(this.retry.window()))) {
+			log.warn("Notification {} given up after {}: {}", notification.id(), this.retry.window(), ex.getMessage());
+			this.queue.settle(notification, Notification.TECHNICAL_FAILURE, ex.getMessage(), null);
+			this.fallbacks.after(notification);
+		}
+		else {
+			this.queue.settle(notification, Notification.TEMPORARY_FAILURE, ex.getMessage(),
+					now.plus(backoff(notification.attempts())));
+		}
+	}
+
+	/** The wait before the next send: doubling from the first, with jitter, capped. */
+	Duration backoff(int attempts) {
+		long first = this.retry.laterBackoff().toMillis();
+		long wait = Math.min(this.retry.maxLaterBackoff().toMillis(),
+				first * (1L << Math.min(20, Math.max(0, attempts - 1))));
+		long jitter = (long) (wait * 0.2 * ThreadLocalRandom.current().nextDouble());
+		return Duration.ofMillis(wait - jitter);
+	}
+
+}
