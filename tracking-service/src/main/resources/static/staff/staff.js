@@ -87,6 +87,14 @@
       });
       list.appendChild(li);
     });
+    var messages = el('messages');
+    messages.textContent = '';
+    (item.messages || []).forEach(function (message) {
+      var li = document.createElement('li');
+      li.textContent = time(message.at) + ' · ' + (message.channel === 'SMS' ? 'SMS' : 'ई-मेल · e-mail') + ' · '
+        + message.audience + ' ' + message.recipient + ' · ' + message.template + ' · ' + message.status;
+      messages.appendChild(li);
+    });
     show('item', true);
   }
 

@@ -74,6 +74,11 @@ final class AccessTable {
 			new Rule(HttpMethod.POST, List.of("/api/v1/public/track/*/feedback", "/open311/v2/requests.json"),
 					Who.PUBLIC),
 			new Rule(HttpMethod.GET, List.of("/api/v1/notifications"), Who.ROLES, DM, AUDITOR),
+			// the SMS provider, with the agreed callback token the notification service
+			// checks
+			new Rule(HttpMethod.POST, List.of("/api/v1/notifications/delivery-receipts"), Who.PUBLIC),
+			// the applicant, with the access code from the receipt
+			new Rule(null, List.of("/api/v1/public/notifications/*/preferences"), Who.PUBLIC),
 			new Rule(HttpMethod.GET, List.of("/actuator/health", "/actuator/health/**", "/actuator/info"), Who.PUBLIC),
 			new Rule(HttpMethod.GET, List.of("/actuator/prometheus"), Who.ROLES, AUDITOR),
 			new Rule(null, List.of("/fallback/**"), Who.PUBLIC));

@@ -114,8 +114,15 @@ public final class LocalStack {
 		String smsInbox = null;
 		if (this.env.get("SMS_PROVIDER_URL") == null) {
 			int port = port("SMS_SIMULATOR_PORT", 8090);
-			ChildProcess sms = infraProcess("sms-simulator", infraClasspath, SmsSimulatorMain.class,
-					List.of(String.valueOf(port), this.data.resolve("sms").resolve("messages.jsonl").toString()));
+			// the simulator reports delivery like a real provider, to the notification
+			// service
+			String callbackToken = java.util.UUID.randomUUID().toString();
+			serviceEnv.put("SMS_CALLBACK_TOKEN", callbackToken);
+			ChildProcess sms = infraProcess(
+					"sms-simulator", infraClasspath, SmsSimulatorMain.class, List.of(String.valueOf(port),
+							this.data.resolve("sms").resolve("messages.jsonl").toString(), "http://127.0.0.1:"
+									+ port("NOTIFICATION_PORT", 8084) + "/api/v1/notifications/delivery-receipts",
+							callbackToken));
 			infra.add(CompletableFuture
 				.runAsync(() -> sms.awaitReady(() -> Probes.portOpen(port), Duration.ofSeconds(60))));
 			serviceEnv.put("SMS_PROVIDER_URL", "http://127.0.0.1:" + port + "/api/sms");

@@ -1,6 +1,14 @@
 package org.dak.localstack;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +26,9 @@ import com.sun.net.httpserver.HttpServer;
  * An SMS provider simulator for the local stack. It takes what a real HTTP SMS gateway
  * takes ({@code POST /api/sms} with a JSON body), answers 202 with a message ID, keeps
  * every message in a file, and shows them at {@code GET /} (and as JSON at
- * {@code GET /api/sms}). Arguments: port, data file.
+ * {@code GET /api/sms}). Given a callback URL and token, it reports each message
+ * delivered a moment later, as a provider's delivery receipt. Arguments: port, data file,
+ * and optionally callback URL and token.
  */
 public final class SmsSimulatorMain {
 
@@ -45,6 +55,9 @@ public final class SmsSimulatorMain {
 				}
 				System.out.println("SMS " + body);
 				respond(exchange, 202, "application/json", "{\"id\":\"" + id + "\",\"status\":\"accepted\"}");
+				if (args.length >= 4) {
+					report(args[2], args[3], body);
+				}
 			}
 			else {
 				List<String> lines = Files.readAllLines(store, StandardCharsets.UTF_8);
@@ -54,6 +67,26 @@ public final class SmsSimulatorMain {
 		server.createContext("/", (exchange) -> respond(exchange, 200, "text/html; charset=utf-8", PAGE));
 		server.start();
 		System.out.println("SMS simulator on http://127.0.0.1:" + port + "/ , messages in " + store);
+	}
+
+	private static final Pattern REFERENCE = Pattern.compile("\"reference\"\\s*:\\s*\"([^\"]+)\"");
+
+	private static final HttpClient CALLBACKS = HttpClient.newHttpClient();
+
+	/** A delivery receipt for the message, a second later, as providers send them. */
+	private static void report(String callback, String token, String body) {
+		Matcher reference = REFERENCE.matcher(body);
+		if (!reference.find()) {
+			return;
+		}
+		HttpRequest receipt = HttpRequest.newBuilder(URI.create(callback))
+			.header("Content-Type", "application/json")
+			.header("X-Dak-Callback-Token", token)
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"reference\":\"" + reference.group(1) + "\",\"status\":\"DELIVERED\"}"))
+			.build();
+		CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS)
+			.execute(() -> CALLBACKS.sendAsync(receipt, HttpResponse.BodyHandlers.discarding()));
 	}
 
 	private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
@@ -70,14 +103,14 @@ public final class SmsSimulatorMain {
 			<style>body{font-family:system-ui,"Noto Sans Devanagari",sans-serif;margin:1rem}
 			td,th{border-bottom:1px solid #ddd;padding:.4rem;text-align:left;vertical-align:top}</style></head>
 			<body><h1>SMS simulator · एसएमएस</h1><p>Every SMS the services sent, newest first.</p>
-			<table><thead><tr><th>Received</th><th>To</th><th>Sender</th><th>Message</th><th>Reference</th></tr></thead>
+			<table><thead><tr><th>Received</th><th>To</th><th>Sender</th><th>Message</th><th>DLT template</th><th>Reference</th></tr></thead>
 			<tbody id="rows"></tbody></table>
 			<script>
 			fetch('/api/sms').then(r => r.json()).then(list => {
 			  const rows = document.getElementById('rows');
 			  list.reverse().forEach(m => {
 			    const tr = document.createElement('tr');
-			    [m.receivedAt, m.request.to, m.request.sender, m.request.message, m.request.reference].forEach(v => {
+			    [m.receivedAt, m.request.to, m.request.sender, m.request.message, m.request.templateId, m.request.reference].forEach(v => {
 			      const td = document.createElement('td'); td.textContent = v ?? ''; tr.appendChild(td);
 			    });
 			    rows.appendChild(tr);

@@ -145,13 +145,17 @@ class AccessMatrixIT {
 		if (path.equals("/api/v1/notifications")) {
 			path = path + "?complaintId=" + receiptNumber;
 		}
-		if (path.startsWith("/api/v1/public/track/") || path.startsWith("/track/")) {
+		if (path.startsWith("/api/v1/public/track/") || path.startsWith("/track/")
+				|| path.startsWith("/api/v1/public/notifications/")) {
 			path = path + "?code=WRONGCODEWRONGCD";
 		}
 		RestClient client = (role.equals("CHANNEL_ADAPTER") && channelAdapters.containsKey(path))
 				? channelAdapters.get(path) : callers.get(role);
 		Object body = body(row.endpoint(), role);
 		RestClient.RequestBodySpec request = client.method(method).uri(path);
+		if (path.equals("/api/v1/notifications/delivery-receipts")) {
+			request.header("X-Dak-Callback-Token", RunningSystem.CALLBACK_TOKEN);
+		}
 		if (body instanceof MultiValueMap<?, ?>) {
 			request.contentType(MediaType.MULTIPART_FORM_DATA).body(body);
 		}
@@ -203,6 +207,8 @@ class AccessMatrixIT {
 			case "PUT /api/v1/departments/{code}/offices/{officeCode}" -> Map.of("name", "Matrix office", "nameHi",
 					"मैट्रिक्स कार्यालय", "officer", Map.of("name", "Matrix officer"));
 			case "POST /api/v1/demo/clock" -> Map.of("days", 1);
+			case "POST /api/v1/notifications/delivery-receipts" -> Map.of("reference", "matrix", "status", "DELIVERED");
+			case "PUT /api/v1/public/notifications/{receiptNumber}/preferences" -> Map.of("email", true);
 			default -> null;
 		};
 	}

@@ -52,6 +52,9 @@ final class RunningSystem implements AutoCloseable {
 
 	static final String ADMIN_PASSWORD = "system-test-admin-password";
 
+	/** The secret the SMS provider sends with delivery receipts. */
+	static final String CALLBACK_TOKEN = "system-test-callback-token";
+
 	private static RunningSystem shared;
 
 	private final GreenMail mail;
@@ -121,6 +124,7 @@ final class RunningSystem implements AutoCloseable {
 		environment.put("KAFKA_PARTITIONS", "2");
 		// a test system: deadlines are watched by moving tracking's clock forward
 		environment.put("DAK_ADJUSTABLE_CLOCK", "true");
+		environment.put("SMS_CALLBACK_TOKEN", CALLBACK_TOKEN);
 		environment.put("DAK_JWT_PUBLIC_KEY", publicKey.toString());
 		ports.forEach((service, port) -> environment.put(LocalStack.urlVariable(service), "http://127.0.0.1:" + port));
 

@@ -88,13 +88,23 @@ class WholeFlowIT {
 		assertThat(tracked.get("applicant").get("mobile").asString()).isEqualTo("XXXXXX1122");
 		assertThat(tracked.toString()).doesNotContain("9988771122", "anita@example.in", "अनीता कुमारी");
 
-		// the receipt goes by SMS and e-mail, later news by SMS (her mobile is her channel)
+		// the receipt goes by SMS and e-mail, later news by SMS (her mobile is her
+		// channel)
 		await().atMost(Duration.ofSeconds(60)).until(() -> !mailTo("anita@example.in").isEmpty());
 		List<String> applicantSubjects = mailTo("anita@example.in").stream().map(WholeFlowIT::subject).toList();
 		assertThat(applicantSubjects).anyMatch((s) -> s.contains("पावती") && s.contains(id));
 		await().atMost(Duration.ofSeconds(60)).until(() -> !mailTo("ee.electric.nalanda@dak.local").isEmpty());
 		assertThat(subject(mailTo("ee.electric.nalanda@dak.local").get(0))).contains(id);
 		await().atMost(Duration.ofSeconds(60)).until(() -> smsAbout(id).size() >= 4);
+		// the timeline's staff view shows the messages sent, from notification-dispatched
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> dm.get()
+				.uri("/api/v1/cases/" + id)
+				.retrieve()
+				.body(JsonNode.class)
+				.get("messages")
+				.findValuesAsString("template")
+				.contains("status-disposed"));
 		assertThat(smsAbout(id)).anyMatch((body) -> body.contains("आपका आवेदन प्राप्त हुआ"))
 			.anyMatch((body) -> body.contains("का निष्पादन कर दिया गया है"));
 	}

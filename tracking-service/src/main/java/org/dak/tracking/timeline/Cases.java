@@ -14,6 +14,7 @@ import org.dak.contracts.ComplaintRecalled;
 import org.dak.contracts.ComplaintReceived;
 import org.dak.contracts.ComplaintRouted;
 import org.dak.contracts.DeadlineBreached;
+import org.dak.contracts.NotificationDispatched;
 import org.dak.contracts.StatusUpdated;
 import org.dak.platform.Problem;
 import org.dak.support.attachment.Attachments;
@@ -84,6 +85,17 @@ public class Cases {
 			complaintCase.apply(event, this.deadlines.dueDate(event.departmentCode(), complaintCase.category(),
 					received.atZone(ComplaintCase.OFFICE_TIME).toLocalDate()));
 		});
+	}
+
+	/**
+	 * Notes a message sent about an item. One that overtook the item's receipt is retried
+	 * (the listener's backoff) until the item is there.
+	 */
+	void apply(NotificationDispatched event) {
+		if (this.cases.findById(event.complaintId()).filter((c) -> c.status() != null).isEmpty()) {
+			throw new IllegalStateException("No case yet for " + event.complaintId());
+		}
+		update(event.complaintId(), (complaintCase) -> complaintCase.apply(event));
 	}
 
 	void apply(ComplaintRecalled event) {

@@ -3,6 +3,7 @@ package org.dak.tracking.timeline;
 import org.dak.contracts.ComplaintRecalled;
 import org.dak.contracts.ComplaintReceived;
 import org.dak.contracts.ComplaintRouted;
+import org.dak.contracts.NotificationDispatched;
 import org.dak.contracts.Topics;
 import org.dak.support.events.ProcessedEvents;
 
@@ -33,6 +34,11 @@ class ComplaintEventsListener {
 	@KafkaListener(topics = Topics.COMPLAINT_RECALLED)
 	void on(ComplaintRecalled event) {
 		this.processed.once(event.eventId(), Topics.COMPLAINT_RECALLED, () -> this.cases.apply(event));
+	}
+
+	@KafkaListener(topics = Topics.NOTIFICATION_DISPATCHED)
+	void on(NotificationDispatched event) {
+		this.processed.once(event.eventId(), Topics.NOTIFICATION_DISPATCHED, () -> this.cases.apply(event));
 	}
 
 	@KafkaListener(topics = Topics.COMPLAINT_ROUTED)
