@@ -2,6 +2,7 @@ package org.dak.notification.dispatch;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,12 @@ class NotificationsIT {
 
 	@Autowired
 	OfficerDigest digest;
+
+	@Autowired
+	org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+	@Autowired
+	NotificationQueue queue;
 
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
@@ -299,6 +306,86 @@ class NotificationsIT {
 		assertThat(part(mailed, "text/plain")).contains("• चिह्नित / marked: NAL-2026-000001-Q",
 				"• निकट / due soon: NAL-2026-000002-P");
 		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> mailTo(officer).size() == 1);
+	}
+
+	@Test
+	void aMessageStillFailingWhenItsRetryWindowClosesIsATechnicalFailureAndGoesByEmail() {
+		String id = newId("H");
+		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, id,
+				bytes(received(id, "late." + id + "@example.in", "hi")));
+		await().atMost(Duration.ofSeconds(30)).until(() -> "sent".equals(status(id, "EMAIL")));
+		smsProvider.stubFor(post(urlEqualTo("/api/sms")).atPriority(1)
+			.withRequestBody(matchingJsonPath("$.message", containing(id)))
+			.willReturn(aResponse().withStatus(503)));
+		// a status message queued 25 hours ago, its provider down ever since
+		Instant longAgo = Instant.now().minus(Duration.ofHours(25));
+		this.mongo.insert(new Notification("old-" + id + ":SMS:APPLICANT", id, "SMS", "APPLICANT", "status-in-progress",
+				"hi", "9876543210",
+				Map.of("name", "सुनीता देवी", "receiptNumber", id, "trackingUrl", "http://t", "office", "समाहरणालय"),
+				"temporary-failure", "503", 40, Instant.now(), null, null, longAgo, longAgo, List.of()));
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "technical-failure"
+				.equals(this.queue.find("old-" + id + ":SMS:APPLICANT").map(Notification::status).orElse(null)));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> mailTo("late." + id + "@example.in").stream()
+				.anyMatch((m) -> subjectOf(m).contains("कार्यवाही प्रारंभ")));
+	}
+
+	@Test
+	void aMessageHeldBySenderThatDiedIsTakenUpAgainAfterARestart() {
+		String id = newId("J");
+		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, id,
+				bytes(received(id, "crash." + id + "@example.in", "hi")));
+		awaitSms(id, 1);
+		Instant before = Instant.now().minus(Duration.ofMinutes(10));
+		this.mongo.insert(new Notification("crashed-" + id + ":SMS:APPLICANT", id, "SMS", "APPLICANT",
+				"status-in-progress", "hi", "9876543210",
+				Map.of("name", "सुनीता देवी", "receiptNumber", id, "trackingUrl", "http://t", "office", "समाहरणालय"),
+				"sending", null, 1, before, before.plus(Duration.ofMinutes(2)), null, before, before, List.of()));
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "sent"
+				.equals(this.queue.find("crashed-" + id + ":SMS:APPLICANT").map(Notification::status).orElse(null)));
+		assertThat(smsFor(id)).extracting(LoggedRequest::getBodyAsString)
+			.anyMatch((body) -> body.contains("crashed-" + id + ":SMS:APPLICANT"));
+	}
+
+	@Test
+	void theOfficeIsRemindedBeforeTheDeadlineAndTheDmIsAlertedAfterIt() throws Exception {
+		String id = newId("K");
+		String officer = "reminded." + id.toLowerCase() + "@dak.local";
+		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, id,
+				bytes(received(id, "k." + id + "@example.in", "hi")));
+		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_ROUTED, id,
+				bytes(GoldenSamples.json(Topic.COMPLAINT_ROUTED)
+					.replace("NAL-2026-000123-C", id)
+					.replace("6a1c7f3e-2b4d-4e8f-8a9b-0c1d2e3f4a5b", UUID.randomUUID().toString())
+					.replace("dso.nalanda@dak.local", officer)));
+		awaitMail(officer);
+
+		PublishedRecords.send(this.bootstrapServers, Topics.DEADLINE_NEARED, id,
+				bytes(GoldenSamples.json(Topic.DEADLINE_NEARED)
+					.replace("NAL-2026-000123-C", id)
+					.replace("9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a", UUID.randomUUID().toString())));
+		PublishedRecords.send(this.bootstrapServers, Topics.DEADLINE_BREACHED, id,
+				bytes(GoldenSamples.json(Topic.DEADLINE_BREACHED)
+					.replace("NAL-2026-000123-C", id)
+					.replace("1a2b3c4d-5e6f-4708-9a1b-2c3d4e5f6a7b", UUID.randomUUID().toString())));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(officer).size() == 2);
+		assertThat(part(mailTo(officer).get(1), "text/plain")).contains("80%", "2027-02-24", id);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> mailTo("dm.nalanda@dak.local").stream().anyMatch((m) -> subjectOf(m).contains(id)));
+	}
+
+	private static String subjectOf(MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			return "";
+		}
 	}
 
 	private ResponseEntity<JsonNode> receipt(String token, String reference, String status) {
