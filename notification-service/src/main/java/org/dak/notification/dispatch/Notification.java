@@ -23,6 +23,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param template which message, e.g. {@code status-disposed}
  * @param language {@code hi} or {@code en}
  * @param to the number or address
+ * @param recipient the same, masked, as the log shows it
  * @param values the template's placeholders
  * @param status {@code created}, {@code sending}, {@code sent}, {@code delivered},
  * {@code temporary-failure}, {@code permanent-failure} or {@code technical-failure}
@@ -37,9 +38,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("notifications")
 record Notification(@Id String id, @Indexed String complaintId, String channel, String audience, String template,
-		String language, String to, Map<String, String> values, @Indexed String status, String reason, int attempts,
-		Instant nextAttemptAt, Instant claimedUntil, String fallbackFor, Instant createdAt, Instant updatedAt,
-		List<OutboxEvent> outbox) {
+		String language, String to, String recipient, Map<String, String> values, @Indexed String status, String reason,
+		Integer attempts, Instant nextAttemptAt, Instant claimedUntil, String fallbackFor, Instant createdAt,
+		Instant updatedAt, List<OutboxEvent> outbox) {
 
 	static final String CREATED = "created";
 
@@ -55,13 +56,28 @@ record Notification(@Id String id, @Indexed String complaintId, String channel, 
 
 	static final String TECHNICAL_FAILURE = "technical-failure";
 
-	/** The address as the log shows it. */
-	String recipient() {
-		if ("SMS".equals(this.channel)) {
-			return "XXXXXX" + this.to.substring(Math.max(0, this.to.length() - 4));
+	/**
+	 * Reads what an earlier version stored too (upper-case statuses, no retry fields): a
+	 * message it left unsent cannot be rendered again, and counts as a technical failure.
+	 */
+	Notification {
+		attempts = (attempts != null) ? attempts : 0;
+		values = (values != null) ? values : Map.of();
+		outbox = (outbox != null) ? outbox : List.of();
+		status = switch (status) {
+			case "SENT" -> SENT;
+			case "PENDING", "FAILED" -> TECHNICAL_FAILURE;
+			default -> status;
+		};
+	}
+
+	/** An address as the log shows it. */
+	static String mask(String channel, String to) {
+		if ("SMS".equals(channel)) {
+			return "XXXXXX" + to.substring(Math.max(0, to.length() - 4));
 		}
-		int at = this.to.indexOf('@');
-		return (at > 0) ? this.to.charAt(0) + "***" + this.to.substring(at) : "***";
+		int at = to.indexOf('@');
+		return (at > 0) ? to.charAt(0) + "***" + to.substring(at) : "***";
 	}
 
 }

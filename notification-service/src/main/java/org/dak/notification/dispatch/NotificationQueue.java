@@ -70,8 +70,9 @@ class NotificationQueue {
 		Instant now = now();
 		try {
 			this.mongo.insert(new Notification(id, complaintId, message.channel(), message.audience(),
-					message.template().key(), message.language(), message.to(), message.values(), Notification.CREATED,
-					null, 0, now, null, fallbackFor, now, now, List.of()));
+					message.template().key(), message.language(), message.to(),
+					Notification.mask(message.channel(), message.to()), message.values(), Notification.CREATED, null, 0,
+					now, null, fallbackFor, now, now, List.of()));
 			return true;
 		}
 		catch (DuplicateKeyException ex) {

@@ -320,7 +320,7 @@ class NotificationsIT {
 		// a status message queued 25 hours ago, its provider down ever since
 		Instant longAgo = Instant.now().minus(Duration.ofHours(25));
 		this.mongo.insert(new Notification("old-" + id + ":SMS:APPLICANT", id, "SMS", "APPLICANT", "status-in-progress",
-				"hi", "9876543210",
+				"hi", "9876543210", "XXXXXX3210",
 				Map.of("name", "सुनीता देवी", "receiptNumber", id, "trackingUrl", "http://t", "office", "समाहरणालय"),
 				"temporary-failure", "503", 40, Instant.now(), null, null, longAgo, longAgo, List.of()));
 
@@ -340,7 +340,7 @@ class NotificationsIT {
 		awaitSms(id, 1);
 		Instant before = Instant.now().minus(Duration.ofMinutes(10));
 		this.mongo.insert(new Notification("crashed-" + id + ":SMS:APPLICANT", id, "SMS", "APPLICANT",
-				"status-in-progress", "hi", "9876543210",
+				"status-in-progress", "hi", "9876543210", "XXXXXX3210",
 				Map.of("name", "सुनीता देवी", "receiptNumber", id, "trackingUrl", "http://t", "office", "समाहरणालय"),
 				"sending", null, 1, before, before.plus(Duration.ofMinutes(2)), null, before, before, List.of()));
 
@@ -377,6 +377,25 @@ class NotificationsIT {
 		assertThat(part(mailTo(officer).get(1), "text/plain")).contains("80%", "2027-02-24", id);
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> mailTo("dm.nalanda@dak.local").stream().anyMatch((m) -> subjectOf(m).contains(id)));
+	}
+
+	@Test
+	void theLogStillShowsMessagesAnEarlierVersionStored() {
+		String id = newId("L");
+		this.mongo.getCollection("notifications")
+			.insertOne(new org.bson.Document("_id", "v1-" + id + ":SMS:APPLICANT").append("complaintId", id)
+				.append("channel", "SMS")
+				.append("audience", "APPLICANT")
+				.append("template", "receipt")
+				.append("recipient", "XXXXXX3210")
+				.append("status", "SENT")
+				.append("createdAt", java.util.Date.from(Instant.now()))
+				.append("updatedAt", java.util.Date.from(Instant.now())));
+
+		assertThat(log(id)).singleElement().satisfies((n) -> {
+			assertThat(n.get("status").asString()).isEqualTo("sent");
+			assertThat(n.get("recipient").asString()).isEqualTo("XXXXXX3210");
+		});
 	}
 
 	private static String subjectOf(MimeMessage message) {
