@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dak.contracts.ComplaintRecalled;
+import org.dak.contracts.GoldenSamples;
+import org.dak.contracts.NotificationDispatched;
 import org.dak.contracts.StatusUpdated;
 import org.dak.contracts.Topics;
 import org.dak.support.events.EventJson;
@@ -160,6 +162,41 @@ class DepartmentWorkflowIT {
 			.getStatusCode()
 			.value()).isEqualTo(404);
 		assertThat(step(id, Map.of("step", "ACKNOWLEDGE")).getStatusCode().value()).isEqualTo(404);
+	}
+
+	@Test
+	void theMessagesSentAboutAnItemShowTheirNewestStatusAndNeverHoldUpTheDepartment() {
+		String id = markedItem("SUPPLY", List.of());
+		NotificationDispatched sample = GoldenSamples.notificationDispatched();
+		Instant sentAt = Instant.now();
+		NotificationDispatched sent = new NotificationDispatched(UUID.randomUUID().toString(), id, sentAt,
+				"n-" + id + ":SMS:APPLICANT", "SMS", "APPLICANT", "marked", "sent", sample.recipient());
+		NotificationDispatched delivered = new NotificationDispatched(UUID.randomUUID().toString(), id,
+				sentAt.plusSeconds(3), sent.notificationId(), "SMS", "APPLICANT", "marked", "delivered",
+				sample.recipient());
+
+		this.items.send(Topics.NOTIFICATION_DISPATCHED, id, delivered);
+		this.items.send(Topics.NOTIFICATION_DISPATCHED, id, sent);
+		ResponseEntity<JsonNode> acknowledged = step(id, Map.of("step", "ACKNOWLEDGE"));
+
+		assertThat(acknowledged.getStatusCode().value()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.supply.get()
+				.uri("/api/v1/cases/" + id)
+				.retrieve()
+				.body(JsonNode.class)
+				.get("messages")
+				.findValuesAsString("status")
+				.equals(List.of("delivered")));
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> this.supply.get()
+				.uri("/api/v1/cases/" + id)
+				.retrieve()
+				.body(JsonNode.class)
+				.get("messages")
+				.findValuesAsString("status")
+				.equals(List.of("delivered")));
 	}
 
 	@Test

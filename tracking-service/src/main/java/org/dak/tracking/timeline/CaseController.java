@@ -41,8 +41,11 @@ class CaseController {
 
 	private final Cases cases;
 
-	CaseController(Cases cases) {
+	private final CaseMessages messages;
+
+	CaseController(Cases cases, CaseMessages messages) {
 		this.cases = cases;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -67,13 +70,14 @@ class CaseController {
 		Cases.QueueFilter filter = new Cases.QueueFilter(department, status, overdue, dueSoon, office, copies);
 		// oldest due first: what needs doing soonest is on top
 		Sort order = Sort.by(Sort.Order.asc("dueDate"), Sort.Order.asc("receivedAt"));
-		return new PagedModel<>(this.cases.queue(filter, PageRequest.of(page, size, order)).map(CaseView::of));
+		return new PagedModel<>(
+				this.cases.queue(filter, PageRequest.of(page, size, order)).map((c) -> CaseView.of(c, List.of())));
 	}
 
 	@GetMapping("/{complaintId}")
 	CaseView item(@PathVariable String complaintId) {
 		return this.cases.visibleTo(complaintId, DakUser.current().orElseThrow())
-			.map(CaseView::of)
+			.map((c) -> CaseView.of(c, this.messages.of(complaintId)))
 			.orElseThrow(() -> notFound(complaintId));
 	}
 

@@ -10,12 +10,12 @@ import java.util.List;
 record CaseView(String complaintId, CaseStatus status, String statusEn, String statusHi, String departmentCode,
 		String departmentName, String departmentNameHi, String officeCode, List<String> copiedTo, LocalDate dueDate,
 		String channel, String category, String subject, Instant receivedAt, ComplaintCase.MaskedApplicant applicant,
-		List<TimelineEntry> timeline, List<ComplaintCase.MessageSent> messages) {
+		List<TimelineEntry> timeline, List<CaseMessages.MessageSent> messages) {
 
-	static CaseView of(ComplaintCase c) {
+	static CaseView of(ComplaintCase c, List<CaseMessages.MessageSent> messages) {
 		return new CaseView(c.id(), c.status(), c.status().english(), c.status().hindi(), c.departmentCode(),
 				c.departmentName(), c.departmentNameHi(), c.officeCode(), c.copiedTo(), c.dueDate(), c.channel(),
-				c.category(), c.subject(), c.receivedAt(), c.applicant(), c.timeline(), c.messages());
+				c.category(), c.subject(), c.receivedAt(), c.applicant(), c.timeline(), messages);
 	}
 
 }

@@ -14,7 +14,6 @@ import org.dak.contracts.ComplaintRecalled;
 import org.dak.contracts.ComplaintReceived;
 import org.dak.contracts.ComplaintRouted;
 import org.dak.contracts.DeadlineBreached;
-import org.dak.contracts.NotificationDispatched;
 import org.dak.contracts.StatusUpdated;
 import org.dak.platform.Problem;
 import org.dak.support.attachment.Attachments;
@@ -87,17 +86,6 @@ public class Cases {
 		});
 	}
 
-	/**
-	 * Notes a message sent about an item. One that overtook the item's receipt is retried
-	 * (the listener's backoff) until the item is there.
-	 */
-	void apply(NotificationDispatched event) {
-		if (this.cases.findById(event.complaintId()).filter((c) -> c.status() != null).isEmpty()) {
-			throw new IllegalStateException("No case yet for " + event.complaintId());
-		}
-		update(event.complaintId(), (complaintCase) -> complaintCase.apply(event));
-	}
-
 	void apply(ComplaintRecalled event) {
 		update(event.complaintId(), (complaintCase) -> complaintCase.apply(event));
 	}
@@ -121,11 +109,18 @@ public class Cases {
 					"Evidence files go with ACTION_TAKEN.");
 		}
 		List<StoredAttachment> stored = this.attachments.store(complaintId, evidence);
+		List<TimelineEntry.Evidence> files = stored.stream()
+			.map((file) -> new TimelineEntry.Evidence(file.id(), file.filename(), file.mediaType(), file.size()))
+			.toList();
 		try {
-			StatusUpdated event = complaintCase.step(step, officer.department(), note, office, stored.stream()
-				.map((file) -> new TimelineEntry.Evidence(file.id(), file.filename(), file.mediaType(), file.size()))
-				.toList(), officer.username(), this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
-			this.cases.save(complaintCase);
+			StatusUpdated event = retried(() -> {
+				ComplaintCase current = visibleTo(complaintId, officer)
+					.orElseThrow(() -> CaseController.notFound(complaintId));
+				StatusUpdated stepped = current.step(step, officer.department(), note, office, files,
+						officer.username(), this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
+				this.cases.save(current);
+				return stepped;
+			});
 			this.meters.counter("dak.status.updates", "status", event.status(), "step", event.step()).increment();
 			return event;
 		}
@@ -141,11 +136,14 @@ public class Cases {
 	}
 
 	StatusUpdated changeStatus(String complaintId, CaseStatus next, DakUser officer, String note) {
-		ComplaintCase complaintCase = visibleTo(complaintId, officer)
-			.orElseThrow(() -> CaseController.notFound(complaintId));
-		StatusUpdated event = complaintCase.changeStatus(next, officer.department(), note, officer.username(),
-				this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
-		this.cases.save(complaintCase);
+		StatusUpdated event = retried(() -> {
+			ComplaintCase complaintCase = visibleTo(complaintId, officer)
+				.orElseThrow(() -> CaseController.notFound(complaintId));
+			StatusUpdated changed = complaintCase.changeStatus(next, officer.department(), note, officer.username(),
+					this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
+			this.cases.save(complaintCase);
+			return changed;
+		});
 		this.meters.counter("dak.status.updates", "status", next.name(), "step", "none").increment();
 		return event;
 	}
@@ -278,6 +276,23 @@ public class Cases {
 	/** Every case that is not settled, for pendency. */
 	public List<ComplaintCase> open() {
 		return this.cases.findByStatusIn(OPEN);
+	}
+
+	/**
+	 * An officer's change, read and checked again if another writer (the deadline
+	 * watcher, an event) changed the case meanwhile.
+	 */
+	private <T> T retried(java.util.function.Supplier<T> change) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return change.get();
+			}
+			catch (OptimisticLockingFailureException ex) {
+				if (attempt == ATTEMPTS) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	/** Reads, changes and saves one case, again if another writer got there first. */

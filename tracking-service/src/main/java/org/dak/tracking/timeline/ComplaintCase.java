@@ -13,7 +13,6 @@ import org.dak.contracts.ComplaintReceived;
 import org.dak.contracts.ComplaintRouted;
 import org.dak.contracts.DeadlineBreached;
 import org.dak.contracts.DeadlineNeared;
-import org.dak.contracts.NotificationDispatched;
 import org.dak.contracts.StatusUpdated;
 import org.dak.support.events.OutboxEvent;
 import org.dak.tracking.deadline.DeadlinePolicy;
@@ -74,8 +73,6 @@ public class ComplaintCase {
 
 	private List<TimelineEntry> timeline = new ArrayList<>();
 
-	private List<MessageSent> messages = new ArrayList<>();
-
 	private List<OutboxEvent> outbox = new ArrayList<>();
 
 	ComplaintCase(String id) {
@@ -86,43 +83,6 @@ public class ComplaintCase {
 	 * The applicant as others may see them: initials, and the ends of phone and e-mail.
 	 */
 	public record MaskedApplicant(String initials, String mobile, String mobileLast4, String email) {
-	}
-
-	/**
-	 * A message sent about the item, with what became of it (the newest word on it).
-	 *
-	 * @param notificationId the message's ID
-	 * @param channel {@code SMS} or {@code EMAIL}
-	 * @param audience {@code APPLICANT}, {@code OFFICER} or {@code DM}
-	 * @param template which message
-	 * @param status {@code sent}, {@code delivered}, {@code permanent-failure} or
-	 * {@code technical-failure}
-	 * @param recipient the masked address
-	 * @param at when its status last changed
-	 */
-	public record MessageSent(String notificationId, String channel, String audience, String template, String status,
-			String recipient, Instant at) {
-	}
-
-	/** Notes what became of a message; an older word arriving late changes nothing. */
-	void apply(NotificationDispatched event) {
-		if (this.messages == null) {
-			this.messages = new ArrayList<>();
-		}
-		boolean newer = this.messages.stream()
-			.noneMatch(
-					(m) -> m.notificationId().equals(event.notificationId()) && !m.at().isBefore(event.occurredAt()));
-		if (newer) {
-			this.messages.removeIf((m) -> m.notificationId().equals(event.notificationId()));
-			this.messages.add(new MessageSent(event.notificationId(), event.channel(), event.audience(),
-					event.template(), event.status(), event.recipient(), event.occurredAt()));
-		}
-	}
-
-	/** The messages sent about it, oldest first. */
-	public List<MessageSent> messages() {
-		return (this.messages != null) ? this.messages.stream().sorted(Comparator.comparing(MessageSent::at)).toList()
-				: List.of();
 	}
 
 	boolean hasSeen(String eventId) {

@@ -21,7 +21,10 @@ class ComplaintEventsListener {
 
 	private final ProcessedEvents processed;
 
-	ComplaintEventsListener(Cases cases, ProcessedEvents processed) {
+	private final CaseMessages messages;
+
+	ComplaintEventsListener(Cases cases, ProcessedEvents processed, CaseMessages messages) {
+		this.messages = messages;
 		this.cases = cases;
 		this.processed = processed;
 	}
@@ -38,7 +41,7 @@ class ComplaintEventsListener {
 
 	@KafkaListener(topics = Topics.NOTIFICATION_DISPATCHED)
 	void on(NotificationDispatched event) {
-		this.processed.once(event.eventId(), Topics.NOTIFICATION_DISPATCHED, () -> this.cases.apply(event));
+		this.processed.once(event.eventId(), Topics.NOTIFICATION_DISPATCHED, () -> this.messages.apply(event));
 	}
 
 	@KafkaListener(topics = Topics.COMPLAINT_ROUTED)

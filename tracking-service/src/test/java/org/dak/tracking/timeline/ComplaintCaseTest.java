@@ -10,7 +10,6 @@ import org.dak.contracts.ComplaintRouted;
 import org.dak.contracts.DeadlineBreached;
 import org.dak.contracts.DeadlineNeared;
 import org.dak.contracts.GoldenSamples;
-import org.dak.contracts.NotificationDispatched;
 import org.dak.contracts.StatusUpdated;
 import org.dak.platform.Problem;
 import org.dak.tracking.deadline.DeadlinePolicy;
@@ -244,24 +243,6 @@ class ComplaintCaseTest {
 				() -> complaintCase.step(Step.ACTION_TAKEN, "SUPPLY", "more", null, List.of(), "dso", at("2026-12-02")))
 			.isInstanceOfSatisfying(Problem.class,
 					(ex) -> assertThat(ex.getBody().getType()).hasToString("/problems/illegal-transition"));
-	}
-
-	@Test
-	void theMessagesSentAboutAnItemKeepTheirNewestStatusWhateverOrderTheWordComesIn() {
-		ComplaintCase complaintCase = marked();
-		NotificationDispatched sent = GoldenSamples.notificationDispatched();
-		NotificationDispatched delivered = new NotificationDispatched("d-1", sent.complaintId(),
-				sent.occurredAt().plusSeconds(5), sent.notificationId(), "SMS", "APPLICANT", sent.template(),
-				"delivered", sent.recipient());
-
-		complaintCase.apply(delivered);
-		complaintCase.apply(sent);
-
-		assertThat(complaintCase.messages()).singleElement().satisfies((message) -> {
-			assertThat(message.status()).isEqualTo("delivered");
-			assertThat(message.recipient()).isEqualTo("XXXXXX3210");
-		});
-		assertThat(complaintCase.timeline()).as("messages are not lifecycle steps").hasSize(2);
 	}
 
 	private static Instant at(String date) {
