@@ -81,21 +81,22 @@ class NotificationQueue {
 	}
 
 	/**
-	 * Takes the next due message: new, waiting for a retry, or held by a sender whose
-	 * claim ran out.
+	 * Takes the next due message of a channel: new, waiting for a retry, or held by a
+	 * sender whose claim ran out.
 	 */
-	Optional<Notification> claim(java.time.Duration claimFor) {
+	Optional<Notification> claim(String channel, java.time.Duration claimFor) {
 		Instant now = now();
-		Query due = new Query(new Criteria().orOperator(Criteria.where("status")
+		Criteria due = new Criteria().orOperator(Criteria.where("status")
 			.in(Notification.CREATED, Notification.TEMPORARY_FAILURE)
 			.and("nextAttemptAt")
-			.lte(now), Criteria.where("status").is(Notification.SENDING).and("claimedUntil").lt(now)))
+			.lte(now), Criteria.where("status").is(Notification.SENDING).and("claimedUntil").lt(now));
+		Query query = new Query(new Criteria().andOperator(Criteria.where("channel").is(channel), due))
 			.with(Sort.by("nextAttemptAt"));
 		Update take = new Update().set("status", Notification.SENDING)
 			.set("claimedUntil", now.plus(claimFor))
 			.set("updatedAt", now)
 			.inc("attempts", 1);
-		return Optional.ofNullable(this.mongo.findAndModify(due, take, FindAndModifyOptions.options().returnNew(true),
+		return Optional.ofNullable(this.mongo.findAndModify(query, take, FindAndModifyOptions.options().returnNew(true),
 				Notification.class));
 	}
 

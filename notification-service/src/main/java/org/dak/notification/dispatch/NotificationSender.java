@@ -59,11 +59,24 @@ class NotificationSender {
 		this.fallbacks = fallbacks;
 	}
 
+	/**
+	 * SMS and e-mail are sent on threads of their own: a slow SMS provider holds up no
+	 * mail.
+	 */
 	@Scheduled(fixedDelayString = "${dak.notification.retry.sender-interval:1s}")
-	void sendDue() {
+	void sendDueSms() {
+		sendDue("SMS");
+	}
+
+	@Scheduled(fixedDelayString = "${dak.notification.retry.sender-interval:1s}")
+	void sendDueEmail() {
+		sendDue("EMAIL");
+	}
+
+	void sendDue(String channel) {
 		try {
 			for (int i = 0; i < BATCH; i++) {
-				Optional<Notification> next = this.queue.claim(this.retry.claimFor());
+				Optional<Notification> next = this.queue.claim(channel, this.retry.claimFor());
 				if (next.isEmpty()) {
 					return;
 				}
