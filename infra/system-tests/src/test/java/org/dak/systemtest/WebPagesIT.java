@@ -66,6 +66,9 @@ class WebPagesIT {
 	@Test
 	void aCitizenFilesAComplaintOnTheWebAndTracksIt() throws Exception {
 		browser.get(system.gatewayUrl() + "/submit");
+		// a citizen's browser holds no staff session (the tracking page would move on to
+		// the staff page)
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("localStorage.removeItem('dak.staff')");
 		browser.findElement(By.name("name")).sendKeys("गीता कुमारी");
 		browser.findElement(By.name("mobile")).sendKeys("9700011122");
 		browser.findElement(By.name("subject")).sendKeys("आंगनबाड़ी केंद्र बंद है");

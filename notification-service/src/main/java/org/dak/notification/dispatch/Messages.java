@@ -107,7 +107,7 @@ class Messages {
 
 	/** The same message on the other channel, if the applicant can be reached there. */
 	Optional<Message> fallback(Notification failed, ApplicantContact contact) {
-		Template template = Template.valueOf(failed.template().toUpperCase().replace('-', '_'));
+		Template template = Template.ofKey(failed.template());
 		if ("SMS".equals(failed.channel()) && contact.email() != null) {
 			return Optional.of(Message.email(template, failed.language(), contact.email(), failed.values()));
 		}

@@ -105,6 +105,15 @@ class NotificationQueue {
 	 * should show it.
 	 */
 	void settle(Notification notification, String status, String reason, Instant nextAttemptAt) {
+		settle(notification, Notification.SENDING, status, reason, nextAttemptAt);
+	}
+
+	/**
+	 * Changes the status only if it is still {@code expected}: a delivery receipt that
+	 * overtook the sender's own "sent" is not undone by it.
+	 */
+	private boolean settle(Notification notification, String expected, String status, String reason,
+			Instant nextAttemptAt) {
 		Instant now = now();
 		Update update = new Update().set("status", status)
 			.set("reason", reason)
@@ -117,8 +126,14 @@ class NotificationQueue {
 					notification.template(), status, notification.recipient());
 			update.push("outbox", OutboxEvent.pending(event, notification.complaintId(), event.eventId(), now));
 		}
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(notification.id())), update, Notification.class);
-		count(notification.channel(), notification.template(), status);
+		boolean changed = this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(notification.id()).and("status").is(expected)), update,
+					Notification.class)
+			.getModifiedCount() == 1;
+		if (changed) {
+			count(notification.channel(), notification.template(), status);
+		}
+		return changed;
 	}
 
 	/**
@@ -127,11 +142,14 @@ class NotificationQueue {
 	 */
 	Optional<Notification> receipt(String id, String status, String reason) {
 		Notification sent = this.mongo.findById(id, Notification.class);
+		if (sent != null && sent.status().equals(status)) {
+			// the provider repeated a receipt: nothing changes, and it hears OK
+			return Optional.of(sent);
+		}
 		if (sent == null || !(Notification.SENT.equals(sent.status()) || Notification.SENDING.equals(sent.status()))) {
 			return Optional.empty();
 		}
-		settle(sent, status, reason, null);
-		return Optional.of(sent);
+		return settle(sent, sent.status(), status, reason, null) ? Optional.of(sent) : receipt(id, status, reason);
 	}
 
 	Optional<Notification> find(String id) {

@@ -89,7 +89,7 @@ class NotificationSender {
 	}
 
 	void send(Notification notification) {
-		Template template = Template.valueOf(notification.template().toUpperCase().replace('-', '_'));
+		Template template = Template.ofKey(notification.template());
 		Templates.Rendered message = this.templates.render(template, notification.language(), notification.values());
 		Timer.Sample sample = Timer.start(this.meters);
 		try {

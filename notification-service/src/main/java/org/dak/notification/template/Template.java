@@ -54,6 +54,11 @@ public enum Template {
 		return this.placeholders;
 	}
 
+	/** The template of that name, e.g. {@code status-disposed}. */
+	public static Template ofKey(String key) {
+		return valueOf(key.toUpperCase(Locale.ROOT).replace('-', '_'));
+	}
+
 	/** Its name in configuration, logs and metrics, e.g. {@code status-disposed}. */
 	public String key() {
 		return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -245,6 +245,9 @@ class NotificationsIT {
 		assertThat(wrongToken.getStatusCode().value()).isEqualTo(401);
 		assertThat(provider.getStatusCode().value()).isEqualTo(200);
 		assertThat(status(id, "SMS")).isEqualTo("delivered");
+		assertThat(receipt("test-callback-token", reference, "DELIVERED").getStatusCode().value())
+			.as("a repeated receipt changes nothing and is answered OK")
+			.isEqualTo(200);
 		assertThat(receipt("test-callback-token", "no-such-reference", "DELIVERED").getStatusCode().value())
 			.isEqualTo(404);
 		ConsumerRecord<String, byte[]> dispatched = PublishedRecords.await(this.bootstrapServers,
