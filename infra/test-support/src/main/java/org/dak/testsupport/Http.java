@@ -1,10 +1,14 @@
 package org.dak.testsupport;
 
+import tools.jackson.databind.JsonNode;
+
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -42,6 +46,16 @@ public final class Http {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		return new HttpEntity<>(value, headers);
+	}
+
+	/** Sends {@code body} as JSON and hands back the answer, errors included. */
+	public static ResponseEntity<JsonNode> json(RestClient client, HttpMethod method, String path, Object body) {
+		return client.method(method)
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.retrieve()
+			.toEntity(JsonNode.class);
 	}
 
 	/** An anonymous client for the service a test started on {@code port}. */

@@ -1,10 +1,7 @@
 package org.dak.intake.complaint;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +24,6 @@ import org.dak.platform.Problem;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.data.mongodb.gridfs.GridFsResource;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -109,7 +105,7 @@ class ComplaintController {
 	/** A file that came with an item, for staff. */
 	@GetMapping("/{receiptNumber}/attachments/{attachmentId}")
 	ResponseEntity<InputStreamResource> attachment(@PathVariable String receiptNumber,
-			@PathVariable String attachmentId) throws IOException {
+			@PathVariable String attachmentId) {
 		GridFsResource file = this.intake.find(receiptNumber)
 			.flatMap((complaint) -> this.attachments.open(complaint.id(), attachmentId))
 			.orElseThrow(() -> new Problem(HttpStatus.NOT_FOUND, "attachment-not-found", "Attachment not found",
@@ -169,7 +165,7 @@ class ComplaintController {
 		Complaint complaint = this.intake.find(receiptNumber).orElseThrow(() -> notFound(receiptNumber));
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
-			.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
 			.body(this.html.render(printed(complaint), "A5".equalsIgnoreCase(size)));
 	}
 

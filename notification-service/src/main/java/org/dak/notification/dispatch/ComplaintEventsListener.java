@@ -61,14 +61,11 @@ class ComplaintEventsListener {
 		this.processed.once(event.eventId(), Topics.COMPLAINT_ROUTED, () -> {
 			ApplicantContact contact = contact(event.complaintId());
 			String officerEmail = (event.departmentEmail() != null) ? event.departmentEmail()
-					: this.offices.find(event.departmentCode()).map(OfficeDirectory.Office::email).orElse(null);
+					: this.offices.email(event.departmentCode()).orElse(null);
 			this.mongo.save(contact.markedTo(event.departmentCode(), officerEmail));
-			List<String> copies = new ArrayList<>();
-			if (event.copyDepartmentCodes() != null) {
-				event.copyDepartmentCodes()
-					.forEach((
-							code) -> this.offices.find(code).map(OfficeDirectory.Office::email).ifPresent(copies::add));
-			}
+			List<String> copies = (event.copyDepartmentCodes() != null)
+					? event.copyDepartmentCodes().stream().flatMap((code) -> this.offices.email(code).stream()).toList()
+					: List.of();
 			List<Message> all = this.messages.routed(event, contact, copies);
 			queueOrGather(event.eventId(), event.complaintId(), all, "चिह्नित / marked: " + event.complaintId() + " — "
 					+ contact.subject() + ((event.dueDate() != null) ? " (due " + event.dueDate() + ")" : ""));
@@ -87,7 +84,7 @@ class ComplaintEventsListener {
 			ApplicantContact contact = contact(event.complaintId());
 			Optional<OfficeDirectory.Office> office = this.offices.find(event.departmentCode());
 			String email = (contact.departmentEmail() != null) ? contact.departmentEmail()
-					: office.map(OfficeDirectory.Office::email).orElse(null);
+					: this.offices.email(event.departmentCode()).orElse(null);
 			List<Message> reminder = this.messages.deadlineNeared(event, email,
 					office.map(OfficeDirectory.Office::name).orElse(event.departmentCode()));
 			queueOrGather(event.eventId(), event.complaintId(), reminder, "निकट / due soon: " + event.complaintId()

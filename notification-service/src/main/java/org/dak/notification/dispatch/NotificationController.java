@@ -3,7 +3,6 @@ package org.dak.notification.dispatch;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.validation.Valid;

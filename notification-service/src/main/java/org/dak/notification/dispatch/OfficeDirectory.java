@@ -48,6 +48,11 @@ class OfficeDirectory {
 				(event.officer() != null) ? event.officer().email() : null, event.occurredAt()));
 	}
 
+	/** The office head's e-mail, if the department is known and has one. */
+	Optional<String> email(String code) {
+		return find(code).map(Office::email);
+	}
+
 	Optional<Office> find(String code) {
 		return Optional.ofNullable(this.mongo.findById(code, Office.class));
 	}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -120,32 +121,33 @@ public class Templates {
 	}
 
 	private static String fill(String text, Map<String, String> values) {
+		return fill(text, values, UnaryOperator.identity());
+	}
+
+	/**
+	 * Fills the placeholders, each value passed through {@code format}; {@code -} for
+	 * none.
+	 */
+	private static String fill(String text, Map<String, String> values, UnaryOperator<String> format) {
 		Matcher matcher = PLACEHOLDER.matcher(text);
 		StringBuilder out = new StringBuilder();
 		while (matcher.find()) {
 			String value = values.get(matcher.group(1));
-			matcher.appendReplacement(out, Matcher.quoteReplacement((value != null) ? value : "-"));
+			matcher.appendReplacement(out, Matcher.quoteReplacement(format.apply((value != null) ? value : "-")));
 		}
 		matcher.appendTail(out);
 		return out.toString();
 	}
 
+	/** The e-mail text as simple HTML: escaped, paragraphs kept, links linked. */
 	private static String html(String email, Map<String, String> values) {
-		Matcher matcher = PLACEHOLDER.matcher(HtmlUtils.htmlEscape(email, "UTF-8"));
-		StringBuilder body = new StringBuilder();
-		while (matcher.find()) {
-			String value = values.get(matcher.group(1));
-			String escaped = HtmlUtils.htmlEscape((value != null) ? value : "-", "UTF-8");
-			if (value != null && value.startsWith("http")) {
-				escaped = "<a href=\"" + escaped + "\">" + escaped + "</a>";
-			}
-			matcher.appendReplacement(body, Matcher.quoteReplacement(escaped));
-		}
-		matcher.appendTail(body);
+		String body = fill(HtmlUtils.htmlEscape(email, "UTF-8"), values, (value) -> {
+			String escaped = HtmlUtils.htmlEscape(value, "UTF-8");
+			return value.startsWith("http") ? "<a href=\"" + escaped + "\">" + escaped + "</a>" : escaped;
+		});
 		return "<!doctype html><html><head><meta charset=\"utf-8\"></head>"
 				+ "<body style=\"font-family:'Noto Sans Devanagari','Noto Sans',Arial,sans-serif;line-height:1.5\">"
-				+ "<p>" + body.toString().strip().replace("\n\n", "</p><p>").replace("\n", "<br>")
-				+ "</p></body></html>";
+				+ "<p>" + body.strip().replace("\n\n", "</p><p>").replace("\n", "<br>") + "</p></body></html>";
 	}
 
 }

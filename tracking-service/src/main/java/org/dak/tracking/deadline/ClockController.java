@@ -64,7 +64,8 @@ class ClockController {
 
 	@GetMapping
 	Reading read() {
-		return new Reading(adjustable().instant(), adjustable().offset().toDays(), 0);
+		AdjustableClock adjustable = adjustable();
+		return new Reading(adjustable.instant(), adjustable.offset().toDays(), 0);
 	}
 
 	@PostMapping

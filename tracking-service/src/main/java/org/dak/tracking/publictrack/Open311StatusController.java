@@ -34,7 +34,7 @@ class Open311StatusController {
 		PublicView view = this.tracking.open(parts[0], (parts.length == 2) ? parts[1] : "")
 			.orElseThrow(() -> new Problem(HttpStatus.NOT_FOUND, "tracking-not-found", "Not found",
 					"No request has this service_request_id."));
-		PublicView.Step last = view.timeline().get(view.timeline().size() - 1);
+		PublicView.Entry last = view.timeline().get(view.timeline().size() - 1);
 		return List.of(Map.of("service_request_id", id, "status", CLOSED.contains(view.status()) ? "closed" : "open",
 				"status_notes",
 				view.statusEn() + " / " + view.statusHi() + ((last.note() != null) ? ": " + last.note() : ""),

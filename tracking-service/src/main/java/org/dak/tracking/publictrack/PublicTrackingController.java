@@ -105,7 +105,7 @@ class PublicTrackingController {
 			row(body, "निष्पादन तिथि · Due by", view.dueDate().toString());
 		}
 		body.append("</dl><h2>कार्यवाही · Steps</h2><ol>");
-		for (PublicView.Step step : view.timeline()) {
+		for (PublicView.Entry step : view.timeline()) {
 			body.append("<li><time>")
 				.append(e(IST.format(step.at())))
 				.append("</time> ")

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.dak.tracking.timeline.CaseStatus;
 import org.dak.tracking.timeline.ComplaintCase;
+import org.dak.tracking.timeline.Step;
 import org.dak.tracking.timeline.TimelineEntry;
 
 /**
@@ -16,7 +17,7 @@ import org.dak.tracking.timeline.TimelineEntry;
  * rejected. No internal notes, offices, evidence or contact details.
  */
 record PublicView(String receiptNumber, String status, String statusEn, String statusHi, String subject,
-		Instant receivedAt, Department department, LocalDate dueDate, Applicant applicant, List<Step> timeline) {
+		Instant receivedAt, Department department, LocalDate dueDate, Applicant applicant, List<Entry> timeline) {
 
 	private static final Set<CaseStatus> PUBLIC_NOTES = Set.of(CaseStatus.DISPOSED, CaseStatus.REJECTED);
 
@@ -26,23 +27,21 @@ record PublicView(String receiptNumber, String status, String statusEn, String s
 	record Applicant(String initials, String mobile, String email) {
 	}
 
-	record Step(Instant at, String status, String statusEn, String statusHi, String note) {
+	record Entry(Instant at, String status, String statusEn, String statusHi, String note) {
 	}
 
-	private static Step step(TimelineEntry entry) {
-		Optional<org.dak.tracking.timeline.Step> working = org.dak.tracking.timeline.Step.named(entry.step());
-		boolean interimReply = working.filter((step) -> step == org.dak.tracking.timeline.Step.INTERIM_REPLY)
-			.isPresent();
+	private static Entry entry(TimelineEntry entry) {
+		Optional<Step> working = Step.named(entry.step());
+		boolean interimReply = working.filter(Step.INTERIM_REPLY::equals).isPresent();
 		String note = (PUBLIC_NOTES.contains(entry.status()) || interimReply) ? entry.note() : null;
-		return new Step(entry.at(), entry.status().name(),
-				working.map(org.dak.tracking.timeline.Step::english).orElse(entry.status().english()),
-				working.map(org.dak.tracking.timeline.Step::hindi).orElse(entry.status().hindi()), note);
+		return new Entry(entry.at(), entry.status().name(), working.map(Step::english).orElse(entry.status().english()),
+				working.map(Step::hindi).orElse(entry.status().hindi()), note);
 	}
 
 	static PublicView of(ComplaintCase c) {
 		Department department = (c.departmentCode() != null)
 				? new Department(c.departmentCode(), c.departmentName(), c.departmentNameHi()) : null;
-		List<Step> steps = c.timeline().stream().map(PublicView::step).toList();
+		List<Entry> steps = c.timeline().stream().map(PublicView::entry).toList();
 		return new PublicView(c.id(), c.status().name(), c.status().english(), c.status().hindi(), c.subject(),
 				c.receivedAt(), department, c.dueDate(),
 				new Applicant(c.applicant().initials(), c.applicant().mobile(), c.applicant().email()), steps);

@@ -71,7 +71,7 @@ class CaseController {
 		// oldest due first: what needs doing soonest is on top
 		Sort order = Sort.by(Sort.Order.asc("dueDate"), Sort.Order.asc("receivedAt"));
 		return new PagedModel<>(
-				this.cases.queue(filter, PageRequest.of(page, size, order)).map((c) -> CaseView.of(c, List.of())));
+				this.cases.queue(filter, PageRequest.of(page, size, order)).map((c) -> CaseView.of(c, null)));
 	}
 
 	@GetMapping("/{complaintId}")

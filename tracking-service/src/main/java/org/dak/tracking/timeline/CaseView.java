@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * An item as staff see it in a department's queue.
+ * An item as staff see it; the messages sent about it come with the single item, not in
+ * the queue.
  */
 record CaseView(String complaintId, CaseStatus status, String statusEn, String statusHi, String departmentCode,
 		String departmentName, String departmentNameHi, String officeCode, List<String> copiedTo, LocalDate dueDate,

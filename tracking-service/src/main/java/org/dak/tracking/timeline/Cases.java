@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.dak.contracts.ComplaintRecalled;
@@ -279,31 +280,13 @@ public class Cases {
 	}
 
 	/**
-	 * An officer's change, read and checked again if another writer (the deadline
-	 * watcher, an event) changed the case meanwhile.
+	 * Runs a read-change-save again if another writer (the deadline watcher, an event, a
+	 * first insert of the same case) got there first.
 	 */
-	private <T> T retried(java.util.function.Supplier<T> change) {
+	private <T> T retried(Supplier<T> change) {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return change.get();
-			}
-			catch (OptimisticLockingFailureException ex) {
-				if (attempt == ATTEMPTS) {
-					throw ex;
-				}
-			}
-		}
-	}
-
-	/** Reads, changes and saves one case, again if another writer got there first. */
-	private void update(String complaintId, Consumer<ComplaintCase> change) {
-		for (int attempt = 1;; attempt++) {
-			ComplaintCase complaintCase = this.cases.findById(complaintId)
-				.orElseGet(() -> new ComplaintCase(complaintId));
-			change.accept(complaintCase);
-			try {
-				this.cases.save(complaintCase);
-				return;
 			}
 			catch (OptimisticLockingFailureException | DuplicateKeyException ex) {
 				if (attempt == ATTEMPTS) {
@@ -311,6 +294,16 @@ public class Cases {
 				}
 			}
 		}
+	}
+
+	/** Reads (or starts), changes and saves one case. */
+	private void update(String complaintId, Consumer<ComplaintCase> change) {
+		retried(() -> {
+			ComplaintCase complaintCase = this.cases.findById(complaintId)
+				.orElseGet(() -> new ComplaintCase(complaintId));
+			change.accept(complaintCase);
+			return this.cases.save(complaintCase);
+		});
 	}
 
 }

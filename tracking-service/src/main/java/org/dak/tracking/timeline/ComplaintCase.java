@@ -85,6 +85,11 @@ public class ComplaintCase {
 	public record MaskedApplicant(String initials, String mobile, String mobileLast4, String email) {
 	}
 
+	/** Whether nothing on the timeline happened after {@code at}. */
+	private boolean isNewest(Instant at) {
+		return this.timeline.stream().noneMatch((entry) -> entry.at().isAfter(at));
+	}
+
 	boolean hasSeen(String eventId) {
 		return this.timeline.stream().anyMatch((entry) -> entry.eventId().equals(eventId));
 	}
@@ -115,8 +120,7 @@ public class ComplaintCase {
 		if (hasSeen(event.eventId())) {
 			return;
 		}
-		boolean newest = this.timeline.stream().allMatch((entry) -> !entry.at().isAfter(event.occurredAt()));
-		if (newest) {
+		if (isNewest(event.occurredAt())) {
 			this.status = CaseStatus.MARKED;
 			this.departmentCode = event.departmentCode();
 			this.departmentName = event.departmentName();
@@ -141,8 +145,7 @@ public class ComplaintCase {
 		if (hasSeen(event.eventId())) {
 			return;
 		}
-		boolean newest = this.timeline.stream().allMatch((entry) -> !entry.at().isAfter(event.occurredAt()));
-		if (!newest || this.status == null || !this.status.canMoveTo(CaseStatus.RECALLED)
+		if (!isNewest(event.occurredAt()) || this.status == null || !this.status.canMoveTo(CaseStatus.RECALLED)
 				|| !event.departmentCode().equals(this.departmentCode)) {
 			return;
 		}
