@@ -25,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
@@ -180,23 +181,19 @@ class DepartmentWorkflowIT {
 		ResponseEntity<JsonNode> acknowledged = step(id, Map.of("step", "ACKNOWLEDGE"));
 
 		assertThat(acknowledged.getStatusCode().value()).isEqualTo(200);
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.supply.get()
-				.uri("/api/v1/cases/" + id)
-				.retrieve()
-				.body(JsonNode.class)
-				.get("messages")
-				.findValuesAsString("status")
-				.equals(List.of("delivered")));
+		await().atMost(Duration.ofSeconds(30)).until(() -> messageStatuses(id).equals(List.of("delivered")));
 		await().during(Duration.ofSeconds(1))
 			.atMost(Duration.ofSeconds(5))
-			.until(() -> this.supply.get()
-				.uri("/api/v1/cases/" + id)
-				.retrieve()
-				.body(JsonNode.class)
-				.get("messages")
-				.findValuesAsString("status")
-				.equals(List.of("delivered")));
+			.until(() -> messageStatuses(id).equals(List.of("delivered")));
+	}
+
+	private List<String> messageStatuses(String id) {
+		return this.supply.get()
+			.uri("/api/v1/cases/" + id)
+			.retrieve()
+			.body(JsonNode.class)
+			.get("messages")
+			.findValuesAsString("status");
 	}
 
 	@Test
@@ -237,12 +234,7 @@ class DepartmentWorkflowIT {
 	}
 
 	private ResponseEntity<JsonNode> step(String id, Map<String, String> step) {
-		return this.supply.post()
-			.uri("/api/v1/cases/" + id + "/steps")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(step)
-			.retrieve()
-			.toEntity(JsonNode.class);
+		return Http.json(this.supply, HttpMethod.POST, "/api/v1/cases/" + id + "/steps", step);
 	}
 
 	private ResponseEntity<JsonNode> actionTaken(String id, String note, byte[] evidence) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
@@ -41,9 +42,10 @@ class ReviewerWalkthroughIT {
 		RestClient phed = gateway.as(gateway.account("walk.phed", "DEPARTMENT_OFFICER", Map.of("department", "PHED")));
 
 		// 1. The DM's office adds a block office below the supply department.
-		assertThat(send(dm, "PUT", "/api/v1/departments/SUPPLY/offices/BLOCK_RAJGIR",
-				Map.of("name", "Block Supply Office, Rajgir", "nameHi", "प्रखंड आपूर्ति कार्यालय, राजगीर", "officer",
-						Map.of("name", "BSO Rajgir", "email", "bso.rajgir@dak.local")))
+		assertThat(Http
+			.json(dm, HttpMethod.PUT, "/api/v1/departments/SUPPLY/offices/BLOCK_RAJGIR",
+					Map.of("name", "Block Supply Office, Rajgir", "nameHi", "प्रखंड आपूर्ति कार्यालय, राजगीर",
+							"officer", Map.of("name", "BSO Rajgir", "email", "bso.rajgir@dak.local")))
 			.getStatusCode()
 			.value()).isEqualTo(200);
 
@@ -67,12 +69,13 @@ class ReviewerWalkthroughIT {
 		// 3. The DM marks the two ration items as a batch, with a copy to the welfare
 		// office,
 		// and the hand pump alone.
-		JsonNode batch = send(dm, "POST", "/api/v1/inbox/marking",
+		JsonNode batch = Http.json(dm, HttpMethod.POST, "/api/v1/inbox/marking",
 				Map.of("complaintIds", List.of(rationId, dealerId), "departmentCode", "SUPPLY", "instructions",
 						"जाँच कर 15 दिन में प्रतिवेदन दें", "copyTo", List.of("SOCIAL_WELFARE")))
 			.getBody();
 		assertThat(batch.findValuesAsString("outcome")).containsExactly("MARKED", "MARKED");
-		assertThat(send(dm, "POST", "/api/v1/inbox/" + handPumpId + "/marking", Map.of("departmentCode", "PHED"))
+		assertThat(Http
+			.json(dm, HttpMethod.POST, "/api/v1/inbox/" + handPumpId + "/marking", Map.of("departmentCode", "PHED"))
 			.getStatusCode()
 			.value()).isEqualTo(200);
 
@@ -97,8 +100,9 @@ class ReviewerWalkthroughIT {
 			.toEntity(JsonNode.class)
 			.getStatusCode()
 			.value()).isEqualTo(200);
-		JsonNode disposed = send(supply, "POST", "/api/v1/cases/" + rationId + "/status",
-				Map.of("status", "DISPOSED", "note", "नाम जोड़ दिए गए; नया कार्ड प्रखंड कार्यालय से लें।"))
+		JsonNode disposed = Http
+			.json(supply, HttpMethod.POST, "/api/v1/cases/" + rationId + "/status",
+					Map.of("status", "DISPOSED", "note", "नाम जोड़ दिए गए; नया कार्ड प्रखंड कार्यालय से लें।"))
 			.getBody();
 		assertThat(disposed.get("status").asString()).isEqualTo("DISPOSED");
 		assertThat(disposed.get("timeline").findValuesAsString("step")).contains("ACKNOWLEDGED", "FORWARDED",
@@ -121,7 +125,7 @@ class ReviewerWalkthroughIT {
 
 		// 7. Time passes: 40 days later the untouched dealer item is past its 21 working
 		// days, and the DM sees it escalated; the hand pump (60 working days) is not.
-		JsonNode clock = send(admin, "POST", "/api/v1/demo/clock", Map.of("days", 40)).getBody();
+		JsonNode clock = Http.json(admin, HttpMethod.POST, "/api/v1/demo/clock", Map.of("days", 40)).getBody();
 		assertThat(clock.get("offsetDays").asLong()).isGreaterThanOrEqualTo(40);
 		await().atMost(PATIENCE)
 			.until(() -> dm.get().uri("/api/v1/inbox/" + dealerId).retrieve().body(JsonNode.class).has("escalatedAt"));
@@ -142,13 +146,14 @@ class ReviewerWalkthroughIT {
 
 		// 8. The DM recalls the escalated item and marks it to the revenue section
 		// instead.
-		assertThat(
-				send(dm, "POST", "/api/v1/inbox/" + dealerId + "/recall", Map.of("reason", "आपूर्ति कार्यालय से वापस"))
-					.getStatusCode()
-					.value())
-			.isEqualTo(200);
+		assertThat(Http
+			.json(dm, HttpMethod.POST, "/api/v1/inbox/" + dealerId + "/recall",
+					Map.of("reason", "आपूर्ति कार्यालय से वापस"))
+			.getStatusCode()
+			.value()).isEqualTo(200);
 		await().atMost(PATIENCE).until(() -> status(supply, "/api/v1/cases/" + dealerId) == 404);
-		assertThat(send(dm, "POST", "/api/v1/inbox/" + dealerId + "/marking", Map.of("departmentCode", "REVENUE"))
+		assertThat(Http
+			.json(dm, HttpMethod.POST, "/api/v1/inbox/" + dealerId + "/marking", Map.of("departmentCode", "REVENUE"))
 			.getStatusCode()
 			.value()).isEqualTo(200);
 		await().atMost(PATIENCE)
@@ -186,16 +191,7 @@ class ReviewerWalkthroughIT {
 	}
 
 	private static ResponseEntity<JsonNode> step(RestClient officer, String id, Map<String, String> step) {
-		return send(officer, "POST", "/api/v1/cases/" + id + "/steps", step);
-	}
-
-	private static ResponseEntity<JsonNode> send(RestClient client, String method, String path, Object body) {
-		return client.method(org.springframework.http.HttpMethod.valueOf(method))
-			.uri(path)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.retrieve()
-			.toEntity(JsonNode.class);
+		return Http.json(officer, HttpMethod.POST, "/api/v1/cases/" + id + "/steps", step);
 	}
 
 	private static int status(RestClient client, String path) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
+import org.dak.testsupport.Http;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -65,15 +67,18 @@ class WholeFlowIT {
 				.toEntity(JsonNode.class)
 				.getStatusCode()
 				.value() == 200);
-		ResponseEntity<JsonNode> marked = send(dm, "/api/v1/inbox/" + id + "/marking",
+		ResponseEntity<JsonNode> marked = Http.json(dm, HttpMethod.POST, "/api/v1/inbox/" + id + "/marking",
 				Map.of("departmentCode", "ELECTRICITY", "instructions", "बिल की जाँच कर सुधार करें"));
 		assertThat(marked.getStatusCode().value()).isEqualTo(200);
 
 		await().atMost(Duration.ofSeconds(60)).until(() -> "MARKED".equals(caseStatus(id)));
-		assertThat(send(electricity, "/api/v1/cases/" + id + "/status", Map.of("status", "IN_PROGRESS")).getStatusCode()
+		assertThat(Http
+			.json(electricity, HttpMethod.POST, "/api/v1/cases/" + id + "/status", Map.of("status", "IN_PROGRESS"))
+			.getStatusCode()
 			.value()).isEqualTo(200);
-		assertThat(send(electricity, "/api/v1/cases/" + id + "/status",
-				Map.of("status", "DISPOSED", "note", "बिल सुधार दिया गया है"))
+		assertThat(Http
+			.json(electricity, HttpMethod.POST, "/api/v1/cases/" + id + "/status",
+					Map.of("status", "DISPOSED", "note", "बिल सुधार दिया गया है"))
 			.getStatusCode()
 			.value()).isEqualTo(200);
 
@@ -202,15 +207,6 @@ class WholeFlowIT {
 			.contentType(MediaType.APPLICATION_JSON)
 			.header("Idempotency-Key", key)
 			.body(complaint)
-			.retrieve()
-			.toEntity(JsonNode.class);
-	}
-
-	private static ResponseEntity<JsonNode> send(RestClient client, String path, Map<String, String> body) {
-		return client.post()
-			.uri(path)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
 			.retrieve()
 			.toEntity(JsonNode.class);
 	}

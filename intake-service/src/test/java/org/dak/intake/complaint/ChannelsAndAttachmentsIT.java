@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
@@ -90,10 +91,10 @@ class ChannelsAndAttachmentsIT {
 				"@DM_Nalanda बिहारशरीफ़ में तीन दिन से बिजली नहीं है\nकृपया मदद करें", "postedAt",
 				"2026-11-28T04:10:00Z");
 
-		ResponseEntity<JsonNode> first = json(social, "/api/v1/channels/social", post);
-		ResponseEntity<JsonNode> retry = json(social, "/api/v1/channels/social", post);
-		ResponseEntity<JsonNode> byFaxBridge = json(Http.local(this.port, TestTokens.adapter("FAX")),
-				"/api/v1/channels/social", post);
+		ResponseEntity<JsonNode> first = Http.json(social, HttpMethod.POST, "/api/v1/channels/social", post);
+		ResponseEntity<JsonNode> retry = Http.json(social, HttpMethod.POST, "/api/v1/channels/social", post);
+		ResponseEntity<JsonNode> byFaxBridge = Http.json(Http.local(this.port, TestTokens.adapter("FAX")),
+				HttpMethod.POST, "/api/v1/channels/social", post);
 
 		assertThat(first.getStatusCode().value()).isEqualTo(201);
 		assertThat(first.getBody().get("subject").asString())
@@ -135,15 +136,6 @@ class ChannelsAndAttachmentsIT {
 				Map.of("name", "रामेश्वर प्रसाद", "address", "मोहल्ला कागजी, बिहारशरीफ़"), "subject",
 				"नाली निर्माण हेतु आवेदन", "description", "मोहल्ले में नाली नहीं है।", "letterReference",
 				letterReference, "letterDate", "2026-11-25");
-	}
-
-	private static ResponseEntity<JsonNode> json(RestClient client, String path, Object body) {
-		return client.post()
-			.uri(path)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.retrieve()
-			.toEntity(JsonNode.class);
 	}
 
 	@SafeVarargs

@@ -22,7 +22,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
@@ -44,9 +43,9 @@ class DepartmentMasterDataIT {
 	void theDmsOfficeAddsADepartmentAndAnOfficeBelowItAndEveryChangeIsAnnounced() {
 		RestClient dm = Http.local(this.port, TestTokens.token("dm.nalanda", "DM"));
 
-		ResponseEntity<JsonNode> created = send(dm, HttpMethod.POST, "/api/v1/departments", Map.of("code",
+		ResponseEntity<JsonNode> created = Http.json(dm, HttpMethod.POST, "/api/v1/departments", Map.of("code",
 				"MINORITY_WELFARE", "name", "Minority Welfare", "nameHi", "अल्पसंख्यक कल्याण", "officer", OFFICER));
-		ResponseEntity<JsonNode> office = send(dm, HttpMethod.PUT,
+		ResponseEntity<JsonNode> office = Http.json(dm, HttpMethod.PUT,
 				"/api/v1/departments/MINORITY_WELFARE/offices/BLOCK_RAJGIR", Map.of("name", "Block office, Rajgir",
 						"nameHi", "प्रखंड कार्यालय, राजगीर", "officer", Map.of("name", "BDO Rajgir")));
 
@@ -84,8 +83,9 @@ class DepartmentMasterDataIT {
 		RestClient dm = Http.local(this.port, TestTokens.token("dm.nalanda", "DM"));
 		JsonNode labour = dm.get().uri("/api/v1/departments/LABOUR").retrieve().body(JsonNode.class);
 		assertThat(labour.get("officer").get("email").asString()).isEqualTo("labour.nalanda@dak.local");
-		assertThat(send(dm, HttpMethod.PUT, "/api/v1/departments/LABOUR/offices/CIRCLE_HILSA", Map.of("name",
-				"Labour office, Hilsa", "nameHi", "श्रम कार्यालय, हिलसा", "officer", Map.of("name", "LEO Hilsa")))
+		assertThat(Http
+			.json(dm, HttpMethod.PUT, "/api/v1/departments/LABOUR/offices/CIRCLE_HILSA", Map.of("name",
+					"Labour office, Hilsa", "nameHi", "श्रम कार्यालय, हिलसा", "officer", Map.of("name", "LEO Hilsa")))
 			.getStatusCode()
 			.value()).isEqualTo(200);
 	}
@@ -96,14 +96,16 @@ class DepartmentMasterDataIT {
 		Map<String, Object> supply = Map.of("code", "SUPPLY", "name", "Supply", "nameHi", "आपूर्ति", "officer",
 				OFFICER);
 
-		assertThat(send(dm, HttpMethod.POST, "/api/v1/departments", supply).getStatusCode().value()).isEqualTo(409);
-		assertThat(send(dm, HttpMethod.PUT, "/api/v1/departments/NOWHERE", supply).getStatusCode().value())
+		assertThat(Http.json(dm, HttpMethod.POST, "/api/v1/departments", supply).getStatusCode().value())
+			.isEqualTo(409);
+		assertThat(Http.json(dm, HttpMethod.PUT, "/api/v1/departments/NOWHERE", supply).getStatusCode().value())
 			.isEqualTo(422);
-		assertThat(send(dm, HttpMethod.PUT, "/api/v1/departments/NOWHERE",
-				Map.of("name", "x", "nameHi", "x", "officer", OFFICER))
+		assertThat(Http
+			.json(dm, HttpMethod.PUT, "/api/v1/departments/NOWHERE",
+					Map.of("name", "x", "nameHi", "x", "officer", OFFICER))
 			.getStatusCode()
 			.value()).isEqualTo(404);
-		ResponseEntity<JsonNode> badMobile = send(dm, HttpMethod.PUT, "/api/v1/departments/SUPPLY",
+		ResponseEntity<JsonNode> badMobile = Http.json(dm, HttpMethod.PUT, "/api/v1/departments/SUPPLY",
 				Map.of("name", "Supply", "nameHi", "आपूर्ति", "officer", Map.of("name", "DSO", "mobile", "12345")));
 		assertThat(badMobile.getStatusCode().value()).isEqualTo(400);
 		assertThat(badMobile.getBody().toString()).contains("officer.mobile");
@@ -115,7 +117,7 @@ class DepartmentMasterDataIT {
 		for (String token : java.util.List.of(TestTokens.officer("REVENUE"), TestTokens.token("desk", "RECEIPT_DESK"),
 				TestTokens.token("auditor", "AUDITOR"))) {
 			RestClient other = Http.local(this.port, token);
-			assertThat(send(other, HttpMethod.PUT, "/api/v1/departments/REVENUE", change).getStatusCode().value())
+			assertThat(Http.json(other, HttpMethod.PUT, "/api/v1/departments/REVENUE", change).getStatusCode().value())
 				.isEqualTo(403);
 			assertThat(other.get()
 				.uri("/api/v1/departments/REVENUE")
@@ -124,15 +126,6 @@ class DepartmentMasterDataIT {
 				.getStatusCode()
 				.value()).isEqualTo(200);
 		}
-	}
-
-	private static ResponseEntity<JsonNode> send(RestClient client, HttpMethod method, String path, Object body) {
-		return client.method(method)
-			.uri(path)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.retrieve()
-			.toEntity(JsonNode.class);
 	}
 
 }
