@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -19,19 +20,22 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param failedSignIns failed sign-ins in a row
  * @param lockedUntil no sign-in before this time
  * @param createdAt when it was created
+ * @param version for optimistic locking: a sign-in that read the account before an
+ * administrator disabled it cannot write it back enabled
  */
 @Document("accounts")
 record Account(@Id String username, String passwordHash, List<String> roles, String department, String office,
-		String channel, boolean enabled, int failedSignIns, Instant lockedUntil, Instant createdAt) {
+		String channel, boolean enabled, int failedSignIns, Instant lockedUntil, Instant createdAt,
+		@Version Long version) {
 
 	Account withPassword(String hash) {
 		return new Account(this.username, hash, this.roles, this.department, this.office, this.channel, this.enabled, 0,
-				null, this.createdAt);
+				null, this.createdAt, this.version);
 	}
 
 	Account withSignInFailure(int failures, Instant lockedUntil) {
 		return new Account(this.username, this.passwordHash, this.roles, this.department, this.office, this.channel,
-				this.enabled, failures, lockedUntil, this.createdAt);
+				this.enabled, failures, lockedUntil, this.createdAt, this.version);
 	}
 
 	Account withSignInSuccess() {

@@ -75,7 +75,7 @@ class AccountConfiguration {
 	private static Account account(String username, String password, List<String> roles, String department,
 			String channel, PasswordEncoder passwords) {
 		return new Account(username, passwords.encode(password), roles, department, null, channel, true, 0, null,
-				Instant.now());
+				Instant.now(), null);
 	}
 
 }

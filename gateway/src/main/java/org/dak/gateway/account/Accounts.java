@@ -7,11 +7,13 @@ import java.util.Locale;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 import org.dak.gateway.audit.AuditTrail;
 import org.dak.platform.Problem;
 import org.dak.gateway.security.TokenIssuer;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -55,10 +57,19 @@ class Accounts {
 	record Tokens(String tokenType, String accessToken, long expiresIn, String refreshToken, List<String> roles) {
 	}
 
+	/**
+	 * Read-check-write of an account runs again from the read when another write (an
+	 * administrator's, another sign-in's) came first, so neither undoes the other.
+	 */
+	static final Retry ON_CONCURRENT_WRITE = Retry.max(5)
+		.filter(OptimisticLockingFailureException.class::isInstance)
+		.onRetryExhaustedThrow((spec, signal) -> signal.failure());
+
 	Mono<Tokens> signIn(String username, String password, String clientAddress, String requestId) {
 		String name = normalise(username);
 		return this.mongo.findById(name, Account.class)
 			.flatMap((account) -> checkPassword(account, password, clientAddress, requestId))
+			.retryWhen(ON_CONCURRENT_WRITE)
 			.switchIfEmpty(Mono.defer(() -> matches(password, this.noSuchUserHash)
 				.then(failed(name, "no such account", clientAddress, requestId))));
 	}
@@ -121,10 +132,11 @@ class Accounts {
 					return Mono.error(new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "wrong-password", "Wrong password",
 							"The current password is not right."));
 				}
-				PasswordPolicy.check(username, next);
-				return hash(next).flatMap((hash) -> this.mongo.save(account.withPassword(hash)))
-					.then(revokeAll(username));
-			}));
+				PasswordPolicy.check(username, next, "newPassword");
+				return hash(next).flatMap((hash) -> this.mongo.save(account.withPassword(hash)));
+			}))
+			.retryWhen(ON_CONCURRENT_WRITE)
+			.then(revokeAll(username));
 	}
 
 	Mono<Void> revokeAll(String username) {

@@ -68,10 +68,10 @@ class AdminController {
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<AccountView> create(@Valid @RequestBody NewAccount request) {
 		checkBindings(request.roles(), request.department(), request.channel());
-		PasswordPolicy.check(request.username(), request.password());
+		PasswordPolicy.check(request.username(), request.password(), "password");
 		return this.accounts.hash(request.password())
 			.flatMap((hash) -> this.mongo.insert(new Account(request.username(), hash, List.copyOf(request.roles()),
-					request.department(), request.office(), request.channel(), true, 0, null, Instant.now())))
+					request.department(), request.office(), request.channel(), true, 0, null, Instant.now(), null)))
 			.map(Account::view)
 			.onErrorMap(DuplicateKeyException.class, (ex) -> new Problem(HttpStatus.CONFLICT, "account-exists",
 					"Account exists", "There is already an account " + request.username() + "."));
@@ -80,21 +80,22 @@ class AdminController {
 	@PutMapping("/{username}")
 	Mono<AccountView> change(@PathVariable String username, @Valid @RequestBody AccountChange change) {
 		checkBindings(change.roles(), change.department(), change.channel());
-		return existing(username).flatMap((account) -> this.mongo
-			.save(new Account(account.username(), account.passwordHash(), List.copyOf(change.roles()),
-					change.department(), change.office(), change.channel(), change.enabled(), 0, null,
-					account.createdAt()))
+		return existing(username)
+			.flatMap((account) -> this.mongo.save(new Account(account.username(), account.passwordHash(),
+					List.copyOf(change.roles()), change.department(), change.office(), change.channel(),
+					change.enabled(), 0, null, account.createdAt(), account.version())))
+			.retryWhen(Accounts.ON_CONCURRENT_WRITE)
 			.flatMap((saved) -> (saved.enabled() ? Mono.<Void>empty() : this.accounts.revokeAll(username))
-				.thenReturn(saved.view())));
+				.thenReturn(saved.view()));
 	}
 
 	@PostMapping("/{username}/password")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	Mono<Void> resetPassword(@PathVariable String username, @Valid @RequestBody PasswordReset reset) {
-		PasswordPolicy.check(username, reset.newPassword());
-		return existing(username)
-			.flatMap((account) -> this.accounts.hash(reset.newPassword())
-				.flatMap((hash) -> this.mongo.save(account.withPassword(hash))))
+		PasswordPolicy.check(username, reset.newPassword(), "newPassword");
+		return this.accounts.hash(reset.newPassword())
+			.flatMap((hash) -> existing(username).flatMap((account) -> this.mongo.save(account.withPassword(hash)))
+				.retryWhen(Accounts.ON_CONCURRENT_WRITE))
 			.then(this.accounts.revokeAll(username));
 	}
 

@@ -1,14 +1,17 @@
 package org.dak.gateway.edge;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The caller's IP address: the connection's, or the first {@code X-Forwarded-For} entry
- * when the connection comes from a configured trusted proxy (never otherwise: a client
- * could write anything there).
+ * The caller's IP address. From a connection that is not a configured trusted proxy, the
+ * connection's own address. Behind trusted proxies, each appends the address it was
+ * connected from to {@code X-Forwarded-For}: the right-most entry that is not itself a
+ * trusted proxy is the client as the outermost of our proxies saw it. Entries left of it
+ * were written by the client and are never believed.
  */
 public final class ClientAddress {
 
@@ -19,11 +22,37 @@ public final class ClientAddress {
 		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
 		String address = (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress()
 				: "unknown";
-		String forwarded = exchange.getRequest().getHeaders().getFirst("X-Forwarded-For");
-		if (forwarded != null && trustedProxies.contains(address)) {
-			return forwarded.split(",")[0].strip();
+		List<String> forwarded = exchange.getRequest().getHeaders().get("X-Forwarded-For");
+		return of(address, (forwarded != null) ? forwarded : List.of(), trustedProxies);
+	}
+
+	/**
+	 * The client's address.
+	 * @param connection the address the request came from
+	 * @param forwardedFor the {@code X-Forwarded-For} header values, in the order
+	 * received
+	 * @param trustedProxies addresses of our own reverse proxies
+	 */
+	static String of(String connection, List<String> forwardedFor, List<String> trustedProxies) {
+		if (!trustedProxies.contains(connection)) {
+			return connection;
 		}
-		return address;
+		List<String> chain = new ArrayList<>();
+		for (String value : forwardedFor) {
+			for (String entry : value.split(",")) {
+				if (!entry.isBlank()) {
+					chain.add(entry.strip());
+				}
+			}
+		}
+		String client = connection;
+		for (int i = chain.size() - 1; i >= 0; i--) {
+			client = chain.get(i);
+			if (!trustedProxies.contains(client)) {
+				return client;
+			}
+		}
+		return client;
 	}
 
 }

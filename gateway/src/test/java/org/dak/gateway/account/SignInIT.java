@@ -9,12 +9,18 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SignInIT extends GatewayTestBase {
+
+	@Autowired
+	ReactiveMongoTemplate mongo;
 
 	@Test
 	void anOfficerSignsInAndGetsATokenNamingRoleAndDepartment() {
@@ -110,6 +116,52 @@ class SignInIT extends GatewayTestBase {
 	}
 
 	@Test
+	void aPasswordLongerThanBcryptReadsIsRefusedNamingTheLimit() {
+		String username = unique("desk");
+		String token = account(username, "RECEIPT_DESK", Map.of());
+		String emoji = "🙂".repeat(50);
+		String hundredBytes = "x".repeat(100);
+
+		ResponseEntity<JsonNode> created = create(
+				Map.of("username", unique("long"), "password", emoji, "roles", List.of("RECEIPT_DESK")));
+		ResponseEntity<JsonNode> changed = changePassword(token, PASSWORD, hundredBytes);
+		ResponseEntity<JsonNode> reset = http(adminToken()).post()
+			.uri("/api/v1/admin/users/" + username + "/password")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("newPassword", hundredBytes))
+			.retrieve()
+			.toEntity(JsonNode.class);
+
+		for (ResponseEntity<JsonNode> answer : List.of(created, changed, reset)) {
+			assertThat(answer.getStatusCode().value()).isEqualTo(400);
+			assertThat(answer.getBody().get("detail").asString()).contains("72 bytes");
+		}
+		assertThat(created.getBody().get("errors").findValuesAsString("field")).containsExactly("password");
+		assertThat(changed.getBody().get("errors").findValuesAsString("field")).containsExactly("newPassword");
+		assertThat(signIn(username, PASSWORD).getStatusCode().value()).as("the old password still works")
+			.isEqualTo(200);
+	}
+
+	@Test
+	void aSignInThatReadTheAccountBeforeItWasDisabledCannotEnableItAgain() {
+		String username = unique("desk");
+		account(username, "RECEIPT_DESK", Map.of());
+		Account readBySignIn = this.mongo.findById(username, Account.class).block();
+
+		http(adminToken()).put()
+			.uri("/api/v1/admin/users/" + username)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("roles", List.of("RECEIPT_DESK"), "enabled", false))
+			.retrieve()
+			.toBodilessEntity();
+
+		assertThatThrownBy(() -> this.mongo.save(readBySignIn.withSignInSuccess()).block())
+			.isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+		assertThat(this.mongo.findById(username, Account.class).block().enabled()).isFalse();
+		assertThat(signIn(username, PASSWORD).getStatusCode().value()).isEqualTo(401);
+	}
+
+	@Test
 	void onlyTheAdministratorManagesAccountsAndNeverSeesPasswordHashes() {
 		String dm = account(unique("dm"), "DM", Map.of());
 
@@ -169,13 +221,13 @@ class SignInIT extends GatewayTestBase {
 			.toEntity(JsonNode.class);
 	}
 
-	private ResponseEntity<Void> changePassword(String token, String current, String next) {
+	private ResponseEntity<JsonNode> changePassword(String token, String current, String next) {
 		return http(token).post()
 			.uri("/api/v1/auth/password")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("currentPassword", current, "newPassword", next))
 			.retrieve()
-			.toBodilessEntity();
+			.toEntity(JsonNode.class);
 	}
 
 	private static JsonNode claims(String token) {

@@ -51,6 +51,28 @@ class RateLimitIT extends GatewayTestBase {
 	}
 
 	@Test
+	void aSpoofedForwardedForEntryDoesNotEscapeTheLimit() {
+		services.stubFor(get(urlPathMatching("/api/v1/public/track/.*")).willReturn(aResponse().withStatus(404)));
+		List<Integer> statuses = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			// a client writing a new address in front each time: the entry our trusted
+			// proxy appended, on the right, is the one counted
+			String chain = "192.0.2." + i + ", " + this.clientAddress;
+			statuses.add(http().mutate()
+				.defaultHeaders((headers) -> headers.set("X-Forwarded-For", chain))
+				.build()
+				.get()
+				.uri("/api/v1/public/track/NAL-2026-000001-A?code=X")
+				.retrieve()
+				.toBodilessEntity()
+				.getStatusCode()
+				.value());
+		}
+
+		assertThat(statuses.subList(15, 20)).containsOnly(429);
+	}
+
+	@Test
 	void signInAttemptsAreLimitedPerClientAddress() {
 		List<Integer> statuses = new ArrayList<>();
 		for (int i = 0; i < 45; i++) {
