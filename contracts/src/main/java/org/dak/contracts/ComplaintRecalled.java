@@ -12,7 +12,9 @@ import java.time.Instant;
  * @param departmentCode the department it was taken from
  * @param reason why
  * @param recalledBy who recalled it
+ * @param markingSequence the number of this decision of the DM's desk on the item, as in
+ * {@link ComplaintRouted#markingSequence()}
  */
 public record ComplaintRecalled(String eventId, String complaintId, Instant occurredAt, String departmentCode,
-		String reason, String recalledBy) {
+		String reason, String recalledBy, long markingSequence) {
 }

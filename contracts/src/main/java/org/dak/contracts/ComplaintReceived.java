@@ -18,14 +18,21 @@ import java.time.Instant;
  * @param description the text of the application or complaint
  * @param accessCodeHash SHA-256 (hex) of the normalised access code printed on the
  * receipt; lets the tracking side check the code without ever holding it
- * @param trackingUrl the public tracking link printed on the receipt and in its QR code
+ * @param trackingUrl the public tracking page of the item, without its access code (the
+ * printed link and QR code add {@code ?code=}); events from before sealing carried the
+ * code here
  * @param possibleDuplicateOf the complaint ID of an earlier item from the same mobile or
  * e-mail with a similar subject, or {@code null}: a flag for the DM, never a reason to
  * drop
  * @param category what it is about, e.g. {@code ration-card} (the Open311 service code or
  * the desk's choice), or {@code null}: deadline and routing rules may depend on it
+ * @param sealedAccessCode the access code sealed for the notification service, which
+ * sends it to the applicant (RSA-OAEP and AES-GCM with that service's public key, see the
+ * README): no other reader of the topic can open it; {@code null} in events from before
+ * sealing
  */
 public record ComplaintReceived(String eventId, String complaintId, Instant occurredAt, String receiptNumber,
 		String channel, String channelReference, Applicant applicant, String subject, String description,
-		String accessCodeHash, String trackingUrl, String possibleDuplicateOf, String category) {
+		String accessCodeHash, String trackingUrl, String possibleDuplicateOf, String category,
+		String sealedAccessCode) {
 }

@@ -19,8 +19,12 @@ import java.util.List;
  * @param markedBy who marked it
  * @param copyDepartmentCodes departments that get a copy for information (they see the
  * item but do not act on it); empty if none
+ * @param markingSequence the number of this decision of the DM's desk on the item (1, 2,
+ * …; marking, re-marking and recall each take the next): a consumer applies a decision
+ * only if it is newer than the last one it applied or refused; {@code 0} from producers
+ * before this field
  */
 public record ComplaintRouted(String eventId, String complaintId, Instant occurredAt, String departmentCode,
 		String departmentName, String departmentNameHi, String departmentEmail, String instructions, LocalDate dueDate,
-		String markedBy, List<String> copyDepartmentCodes) {
+		String markedBy, List<String> copyDepartmentCodes, long markingSequence) {
 }

@@ -13,7 +13,9 @@ import java.time.LocalDate;
  * @param departmentCode the department it is marked to
  * @param dueDate the deadline that passed
  * @param status the item's status at the time
+ * @param markingSequence the marking whose deadline passed
+ * ({@link ComplaintRouted#markingSequence()}); {@code 0} from producers before this field
  */
 public record DeadlineBreached(String eventId, String complaintId, Instant occurredAt, String departmentCode,
-		LocalDate dueDate, String status) {
+		LocalDate dueDate, String status, long markingSequence) {
 }

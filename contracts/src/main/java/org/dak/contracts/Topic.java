@@ -24,7 +24,9 @@ public enum Topic {
 
 	NOTIFICATION_DISPATCHED("notification-dispatched", "org.dak.notification.dispatched", NotificationDispatched.class),
 
-	DEPARTMENT_CHANGED("department-changed", "org.dak.department.changed", DepartmentChanged.class);
+	DEPARTMENT_CHANGED("department-changed", "org.dak.department.changed", DepartmentChanged.class),
+
+	ONE_TIME_CODE_ISSUED("one-time-code-issued", "org.dak.complaint.one-time-code-issued", OneTimeCodeIssued.class);
 
 	private final String topicName;
 

@@ -21,6 +21,8 @@ public final class Topics {
 
 	public static final String DEADLINE_BREACHED = "deadline-breached";
 
+	public static final String ONE_TIME_CODE_ISSUED = "one-time-code-issued";
+
 	private Topics() {
 	}
 

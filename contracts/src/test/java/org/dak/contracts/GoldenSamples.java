@@ -38,21 +38,29 @@ public final class GoldenSamples {
 				new Applicant("सुनीता देवी", "9876543210", "sunita@example.in", "ग्राम बेलछी, बिहारशरीफ, नालंदा", "hi"),
 				"राशन कार्ड में नाम जोड़ने हेतु आवेदन", "मेरे राशन कार्ड में बच्चों के नाम नहीं जोड़े गए हैं।",
 				"5d3f0e5b2c1a4f7e9b8d6c5a4f3e2d1c0b9a8f7e6d5c4b3a2918f7e6d5c4b3a2",
-				"http://localhost:8080/track/NAL-2026-000123-C?code=7QK3M9ZD2XWA4HPR", "NAL-2026-000098-7",
-				"ration-card");
+				"http://localhost:8080/track/NAL-2026-000123-C", "NAL-2026-000098-7", "ration-card", SEALED);
+	}
+
+	/** A sealed text, as the notification service's public key seals. */
+	static final String SEALED = "v1.Qk5hTjJ0d0xQc1ZtWkVqYWdkV3JrT0E.bm9uY2Utbm9uY2U.c2VhbGVkLWNvZGUtY2lwaGVy";
+
+	public static OneTimeCodeIssued oneTimeCodeIssued() {
+		return new OneTimeCodeIssued("4c5d6e7f-8a9b-4c0d-9e1f-2a3b4c5d6e7f", "NAL-2026-000123-C",
+				Instant.parse("2026-12-03T05:00:00Z"), "SMS", SEALED, Instant.parse("2026-12-03T05:10:00Z"));
 	}
 
 	public static ComplaintRouted complaintRouted() {
 		return new ComplaintRouted("6a1c7f3e-2b4d-4e8f-8a9b-0c1d2e3f4a5b", "NAL-2026-000123-C",
 				Instant.parse("2026-11-29T06:15:00Z"), "SUPPLY", "District Supply Office (PDS)",
 				"जिला आपूर्ति कार्यालय", "dso.nalanda@dak.local", "कृपया 7 दिनों में जाँच कर प्रतिवेदन दें।",
-				LocalDate.parse("2026-12-15"), "DM", List.of("SOCIAL_WELFARE"));
+				LocalDate.parse("2026-12-15"), "DM", List.of("SOCIAL_WELFARE"), 2);
 	}
 
 	public static StatusUpdated statusUpdated() {
 		return new StatusUpdated("c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f", "NAL-2026-000123-C",
 				Instant.parse("2026-12-02T09:45:10.500Z"), "DISPOSED", "IN_PROGRESS", "SUPPLY",
-				"नाम जोड़ दिए गए हैं; नया राशन कार्ड प्रखंड कार्यालय से प्राप्त करें।", "SUPPLY", null, "BLOCK_RAJGIR");
+				"नाम जोड़ दिए गए हैं; नया राशन कार्ड प्रखंड कार्यालय से प्राप्त करें।", "SUPPLY", null, "BLOCK_RAJGIR",
+				2);
 	}
 
 	public static DeadlineNeared deadlineNeared() {
@@ -62,13 +70,13 @@ public final class GoldenSamples {
 
 	public static DeadlineBreached deadlineBreached() {
 		return new DeadlineBreached("1a2b3c4d-5e6f-4708-9a1b-2c3d4e5f6a7b", "NAL-2026-000123-C",
-				Instant.parse("2027-02-25T03:30:00Z"), "SUPPLY", LocalDate.parse("2027-02-24"), "IN_PROGRESS");
+				Instant.parse("2027-02-25T03:30:00Z"), "SUPPLY", LocalDate.parse("2027-02-24"), "IN_PROGRESS", 2);
 	}
 
 	public static ComplaintRecalled complaintRecalled() {
 		return new ComplaintRecalled("3f4e5d6c-7b8a-4990-8a1b-2c3d4e5f6071", "NAL-2026-000123-C",
-				Instant.parse("2026-11-30T04:45:00Z"), "SUPPLY", "गलत विभाग को चिह्नित; पुनः चिह्नित किया जाएगा।",
-				"dm");
+				Instant.parse("2026-11-30T04:45:00Z"), "SUPPLY", "गलत विभाग को चिह्नित; पुनः चिह्नित किया जाएगा।", "dm",
+				3);
 	}
 
 	public static DepartmentChanged departmentChanged() {
@@ -96,6 +104,7 @@ public final class GoldenSamples {
 			case DEADLINE_BREACHED -> deadlineBreached();
 			case NOTIFICATION_DISPATCHED -> notificationDispatched();
 			case DEPARTMENT_CHANGED -> departmentChanged();
+			case ONE_TIME_CODE_ISSUED -> oneTimeCodeIssued();
 		};
 	}
 

@@ -106,7 +106,8 @@ class DepartmentWorkflowIT {
 		List<String> steps = new java.util.ArrayList<>();
 		await().atMost(Duration.ofSeconds(30)).until(() -> {
 			ConsumerRecord<String, byte[]> record = PublishedRecords.await(this.bootstrapServers, Topics.STATUS_UPDATED,
-					(r) -> id.equals(r.key()) && !steps.contains(stepOf(r)), Duration.ofSeconds(10));
+					(r) -> id.equals(r.key()) && stepOf(r) != null && !steps.contains(stepOf(r)),
+					Duration.ofSeconds(10));
 			steps.add(stepOf(record));
 			return steps.size() == 4;
 		});
@@ -150,7 +151,7 @@ class DepartmentWorkflowIT {
 	void aRecalledItemLeavesTheDepartmentAndWaitsForTheDm() {
 		String id = markedItem("SUPPLY", List.of());
 		this.items.send(Topics.COMPLAINT_RECALLED, id, new ComplaintRecalled(UUID.randomUUID().toString(), id,
-				Instant.now(), "SUPPLY", "गलत विभाग", "dm.nalanda"));
+				Instant.now(), "SUPPLY", "गलत विभाग", "dm.nalanda", this.items.nextDecision()));
 
 		JsonNode recalled = this.items.awaitTimeline(id, 3);
 

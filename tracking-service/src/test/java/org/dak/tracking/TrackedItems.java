@@ -32,6 +32,9 @@ public final class TrackedItems {
 
 	private final String bootstrapServers;
 
+	/** Numbers of the DM's decisions: rising, as the desk's are per item. */
+	private final java.util.concurrent.atomic.AtomicLong decisions = new java.util.concurrent.atomic.AtomicLong();
+
 	private final int port;
 
 	public TrackedItems(String bootstrapServers, int port) {
@@ -53,8 +56,13 @@ public final class TrackedItems {
 	/** Marks it to a department (its rule sets the due date), with copies to others. */
 	public void marked(String id, String department, List<String> copies, Instant at) {
 		ComplaintRouted routed = new ComplaintRouted(UUID.randomUUID().toString(), id, at, department, department,
-				department, null, "कृपया जाँच करें", null, "dm", copies);
+				department, null, "कृपया जाँच करें", null, "dm", copies, this.decisions.incrementAndGet());
 		send(Topics.COMPLAINT_ROUTED, id, routed);
+	}
+
+	/** The number of the DM's next decision on any item. */
+	public long nextDecision() {
+		return this.decisions.incrementAndGet();
 	}
 
 	/** Announces a department with offices below it, as routing does. */

@@ -10,6 +10,7 @@ import org.dak.contracts.ComplaintReceived;
 import org.dak.contracts.ComplaintRouted;
 import org.dak.contracts.DeadlineBreached;
 import org.dak.contracts.DeadlineNeared;
+import org.dak.contracts.OneTimeCodeIssued;
 import org.dak.contracts.StatusUpdated;
 import org.dak.notification.NotificationProperties;
 import org.dak.notification.template.Template;
@@ -72,17 +73,41 @@ class Messages {
 		if ("INTERIM_REPLY".equals(event.step())) {
 			return Optional.of(Template.STATUS_INTERIM_REPLY);
 		}
-		if ("FORWARDED".equals(event.step()) || "ACTION_TAKEN".equals(event.step())) {
+		if (event.step() != null && !"ACKNOWLEDGED".equals(event.step())) {
+			// forwarding and action taken are internal; a refused decision of the DM's
+			// desk
+			// changed nothing the applicant was told
 			return Optional.empty();
 		}
 		return switch (event.status()) {
 			case "IN_PROGRESS" -> Optional.of(Template.STATUS_IN_PROGRESS);
 			case "DISPOSED" -> Optional.of(Template.STATUS_DISPOSED);
 			case "REJECTED" -> Optional.of(Template.STATUS_REJECTED);
-			// RETURNED and RECALLED go back to the DM, CLOSED and REOPENED come from the
-			// applicant: not news for them
+			// MARKED is told from complaint-routed; RETURNED and RECALLED go back to the
+			// DM,
+			// CLOSED and REOPENED come from the applicant: not news for them
 			default -> Optional.empty();
 		};
+	}
+
+	/**
+	 * The one-time code the applicant asked for, on the channel they chose if they have
+	 * it, else the other. Asked for, so sent whatever their opt-outs say.
+	 */
+	List<Message> oneTimeCode(OneTimeCodeIssued event, ApplicantContact contact, String code) {
+		Map<String, String> values = new HashMap<>();
+		values.put("receiptNumber", contact.complaintId());
+		values.put("code", code);
+		values.put("minutes", String
+			.valueOf(Math.max(1, java.time.Duration.between(event.occurredAt(), event.expiresAt()).toMinutes())));
+		values.put("office", this.office);
+		boolean email = contact.email() != null && ("EMAIL".equals(event.channel()) || contact.mobile() == null);
+		if (email) {
+			return List.of(Message.email(Template.ONE_TIME_CODE, contact.language(), contact.email(), values));
+		}
+		return (contact.mobile() != null)
+				? List.of(Message.sms(Template.ONE_TIME_CODE, contact.language(), contact.mobile(), values))
+				: List.of();
 	}
 
 	List<Message> deadlineNeared(DeadlineNeared event, String officerEmail, String department) {

@@ -119,17 +119,28 @@ class MessagesTest {
 	@Test
 	void aReturnToTheDmAndTheOfficesOwnWorkingStepsAreNotNewsButAnInterimReplyIs() {
 		StatusUpdated returned = new StatusUpdated("e", "NAL-2026-000123-C", null, "RETURNED", "MARKED", "SUPPLY",
-				"wrong department", "SUPPLY", null, null);
+				"wrong department", "SUPPLY", null, null, 1);
 		StatusUpdated forwarded = new StatusUpdated("f", "NAL-2026-000123-C", null, "IN_PROGRESS", "IN_PROGRESS",
-				"SUPPLY", "स्थल जाँच करें", "dso", "FORWARDED", "BLOCK_RAJGIR");
+				"SUPPLY", "स्थल जाँच करें", "dso", "FORWARDED", "BLOCK_RAJGIR", 1);
 		StatusUpdated interim = new StatusUpdated("i", "NAL-2026-000123-C", null, "IN_PROGRESS", "IN_PROGRESS",
-				"SUPPLY", "जाँच प्रखंड कार्यालय में जारी है", "dso", "INTERIM_REPLY", null);
+				"SUPPLY", "जाँच प्रखंड कार्यालय में जारी है", "dso", "INTERIM_REPLY", null, 1);
 
 		assertThat(this.messages.statusUpdated(returned, this.hindi)).isEmpty();
 		assertThat(this.messages.statusUpdated(forwarded, this.hindi)).isEmpty();
 		assertThat(this.messages.statusUpdated(interim, this.hindi)).singleElement()
 			.satisfies((message) -> assertThat(render(message).sms()).contains("अंतरिम उत्तर",
 					"जाँच प्रखंड कार्यालय में जारी है"));
+	}
+
+	@Test
+	void aRefusedDecisionAndTheMarkingAsTrackingAnnouncesItAreNotNewsAgain() {
+		StatusUpdated refused = new StatusUpdated("r", "NAL-2026-000123-C", null, "DISPOSED", "DISPOSED", "SUPPLY",
+				"Not marked to POLICE: the item is DISPOSED.", "dm", "MARKING_REFUSED", null, 3);
+		StatusUpdated marked = new StatusUpdated("m", "NAL-2026-000123-C", null, "MARKED", "RECEIVED", "SUPPLY", null,
+				"dm", null, null, 1);
+
+		assertThat(this.messages.statusUpdated(refused, this.hindi)).isEmpty();
+		assertThat(this.messages.statusUpdated(marked, this.hindi)).isEmpty();
 	}
 
 	private Templates.Rendered render(Message message) {

@@ -10,8 +10,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the inbox from the topics: received items arrive, returned and reopened items
- * come back, overdue items are escalated.
+ * Feeds the inbox from the topics: received items arrive, tracking's word on each item's
+ * status keeps the desk true (returned, recalled and reopened items come back), overdue
+ * items are escalated.
  */
 @Component
 class ComplaintEventsListener {
@@ -37,9 +38,7 @@ class ComplaintEventsListener {
 
 	@KafkaListener(topics = Topics.STATUS_UPDATED)
 	void on(StatusUpdated event) {
-		if ("RETURNED".equals(event.status()) || "REOPENED".equals(event.status())) {
-			this.processed.once(event.eventId(), Topics.STATUS_UPDATED, () -> this.inbox.returned(event));
-		}
+		this.processed.once(event.eventId(), Topics.STATUS_UPDATED, () -> this.inbox.statusChanged(event));
 	}
 
 }

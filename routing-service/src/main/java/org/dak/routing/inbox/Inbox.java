@@ -61,30 +61,78 @@ class Inbox {
 					this.suggestions.suggest(event.category(), event.subject(), event.description()).orElse(null))
 			.setOnInsert("state", InboxState.AWAITING_MARKING)
 			.setOnInsert("history", List.of())
+			.setOnInsert("markingSequence", 0L)
 			.setOnInsert("outbox", List.of());
 		this.mongo.upsert(Query.query(Criteria.where("_id").is(event.complaintId())), update, InboxItem.class);
 	}
 
 	/**
-	 * A department sent the item back, or the applicant appealed against its disposal: it
-	 * waits for marking again.
+	 * Tracking, the owner of every item's lifecycle, announced a status. It is taken as
+	 * the truth for the newest decision of this desk: a returned, recalled or reopened
+	 * item waits for marking again; any other status means the item is with the
+	 * department named, which also corrects a decision tracking refused (a re-marking or
+	 * recall of an item the department had already settled). A status announced for an
+	 * older decision changes nothing: tracking will answer the newer one.
 	 */
-	void returned(StatusUpdated event) {
-		Query query = Query.query(Criteria.where("_id")
-			.is(event.complaintId())
-			.and("state")
-			.is(InboxState.MARKED)
-			.and("departmentCode")
-			.is(event.departmentCode()));
-		Update update = new Update().set("state", InboxState.AWAITING_MARKING)
-			.push("history", new InboxItem.HistoryEntry(event.occurredAt(), event.status(), event.departmentCode(),
-					event.updatedBy(), event.note()));
-		this.mongo.updateFirst(query, update, InboxItem.class);
+	void statusChanged(StatusUpdated event) {
+		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+			InboxItem item = find(event.complaintId()).orElse(null);
+			if (item == null || !isAbout(item, event)) {
+				return;
+			}
+			boolean awaiting = BACK_TO_THE_DESK.contains(event.status());
+			InboxState state = awaiting ? InboxState.AWAITING_MARKING : InboxState.MARKED;
+			Update update = new Update().set("caseStatus", event.status());
+			boolean moved = item.state() != state
+					|| (!awaiting && !java.util.Objects.equals(item.departmentCode(), event.departmentCode()));
+			if (moved) {
+				update.set("state", state);
+				if (!awaiting) {
+					update.set("departmentCode", event.departmentCode());
+				}
+			}
+			if (moved || event.step() != null && event.step().endsWith("_REFUSED")) {
+				String action = (event.step() != null && event.step().endsWith("_REFUSED")) ? event.step()
+						: event.status();
+				update.push("history", new InboxItem.HistoryEntry(event.occurredAt(), action, event.departmentCode(),
+						event.updatedBy(), event.note()));
+			}
+			if (this.mongo.updateFirst(Query.query(unchanged(item)), update, InboxItem.class).getModifiedCount() > 0) {
+				return;
+			}
+		}
+		throw new IllegalStateException("Inbox item " + event.complaintId() + " kept changing; try the event again");
 	}
 
-	/** An item passed its deadline undisposed: it comes to the DM's notice, once. */
+	/**
+	 * Whether a status speaks of the newest decision of this desk. Statuses from before
+	 * decisions were numbered count when they name the department the item is with.
+	 */
+	private static boolean isAbout(InboxItem item, StatusUpdated event) {
+		if (event.markingSequence() == 0) {
+			return java.util.Objects.equals(item.departmentCode(), event.departmentCode());
+		}
+		return event.markingSequence() >= item.sequence();
+	}
+
+	/** The item as read: same decision, same state. */
+	private static Criteria unchanged(InboxItem item) {
+		Criteria sequence = (item.markingSequence() != null)
+				? Criteria.where("markingSequence").is(item.markingSequence())
+				: Criteria.where("markingSequence").exists(false);
+		return Criteria.where("_id").is(item.id()).and("state").is(item.state()).andOperator(sequence);
+	}
+
+	/**
+	 * An item passed its deadline undisposed: it comes to the DM's notice, once per
+	 * marking; a new marking starts afresh.
+	 */
 	void escalated(DeadlineBreached event) {
-		Query query = Query.query(Criteria.where("_id").is(event.complaintId()).and("escalatedAt").is(null));
+		Criteria sameMarking = (event.markingSequence() != 0)
+				? Criteria.where("markingSequence").is(event.markingSequence())
+				: Criteria.where("departmentCode").is(event.departmentCode());
+		Query query = Query
+			.query(Criteria.where("_id").is(event.complaintId()).and("escalatedAt").is(null).andOperator(sameMarking));
 		Update update = new Update().set("escalatedAt", event.occurredAt())
 			.push("history", new InboxItem.HistoryEntry(event.occurredAt(), "ESCALATED", event.departmentCode(),
 					"deadline", "due " + event.dueDate()));
@@ -157,7 +205,9 @@ class Inbox {
 
 	/**
 	 * Marks (or re-marks) an item in one conditional write that also stores the
-	 * {@code complaint-routed} event.
+	 * {@code complaint-routed} event with the next decision number. An item tracking has
+	 * reported disposed, rejected or closed is refused: only the applicant's appeal
+	 * reopens it, and it then comes back to this inbox.
 	 */
 	private InboxEntry mark(String complaintId, MarkComplaint marking, String markedBy, boolean again) {
 		Department department = known(marking.departmentCode());
@@ -168,39 +218,77 @@ class Inbox {
 			}
 			known(copy);
 		}
+		InboxItem item = existing(complaintId);
+		mustBeOpen(item, again ? "re-marked" : "marked");
+		if (again && item.state() != InboxState.MARKED) {
+			throw new Problem(HttpStatus.CONFLICT, "not-marked", "Not marked yet", "Item " + complaintId
+					+ " is not marked to any department" + standing(item) + ": mark it instead of re-marking.");
+		}
+		if ((!again && item.state() != InboxState.AWAITING_MARKING)
+				|| (again && department.code().equals(item.departmentCode()))) {
+			throw new Problem(HttpStatus.CONFLICT, "already-marked", "Already marked",
+					"Item " + complaintId + " is already marked to " + item.departmentCode() + ".");
+		}
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		long sequence = item.sequence() + 1;
 		ComplaintRouted event = new ComplaintRouted(OutboxEvent.newEventId(), complaintId, now, department.code(),
 				department.name(), department.nameHi(), department.officerEmail(), marking.instructions(),
-				marking.dueDate(), markedBy, marking.copyTo());
-		Criteria expected = Criteria.where("_id").is(complaintId);
-		if (again) {
-			expected = expected.and("state").is(InboxState.MARKED).and("departmentCode").ne(department.code());
-		}
-		else {
-			expected = expected.and("state").is(InboxState.AWAITING_MARKING);
-		}
+				marking.dueDate(), markedBy, marking.copyTo(), sequence);
 		Update update = new Update().set("state", InboxState.MARKED)
 			.set("departmentCode", department.code())
 			.set("instructions", marking.instructions())
 			.set("dueDate", marking.dueDate())
 			.set("copyTo", marking.copyTo())
 			.set("markedAt", now)
+			.set("markingSequence", sequence)
+			.set("caseStatus", "MARKED")
+			.unset("escalatedAt")
 			.push("history",
 					new InboxItem.HistoryEntry(now, again ? "RE-MARKED" : "MARKED", department.code(), markedBy,
 							marking.instructions()))
 			.push("outbox", OutboxEvent.pending(event, complaintId, event.eventId(), now));
-		if (this.mongo.updateFirst(Query.query(expected), update, InboxItem.class).getModifiedCount() == 0) {
-			InboxItem item = find(complaintId).orElseThrow(() -> new Problem(HttpStatus.NOT_FOUND,
-					"complaint-not-found", "Complaint not found", "No item " + complaintId + " is in the inbox."));
-			if (item.state() == InboxState.AWAITING_MARKING) {
-				throw new Problem(HttpStatus.CONFLICT, "not-marked", "Not marked yet",
-						"Item " + complaintId + " is not marked to any department yet: mark it first.");
-			}
-			throw new Problem(HttpStatus.CONFLICT, "already-marked", "Already marked",
-					"Item " + complaintId + " is already marked to " + item.departmentCode() + ".");
-		}
+		decide(item, update);
 		this.meters.counter("dak.complaints.routed", "department", department.code()).increment();
 		return InboxEntry.of(find(complaintId).orElseThrow());
+	}
+
+	/**
+	 * Statuses after which the desk has nothing more to decide, unless the applicant
+	 * appeals.
+	 */
+	private static final java.util.Set<String> SETTLED = java.util.Set.of("DISPOSED", "REJECTED", "CLOSED");
+
+	/** Statuses with which an item waits for marking again. */
+	private static final java.util.Set<String> BACK_TO_THE_DESK = java.util.Set.of("RETURNED", "RECALLED", "REOPENED");
+
+	private static final int ATTEMPTS = 5;
+
+	private static void mustBeOpen(InboxItem item, String what) {
+		if (item.caseStatus() != null && SETTLED.contains(item.caseStatus())) {
+			Problem problem = new Problem(HttpStatus.CONFLICT, "item-settled", "Item settled",
+					"Item " + item.id() + " is " + item.caseStatus() + " by " + item.departmentCode()
+							+ "; it cannot be " + what + ". Only the applicant's appeal reopens it, and it then "
+							+ "comes back to this inbox.");
+			problem.getBody().setProperty("status", item.caseStatus());
+			throw problem;
+		}
+	}
+
+	private static String standing(InboxItem item) {
+		return (item.caseStatus() != null) ? " (it is " + item.caseStatus() + ")" : "";
+	}
+
+	private InboxItem existing(String complaintId) {
+		return find(complaintId).orElseThrow(() -> new Problem(HttpStatus.NOT_FOUND, "complaint-not-found",
+				"Complaint not found", "No item " + complaintId + " is in the inbox."));
+	}
+
+	/** Writes a decision on the item as read, or refuses if it changed meanwhile. */
+	private void decide(InboxItem item, Update update) {
+		if (this.mongo.updateFirst(Query.query(unchanged(item)), update, InboxItem.class).getModifiedCount() == 0) {
+			throw new Problem(HttpStatus.CONFLICT, "changed-meanwhile", "Changed meanwhile",
+					"Item " + item.id() + " changed while you worked on it; look at it again.");
+		}
 	}
 
 	private Department known(String code) {
@@ -214,31 +302,25 @@ class Inbox {
 	 * stores the {@code complaint-recalled} event: it waits for marking again.
 	 */
 	InboxEntry recall(String complaintId, String reason, String recalledBy) {
-		InboxItem item = find(complaintId).orElseThrow(() -> new Problem(HttpStatus.NOT_FOUND, "complaint-not-found",
-				"Complaint not found", "No item " + complaintId + " is in the inbox."));
+		InboxItem item = existing(complaintId);
+		mustBeOpen(item, "recalled");
 		if (item.state() != InboxState.MARKED) {
-			throw new Problem(HttpStatus.CONFLICT, "not-marked", "Not marked",
-					"Item " + complaintId + " is not marked to any department: there is nothing to recall.");
+			throw new Problem(HttpStatus.CONFLICT, "not-marked", "Not marked", "Item " + complaintId
+					+ " is not marked to any department" + standing(item) + ": there is nothing to recall.");
 		}
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		long sequence = item.sequence() + 1;
 		ComplaintRecalled event = new ComplaintRecalled(OutboxEvent.newEventId(), complaintId, now,
-				item.departmentCode(), reason, recalledBy);
-		Query expected = Query.query(Criteria.where("_id")
-			.is(complaintId)
-			.and("state")
-			.is(InboxState.MARKED)
-			.and("departmentCode")
-			.is(item.departmentCode()));
+				item.departmentCode(), reason, recalledBy, sequence);
 		Update update = new Update().set("state", InboxState.AWAITING_MARKING)
 			.unset("departmentCode")
 			.unset("dueDate")
 			.set("copyTo", List.of())
+			.set("markingSequence", sequence)
+			.set("caseStatus", "RECALLED")
 			.push("history", new InboxItem.HistoryEntry(now, "RECALLED", item.departmentCode(), recalledBy, reason))
 			.push("outbox", OutboxEvent.pending(event, complaintId, event.eventId(), now));
-		if (this.mongo.updateFirst(expected, update, InboxItem.class).getModifiedCount() == 0) {
-			throw new Problem(HttpStatus.CONFLICT, "changed-meanwhile", "Changed meanwhile",
-					"Item " + complaintId + " changed while you recalled it; look at it again.");
-		}
+		decide(item, update);
 		this.meters.counter("dak.complaints.recalled", "department", item.departmentCode()).increment();
 		return InboxEntry.of(find(complaintId).orElseThrow());
 	}

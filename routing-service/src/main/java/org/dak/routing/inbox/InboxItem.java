@@ -31,20 +31,34 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param escalatedAt when its deadline passed undisposed (escalated to the DM), or
  * {@code null}
  * @param history every marking and return, oldest first
+ * @param markingSequence the number of the newest decision of the desk on this item
+ * (marking, re-marking, recall), carried by its event; {@code null} on items stored
+ * before it existed
+ * @param caseStatus the item's lifecycle status as tracking, its owner, last announced it
+ * for the newest decision (or as this desk set it by that decision); {@code null} until
+ * then
  * @param outbox events waiting to be published
  */
 @Document("inbox")
 record InboxItem(@Id String id, String channel, String subject, String applicantName, @Indexed Instant receivedAt,
 		String possibleDuplicateOf, String category, String suggestedDepartment, InboxState state,
 		String departmentCode, String instructions, LocalDate dueDate, List<String> copyTo, Instant markedAt,
-		Instant escalatedAt, List<HistoryEntry> history, List<OutboxEvent> outbox) {
+		Instant escalatedAt, List<HistoryEntry> history, Long markingSequence, String caseStatus,
+		List<OutboxEvent> outbox) {
+
+	/** The newest decision's number; {@code 0} if there was none. */
+	long sequence() {
+		return (this.markingSequence != null) ? this.markingSequence : 0;
+	}
 
 	/**
 	 * One step on the DM's desk.
 	 *
 	 * @param at when
 	 * @param action {@code MARKED}, {@code RE-MARKED}, {@code RECALLED},
-	 * {@code RETURNED}, {@code REOPENED} or {@code ESCALATED}
+	 * {@code RETURNED}, {@code REOPENED}, {@code ESCALATED}, or {@code MARKING_REFUSED} /
+	 * {@code RECALL_REFUSED} when tracking found the lifecycle did not allow the desk's
+	 * decision
 	 * @param departmentCode the department concerned
 	 * @param by who
 	 * @param note instructions or the reason for return

@@ -98,7 +98,7 @@ class MarkingInboxIT {
 		assertThat(again.getBody().get("type").asString()).isEqualTo("/problems/already-marked");
 
 		StatusUpdated returned = new StatusUpdated(UUID.randomUUID().toString(), complaintId, java.time.Instant.now(),
-				"RETURNED", "MARKED", "POLICE", "Not a police matter", "POLICE", null, null);
+				"RETURNED", "MARKED", "POLICE", "Not a police matter", "POLICE", null, null, 1);
 		PublishedRecords.send(this.bootstrapServers, Topics.STATUS_UPDATED, complaintId,
 				EventJson.write(returned).getBytes(StandardCharsets.UTF_8));
 		await().atMost(Duration.ofSeconds(30))
@@ -114,7 +114,7 @@ class MarkingInboxIT {
 		mark(complaintId, Map.of("departmentCode", "SUPPLY"));
 
 		StatusUpdated reopened = new StatusUpdated(UUID.randomUUID().toString(), complaintId, java.time.Instant.now(),
-				"REOPENED", "DISPOSED", "SUPPLY", "नाम अब भी नहीं जुड़े", "applicant", null, null);
+				"REOPENED", "DISPOSED", "SUPPLY", "नाम अब भी नहीं जुड़े", "applicant", null, null, 1);
 		PublishedRecords.send(this.bootstrapServers, Topics.STATUS_UPDATED, complaintId,
 				EventJson.write(reopened).getBytes(StandardCharsets.UTF_8));
 
@@ -158,7 +158,9 @@ class MarkingInboxIT {
 	void aBreachedDeadlineIsEscalatedToTheDmOnceEvenIfAnnouncedTwice() {
 		String complaintId = receive();
 		mark(complaintId, Map.of("departmentCode", "PHED"));
-		String breach = GoldenSamples.json(Topic.DEADLINE_BREACHED).replace("NAL-2026-000123-C", complaintId);
+		String breach = GoldenSamples.json(Topic.DEADLINE_BREACHED)
+			.replace("NAL-2026-000123-C", complaintId)
+			.replace("\"markingSequence\": 2", "\"markingSequence\": 1");
 
 		PublishedRecords.send(this.bootstrapServers, Topics.DEADLINE_BREACHED, complaintId,
 				breach.getBytes(StandardCharsets.UTF_8));
@@ -269,6 +271,115 @@ class MarkingInboxIT {
 				(r) -> complaintId.equals(r.key()), Duration.ofSeconds(30));
 		assertThat(EventJson.read(record.value(), ComplaintRouted.class).copyDepartmentCodes())
 			.containsExactly("SOCIAL_WELFARE", "REVENUE");
+	}
+
+	@Test
+	void reMarkingADisposedItemIsRefusedNamingItsState() {
+		String complaintId = receive();
+		mark(complaintId, Map.of("departmentCode", "SUPPLY"));
+		tracking(complaintId, "DISPOSED", "SUPPLY", null, 1);
+		awaitStatus(complaintId, "DISPOSED");
+
+		ResponseEntity<JsonNode> remarked = remark(complaintId, "POLICE");
+
+		assertThat(remarked.getStatusCode().value()).isEqualTo(409);
+		assertThat(remarked.getBody().get("type").asString()).isEqualTo("/problems/item-settled");
+		assertThat(remarked.getBody().get("status").asString()).isEqualTo("DISPOSED");
+		assertThat(remarked.getBody().get("detail").asString()).contains("DISPOSED").contains("appeal");
+		JsonNode item = get("/api/v1/inbox/" + complaintId).getBody();
+		assertThat(item.get("departmentCode").asString()).isEqualTo("SUPPLY");
+		assertThat(item.get("history").findValuesAsString("action")).containsExactly("MARKED");
+	}
+
+	@Test
+	void recallOfAClosedItemIsRefused() {
+		String complaintId = receive();
+		mark(complaintId, Map.of("departmentCode", "SUPPLY"));
+		tracking(complaintId, "DISPOSED", "SUPPLY", null, 1);
+		tracking(complaintId, "CLOSED", "SUPPLY", null, 1);
+		awaitStatus(complaintId, "CLOSED");
+
+		ResponseEntity<JsonNode> recalled = recall(complaintId, "पुनः देखें");
+
+		assertThat(recalled.getStatusCode().value()).isEqualTo(409);
+		assertThat(recalled.getBody().get("status").asString()).isEqualTo("CLOSED");
+		assertThat(mark(complaintId, Map.of("departmentCode", "POLICE")).getStatusCode().value()).isEqualTo(409);
+	}
+
+	@Test
+	void aDecisionTrackingRefusedIsPutRightOnTheDesk() {
+		String complaintId = receive();
+		mark(complaintId, Map.of("departmentCode", "SUPPLY"));
+		// the DM re-marks before hearing that SUPPLY disposed of it; tracking refuses
+		assertThat(remark(complaintId, "POLICE").getStatusCode().value()).isEqualTo(200);
+		tracking(complaintId, "DISPOSED", "SUPPLY", null, 1);
+		tracking(complaintId, "DISPOSED", "SUPPLY", "MARKING_REFUSED", 2);
+
+		awaitStatus(complaintId, "DISPOSED");
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "SUPPLY"
+				.equals(get("/api/v1/inbox/" + complaintId).getBody().get("departmentCode").asString()));
+		JsonNode item = get("/api/v1/inbox/" + complaintId).getBody();
+		assertThat(item.get("state").asString()).isEqualTo("MARKED");
+		assertThat(item.get("history").findValuesAsString("action")).containsExactly("MARKED", "RE-MARKED",
+				"MARKING_REFUSED");
+		assertThat(remark(complaintId, "POLICE").getStatusCode().value()).isEqualTo(409);
+	}
+
+	@Test
+	void aStatusAboutAnOlderDecisionChangesNothing() {
+		String complaintId = receive();
+		mark(complaintId, Map.of("departmentCode", "SUPPLY"));
+		remark(complaintId, "POLICE");
+
+		tracking(complaintId, "RETURNED", "SUPPLY", null, 1);
+		tracking(complaintId, "IN_PROGRESS", "POLICE", "ACKNOWLEDGED", 2);
+
+		awaitStatus(complaintId, "IN_PROGRESS");
+		JsonNode item = get("/api/v1/inbox/" + complaintId).getBody();
+		assertThat(item.get("state").asString()).isEqualTo("MARKED");
+		assertThat(item.get("departmentCode").asString()).isEqualTo("POLICE");
+	}
+
+	@Test
+	void aNewMarkingClearsTheEscalationAndALaterBreachEscalatesAgain() {
+		String complaintId = receive();
+		mark(complaintId, Map.of("departmentCode", "PHED"));
+		breach(complaintId, "PHED", 1);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> get("/api/v1/inbox/" + complaintId).getBody().has("escalatedAt"));
+
+		ResponseEntity<JsonNode> remarked = remark(complaintId, "HEALTH");
+		assertThat(remarked.getBody().has("escalatedAt")).isFalse();
+		breach(complaintId, "HEALTH", 2);
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> get("/api/v1/inbox/" + complaintId).getBody().has("escalatedAt"));
+		assertThat(get("/api/v1/inbox/" + complaintId).getBody().get("history").findValuesAsString("action"))
+			.containsExactly("MARKED", "ESCALATED", "RE-MARKED", "ESCALATED");
+	}
+
+	private void breach(String complaintId, String department, long sequence) {
+		String breach = GoldenSamples.json(Topic.DEADLINE_BREACHED)
+			.replace("NAL-2026-000123-C", complaintId)
+			.replace("1a2b3c4d-5e6f-4708-9a1b-2c3d4e5f6a7b", UUID.randomUUID().toString())
+			.replace("\"SUPPLY\"", "\"" + department + "\"")
+			.replace("\"markingSequence\": 2", "\"markingSequence\": " + sequence);
+		PublishedRecords.send(this.bootstrapServers, Topics.DEADLINE_BREACHED, complaintId,
+				breach.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Announces a status as tracking, the lifecycle's owner, does. */
+	private void tracking(String complaintId, String status, String department, String step, long sequence) {
+		StatusUpdated event = new StatusUpdated(UUID.randomUUID().toString(), complaintId, java.time.Instant.now(),
+				status, null, department, "note", department, step, null, sequence);
+		PublishedRecords.send(this.bootstrapServers, Topics.STATUS_UPDATED, complaintId,
+				EventJson.write(event).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private void awaitStatus(String complaintId, String status) {
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> status.equals(get("/api/v1/inbox/" + complaintId).getBody().get("status").asString()));
 	}
 
 	private ResponseEntity<JsonNode> recall(String complaintId, String reason) {

@@ -71,6 +71,12 @@ public class ComplaintCase {
 
 	private Instant breachedAt;
 
+	/**
+	 * The newest decision of the DM's desk (marking, re-marking, recall) applied or
+	 * refused here; older ones arriving late change nothing.
+	 */
+	private long markingSequence;
+
 	private List<TimelineEntry> timeline = new ArrayList<>();
 
 	private List<OutboxEvent> outbox = new ArrayList<>();
@@ -83,11 +89,6 @@ public class ComplaintCase {
 	 * The applicant as others may see them: initials, and the ends of phone and e-mail.
 	 */
 	public record MaskedApplicant(String initials, String mobile, String mobileLast4, String email) {
-	}
-
-	/** Whether nothing on the timeline happened after {@code at}. */
-	private boolean isNewest(Instant at) {
-		return this.timeline.stream().noneMatch((entry) -> entry.at().isAfter(at));
 	}
 
 	boolean hasSeen(String eventId) {
@@ -114,41 +115,56 @@ public class ComplaintCase {
 
 	/**
 	 * The DM marked the item. Without a due date from the DM, the department's rule gives
-	 * one ({@code ruleDueDate}); a new marking starts a new deadline.
+	 * one ({@code ruleDueDate}); a new marking starts a new deadline. A decision older
+	 * than the newest one seen changes nothing; one the lifecycle does not allow (the
+	 * item is disposed, rejected or closed) is refused and the refusal announced, so the
+	 * DM's desk learns the item's real state.
 	 */
-	void apply(ComplaintRouted event, LocalDate ruleDueDate) {
-		if (hasSeen(event.eventId())) {
-			return;
+	Optional<StatusUpdated> apply(ComplaintRouted event, LocalDate ruleDueDate) {
+		if (hasSeen(event.eventId()) || isSuperseded(event.markingSequence())) {
+			return Optional.empty();
 		}
-		if (isNewest(event.occurredAt())) {
-			this.status = CaseStatus.MARKED;
-			this.departmentCode = event.departmentCode();
-			this.departmentName = event.departmentName();
-			this.departmentNameHi = event.departmentNameHi();
-			this.dueDate = (event.dueDate() != null) ? event.dueDate() : ruleDueDate;
-			this.remindersSent = new ArrayList<>();
-			this.breachedAt = null;
-			this.copiedTo = new ArrayList<>(
-					(event.copyDepartmentCodes() != null) ? event.copyDepartmentCodes() : List.of());
-			this.officeCode = null;
+		CaseStatus current = (this.status != null) ? this.status : CaseStatus.RECEIVED;
+		if (!current.canMoveTo(CaseStatus.MARKED)) {
+			return Optional.of(refuse(event.eventId(), event.markingSequence(), "MARKING_REFUSED", event.markedBy(),
+					event.occurredAt(), "Not marked to " + event.departmentCode() + ": the item is " + current + "."));
 		}
+		this.markingSequence = Math.max(this.markingSequence, event.markingSequence());
+		this.status = CaseStatus.MARKED;
+		this.departmentCode = event.departmentCode();
+		this.departmentName = event.departmentName();
+		this.departmentNameHi = event.departmentNameHi();
+		this.dueDate = (event.dueDate() != null) ? event.dueDate() : ruleDueDate;
+		this.remindersSent = new ArrayList<>();
+		this.breachedAt = null;
+		this.copiedTo = new ArrayList<>(
+				(event.copyDepartmentCodes() != null) ? event.copyDepartmentCodes() : List.of());
+		this.officeCode = null;
 		this.timeline.add(new TimelineEntry(event.eventId(), event.occurredAt(), CaseStatus.MARKED,
 				event.departmentCode(), event.markedBy(), event.instructions(), null, null, List.of()));
+		return Optional
+			.of(announce(CaseStatus.MARKED, current, event.instructions(), event.markedBy(), null, event.occurredAt()));
 	}
 
 	/**
 	 * The DM took the item back from its department: it waits for marking again and the
-	 * department no longer sees it. A recall that arrives after the department settled
-	 * the item, or after a newer marking, changes nothing.
+	 * department no longer sees it. An older decision changes nothing; a recall the
+	 * lifecycle does not allow (the department settled the item first) is refused and the
+	 * refusal announced.
 	 */
-	void apply(ComplaintRecalled event) {
-		if (hasSeen(event.eventId())) {
-			return;
+	Optional<StatusUpdated> apply(ComplaintRecalled event) {
+		if (hasSeen(event.eventId()) || isSuperseded(event.markingSequence())) {
+			return Optional.empty();
 		}
-		if (!isNewest(event.occurredAt()) || this.status == null || !this.status.canMoveTo(CaseStatus.RECALLED)
-				|| !event.departmentCode().equals(this.departmentCode)) {
-			return;
+		boolean sameDepartment = event.departmentCode().equals(this.departmentCode);
+		if (this.status == null || !this.status.canMoveTo(CaseStatus.RECALLED)
+				|| (event.markingSequence() == 0 && !sameDepartment)) {
+			return Optional.of(refuse(event.eventId(), event.markingSequence(), "RECALL_REFUSED", event.recalledBy(),
+					event.occurredAt(), "Not recalled from " + event.departmentCode() + ": the item is "
+							+ ((this.status != null) ? this.status : CaseStatus.RECEIVED) + "."));
 		}
+		CaseStatus previous = this.status;
+		this.markingSequence = Math.max(this.markingSequence, event.markingSequence());
 		this.status = CaseStatus.RECALLED;
 		this.departmentCode = null;
 		this.departmentName = null;
@@ -158,6 +174,37 @@ public class ComplaintCase {
 		this.officeCode = null;
 		this.timeline.add(new TimelineEntry(event.eventId(), event.occurredAt(), CaseStatus.RECALLED,
 				event.departmentCode(), event.recalledBy(), event.reason(), "RECALLED", null, List.of()));
+		return Optional
+			.of(announce(CaseStatus.RECALLED, previous, event.reason(), event.recalledBy(), null, event.occurredAt()));
+	}
+
+	/**
+	 * Whether a decision of the DM's desk is older than one already applied or refused.
+	 * Events from before the sequence existed ({@code 0}) are taken in arrival order.
+	 */
+	private boolean isSuperseded(long sequence) {
+		return sequence != 0 && sequence <= this.markingSequence;
+	}
+
+	/**
+	 * Keeps the item as it is and announces that a decision of the DM's desk was not
+	 * applied, with the item's real status and department.
+	 */
+	private StatusUpdated refuse(String eventId, long sequence, String step, String actor, Instant at, String note) {
+		this.markingSequence = Math.max(this.markingSequence, sequence);
+		CaseStatus current = (this.status != null) ? this.status : CaseStatus.RECEIVED;
+		this.timeline
+			.add(new TimelineEntry(eventId, at, current, this.departmentCode, actor, note, step, null, List.of()));
+		return announce(current, current, note, actor, step, at);
+	}
+
+	/** Stores a {@code status-updated} event for the item as it now stands. */
+	private StatusUpdated announce(CaseStatus next, CaseStatus previous, String note, String actor, String step,
+			Instant at) {
+		StatusUpdated event = new StatusUpdated(OutboxEvent.newEventId(), this.id, at, next.name(), previous.name(),
+				this.departmentCode, note, actor, step, null, this.markingSequence);
+		this.outbox.add(OutboxEvent.pending(event, this.id, event.eventId(), at));
+		return event;
 	}
 
 	/**
@@ -185,7 +232,7 @@ public class ComplaintCase {
 		}
 		StatusUpdated event = new StatusUpdated(OutboxEvent.newEventId(), this.id, at, CaseStatus.IN_PROGRESS.name(),
 				this.status.name(), this.departmentCode, note, actor, step.past(),
-				(step == Step.FORWARD) ? office : null);
+				(step == Step.FORWARD) ? office : null, this.markingSequence);
 		this.status = CaseStatus.IN_PROGRESS;
 		this.timeline.add(new TimelineEntry(event.eventId(), at, CaseStatus.IN_PROGRESS, this.departmentCode, actor,
 				note, step.past(), event.officeCode(), evidence));
@@ -255,11 +302,10 @@ public class ComplaintCase {
 	}
 
 	private StatusUpdated move(CaseStatus next, String note, String actor, Instant at) {
-		StatusUpdated event = new StatusUpdated(OutboxEvent.newEventId(), this.id, at, next.name(), this.status.name(),
-				this.departmentCode, note, actor, null, null);
+		CaseStatus previous = this.status;
 		this.status = next;
+		StatusUpdated event = announce(next, previous, note, actor, null, at);
 		this.timeline.add(new TimelineEntry(event.eventId(), at, next, this.departmentCode, actor, note));
-		this.outbox.add(OutboxEvent.pending(event, this.id, event.eventId(), at));
 		return event;
 	}
 
@@ -283,7 +329,7 @@ public class ComplaintCase {
 		if (policy.isOverdue(this.dueDate, today)) {
 			this.breachedAt = now;
 			DeadlineBreached breached = new DeadlineBreached(OutboxEvent.newEventId(), this.id, now,
-					this.departmentCode, this.dueDate, this.status.name());
+					this.departmentCode, this.dueDate, this.status.name(), this.markingSequence);
 			this.outbox.add(OutboxEvent.pending(breached, this.id, breached.eventId(), now));
 			events.add(breached);
 			return events;

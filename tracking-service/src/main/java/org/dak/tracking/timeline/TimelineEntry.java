@@ -15,7 +15,8 @@ import java.util.List;
  * is {@code DISPOSED} or {@code REJECTED}, or the step an interim reply
  * @param step the department's working step ({@code ACKNOWLEDGED}, {@code FORWARDED},
  * {@code ACTION_TAKEN}, {@code INTERIM_REPLY}), {@code RECALLED} or {@code COPY} for what
- * the DM did, or {@code null}
+ * the DM did, {@code MARKING_REFUSED} or {@code RECALL_REFUSED} for a decision of the
+ * DM's desk the lifecycle did not allow, or {@code null}
  * @param officeCode the office it was forwarded to, if it was
  * @param evidence files posted with the action taken
  */
@@ -28,6 +29,14 @@ public record TimelineEntry(String eventId, Instant at, CaseStatus status, Strin
 
 	TimelineEntry(String eventId, Instant at, CaseStatus status, String departmentCode, String actor, String note) {
 		this(eventId, at, status, departmentCode, actor, note, null, null, List.of());
+	}
+
+	/**
+	 * Whether this entry records a decision of the DM's desk that the lifecycle refused:
+	 * for staff, not for the public.
+	 */
+	public boolean isRefusedDecision() {
+		return "MARKING_REFUSED".equals(this.step) || "RECALL_REFUSED".equals(this.step);
 	}
 
 	/**

@@ -116,7 +116,7 @@ class ComplaintCaseTest {
 		ComplaintCase complaintCase = new ComplaintCase(this.received.complaintId());
 		complaintCase.apply(this.received);
 		ComplaintRouted withoutDate = new ComplaintRouted("r-2", this.received.complaintId(), this.routed.occurredAt(),
-				"SUPPLY", "Supply", "आपूर्ति", null, null, null, "dm", List.of());
+				"SUPPLY", "Supply", "आपूर्ति", null, null, null, "dm", List.of(), 1);
 
 		complaintCase.apply(withoutDate, LocalDate.of(2026, 12, 29));
 
@@ -134,7 +134,7 @@ class ComplaintCaseTest {
 		complaintCase.apply(this.received);
 		complaintCase.apply(
 				new ComplaintRouted("r-3", this.received.complaintId(), this.routed.occurredAt(), "SUPPLY", "Supply",
-						"आपूर्ति", null, null, null, "dm", List.of()),
+						"आपूर्ति", null, null, null, "dm", List.of(), 1),
 				policy.dueDate("SUPPLY", null, LocalDate.of(2026, 11, 28)));
 		assertThat(complaintCase.dueDate()).isEqualTo(LocalDate.of(2026, 12, 29));
 
@@ -171,8 +171,10 @@ class ComplaintCaseTest {
 	@Test
 	void aRecallTakesTheItemFromItsDepartmentAndARecallOlderThanTheMarkingChangesNothing() {
 		ComplaintCase complaintCase = marked();
+		// the DM's first decision, arriving late; its host's clock runs ahead: the number
+		// decides, not the clock
 		ComplaintRecalled stale = new ComplaintRecalled("rc-0", this.received.complaintId(),
-				this.routed.occurredAt().minusSeconds(60), "SUPPLY", "old", "dm");
+				this.routed.occurredAt().plusSeconds(3600), "SUPPLY", "old", "dm", 1);
 		complaintCase.apply(stale);
 		assertThat(complaintCase.status()).isEqualTo(CaseStatus.MARKED);
 
@@ -243,6 +245,120 @@ class ComplaintCaseTest {
 				() -> complaintCase.step(Step.ACTION_TAKEN, "SUPPLY", "more", null, List.of(), "dso", at("2026-12-02")))
 			.isInstanceOfSatisfying(Problem.class,
 					(ex) -> assertThat(ex.getBody().getType()).hasToString("/problems/illegal-transition"));
+	}
+
+	@Test
+	void reMarkingADisposedItemIsRefusedAndTheRefusalAnnouncedWithTheRealState() {
+		ComplaintCase complaintCase = marked();
+		complaintCase.changeStatus(CaseStatus.DISPOSED, "SUPPLY", "done", "SUPPLY", at("2026-12-01"));
+
+		StatusUpdated answer = complaintCase.apply(routedTo("POLICE", 3), null).orElseThrow();
+
+		assertThat(complaintCase.status()).isEqualTo(CaseStatus.DISPOSED);
+		assertThat(complaintCase.departmentCode()).isEqualTo("SUPPLY");
+		assertThat(complaintCase.isVisibleToDepartment("POLICE")).isFalse();
+		assertThat(answer.status()).isEqualTo("DISPOSED");
+		assertThat(answer.step()).isEqualTo("MARKING_REFUSED");
+		assertThat(answer.departmentCode()).isEqualTo("SUPPLY");
+		assertThat(answer.markingSequence()).isEqualTo(3);
+	}
+
+	@Test
+	void recallOfAClosedItemIsRefused() {
+		ComplaintCase complaintCase = marked();
+		complaintCase.changeStatus(CaseStatus.DISPOSED, "SUPPLY", "done", "SUPPLY", at("2026-12-01"));
+		complaintCase.feedback(true, null, at("2026-12-02"));
+
+		StatusUpdated answer = complaintCase.apply(GoldenSamples.complaintRecalled()).orElseThrow();
+
+		assertThat(complaintCase.status()).isEqualTo(CaseStatus.CLOSED);
+		assertThat(answer.step()).isEqualTo("RECALL_REFUSED");
+		assertThat(answer.status()).isEqualTo("CLOSED");
+	}
+
+	@Test
+	void aRoutedEventOlderThanTheNewestDecisionChangesNothingWhateverItsClockSays() {
+		ComplaintCase complaintCase = marked();
+		ComplaintRouted older = new ComplaintRouted("r-old", this.received.complaintId(),
+				this.routed.occurredAt().plusSeconds(3600), "POLICE", "Police", "पुलिस", null, null, null, "dm",
+				List.of(), 1);
+
+		assertThat(complaintCase.apply(older, null)).isEmpty();
+
+		assertThat(complaintCase.departmentCode()).isEqualTo("SUPPLY");
+		assertThat(complaintCase.timeline()).extracting(TimelineEntry::status)
+			.containsExactly(CaseStatus.RECEIVED, CaseStatus.MARKED);
+	}
+
+	@Test
+	void decisionsOvertakingEachOtherOnTheirTopicsEndAsTheDeskDecided() {
+		ComplaintCase complaintCase = marked();
+		// the desk re-marked to POLICE (3), then recalled it (4); the recall arrives
+		// first
+		complaintCase.apply(new ComplaintRecalled("rc-4", this.received.complaintId(), this.routed.occurredAt(),
+				"POLICE", "wrong again", "dm", 4));
+		complaintCase.apply(routedTo("POLICE", 3), null);
+
+		assertThat(complaintCase.status()).isEqualTo(CaseStatus.RECALLED);
+		assertThat(complaintCase.departmentCode()).isNull();
+	}
+
+	@Test
+	void eachOutcomeOfADecisionIsAnnouncedWithItsNumber() {
+		ComplaintCase complaintCase = new ComplaintCase(this.received.complaintId());
+		complaintCase.apply(this.received);
+
+		StatusUpdated marked = complaintCase.apply(this.routed, null).orElseThrow();
+		StatusUpdated recalled = complaintCase.apply(GoldenSamples.complaintRecalled()).orElseThrow();
+
+		assertThat(marked.status()).isEqualTo("MARKED");
+		assertThat(marked.step()).isNull();
+		assertThat(marked.markingSequence()).isEqualTo(2);
+		assertThat(recalled.status()).isEqualTo("RECALLED");
+		assertThat(recalled.previousStatus()).isEqualTo("MARKED");
+		assertThat(recalled.markingSequence()).isEqualTo(3);
+	}
+
+	@Test
+	void aNewMarkingStartsANewDeadlineThatCanBeBreachedAgain() {
+		DeadlinePolicy policy = new DeadlinePolicy(
+				new DeadlineProperties(60, List.of(), List.of(50, 80), 5, java.time.Duration.ofMinutes(1), List.of()));
+		ComplaintCase complaintCase = new ComplaintCase(this.received.complaintId());
+		complaintCase.apply(this.received);
+		complaintCase.apply(routedDue("SUPPLY", 1, LocalDate.of(2026, 12, 10)), null);
+		assertThat(complaintCase.checkDeadline(policy, at("2026-12-11")))
+			.hasAtLeastOneElementOfType(DeadlineBreached.class);
+
+		complaintCase.apply(routedDue("POLICE", 2, LocalDate.of(2026, 12, 20)), null);
+
+		assertThat(complaintCase.breachedAt()).isNull();
+		assertThat(complaintCase.checkDeadline(policy, at("2026-12-21"))).filteredOn(DeadlineBreached.class::isInstance)
+			.singleElement()
+			.isInstanceOfSatisfying(DeadlineBreached.class, (breached) -> {
+				assertThat(breached.departmentCode()).isEqualTo("POLICE");
+				assertThat(breached.markingSequence()).isEqualTo(2);
+			});
+	}
+
+	@Test
+	void theRefusalIsForStaffNotForThePublicTimeline() {
+		ComplaintCase complaintCase = marked();
+		complaintCase.changeStatus(CaseStatus.DISPOSED, "SUPPLY", "done", "SUPPLY", at("2026-12-01"));
+		complaintCase.apply(routedTo("POLICE", 3), null);
+
+		assertThat(complaintCase.timeline()).filteredOn(TimelineEntry::isRefusedDecision)
+			.singleElement()
+			.satisfies((entry) -> assertThat(entry.note()).contains("DISPOSED"));
+	}
+
+	private ComplaintRouted routedTo(String department, long sequence) {
+		return routedDue(department, sequence, null);
+	}
+
+	private ComplaintRouted routedDue(String department, long sequence, LocalDate due) {
+		return new ComplaintRouted("r-" + department + "-" + sequence, this.received.complaintId(),
+				this.routed.occurredAt(), department, department, department, null, null, due, "dm", List.of(),
+				sequence);
 	}
 
 	private static Instant at(String date) {

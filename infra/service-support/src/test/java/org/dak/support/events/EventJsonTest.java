@@ -2,6 +2,7 @@ package org.dak.support.events;
 
 import java.nio.charset.StandardCharsets;
 
+import org.dak.contracts.ComplaintRouted;
 import org.dak.contracts.GoldenSamples;
 import org.dak.contracts.Topic;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,17 @@ class EventJsonTest {
 		Object read = this.deserializer.deserialize("status-updated", withNewField.getBytes(StandardCharsets.UTF_8));
 
 		assertThat(read).isEqualTo(GoldenSamples.statusUpdated());
+	}
+
+	@Test
+	void anEventFromBeforeAFieldWasAddedReadsWithItsNumberAsZero() {
+		String older = GoldenSamples.json(Topic.COMPLAINT_ROUTED).replace(",\n  \"markingSequence\": 2", "");
+
+		ComplaintRouted read = EventJson.read(older, ComplaintRouted.class);
+
+		assertThat(older).doesNotContain("markingSequence");
+		assertThat(read.markingSequence()).isZero();
+		assertThat(read.departmentCode()).isEqualTo("SUPPLY");
 	}
 
 	@Test
