@@ -37,7 +37,12 @@ public record IntakeProperties(@DefaultValue("NAL") @Pattern(regexp = "[A-Z]{3}"
 
 	/** The tracking link printed on a receipt and encoded in its QR code. */
 	public String trackingUrl(String receiptNumber, String accessCode) {
-		return this.publicBaseUrl.replaceAll("/+$", "") + "/track/" + receiptNumber + "?code=" + accessCode;
+		return trackingPage(receiptNumber) + "?code=" + accessCode;
+	}
+
+	/** The item's public tracking page, without the code that opens it. */
+	public String trackingPage(String receiptNumber) {
+		return this.publicBaseUrl.replaceAll("/+$", "") + "/track/" + receiptNumber;
 	}
 
 }

@@ -21,7 +21,7 @@ class TrackingAccess {
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, StaffPages.PATHS)
 			.permitAll()
-			.requestMatchers(HttpMethod.POST, "/api/v1/public/track/*/feedback")
+			.requestMatchers(HttpMethod.POST, "/api/v1/public/track/*/feedback", "/api/v1/public/track/*/one-time-code")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/*")
 			.hasAnyRole(Roles.DM, Roles.DEPARTMENT_OFFICER)

@@ -259,6 +259,96 @@ class TrackingIT {
 				Duration.ofSeconds(30));
 	}
 
+	@Test
+	void theLastDigitsOfTheMobileThatOfficersSeeNeverCloseAnItem() {
+		String id = receivedAndMarkedTo("SUPPLY");
+		post(id, "DISPOSED", "SUPPLY", "नाम जोड़ दिए गए");
+
+		ResponseEntity<JsonNode> byDigits = feedbackWith(id, "mobile=3210", Map.of("satisfied", true));
+
+		assertThat(byDigits.getStatusCode().value()).isEqualTo(403);
+		assertThat(byDigits.getBody().get("type").asString()).isEqualTo("/problems/code-required");
+		assertThat(get("/api/v1/public/track/" + id + "?code=" + CODE).getBody().get("status").asString())
+			.isEqualTo("DISPOSED");
+	}
+
+	@Test
+	void theApplicantClosesWithAOneTimeCodeSentToTheirRegisteredMobile() {
+		String id = receivedAndMarkedTo("SUPPLY");
+		post(id, "DISPOSED", "SUPPLY", "नाम जोड़ दिए गए");
+
+		ResponseEntity<JsonNode> asked = askForCode(id);
+		ResponseEntity<JsonNode> unknown = askForCode("NAL-2026-999999-X");
+		String code = issuedCode(id, "SMS");
+		ResponseEntity<JsonNode> askedAgain = askForCode(id);
+		ResponseEntity<JsonNode> wrong = feedbackWith(id, "otp=" + other(code), Map.of("satisfied", true));
+		ResponseEntity<JsonNode> right = feedbackWith(id, "otp=" + code, Map.of("satisfied", true));
+		ResponseEntity<JsonNode> usedAgain = feedbackWith(id, "otp=" + code, Map.of("satisfied", true));
+
+		assertThat(asked.getStatusCode().value()).isEqualTo(202);
+		assertThat(unknown.getBody()).as("an unknown number answers alike").isEqualTo(asked.getBody());
+		assertThat(askedAgain.getBody()).isEqualTo(asked.getBody());
+		assertThat(wrong.getStatusCode().value()).isEqualTo(404);
+		assertThat(right.getStatusCode().value())
+			.as("the first code still works: a second request within the minute issued none")
+			.isEqualTo(200);
+		assertThat(right.getBody().get("status").asString()).isEqualTo("CLOSED");
+		assertThat(usedAgain.getStatusCode().value()).isEqualTo(404);
+	}
+
+	@Test
+	void threeWrongTriesUseUpTheOneTimeCode() {
+		String id = receivedAndMarkedTo("SUPPLY");
+		post(id, "DISPOSED", "SUPPLY", "नाम जोड़ दिए गए");
+		askForCode(id);
+		String code = issuedCode(id, "SMS");
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(feedbackWith(id, "otp=" + other(code), Map.of("satisfied", true)).getStatusCode().value())
+				.isEqualTo(404);
+		}
+
+		assertThat(feedbackWith(id, "otp=" + code, Map.of("satisfied", true)).getStatusCode().value()).isEqualTo(404);
+		assertThat(get("/api/v1/public/track/" + id + "?code=" + CODE).getBody().get("status").asString())
+			.isEqualTo("DISPOSED");
+	}
+
+	private ResponseEntity<JsonNode> askForCode(String id) {
+		return this.http.post()
+			.uri("/api/v1/public/track/" + id + "/one-time-code")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("channel", "SMS"))
+			.retrieve()
+			.toEntity(JsonNode.class);
+	}
+
+	/** The code as only the notification service can read it: opened with its key. */
+	private String issuedCode(String id, String channel) {
+		ConsumerRecord<String, byte[]> record = PublishedRecords.await(this.bootstrapServers,
+				Topics.ONE_TIME_CODE_ISSUED, (r) -> id.equals(r.key()), Duration.ofSeconds(30));
+		org.dak.contracts.OneTimeCodeIssued issued = EventJson.read(record.value(),
+				org.dak.contracts.OneTimeCodeIssued.class);
+		assertThat(issued.channel()).isEqualTo(channel);
+		String code = org.dak.platform.SealedBox.open(issued.sealedCode(),
+				org.dak.platform.Tokens.privateKey("classpath:dak-test-seal-private.pem"));
+		assertThat(code).matches("[0-9]{6}");
+		assertThat(PublishedRecords.text(record)).doesNotContain(code);
+		return code;
+	}
+
+	private static String other(String code) {
+		return code.equals("000000") ? "111111" : "000000";
+	}
+
+	private ResponseEntity<JsonNode> feedbackWith(String id, String query, Map<String, Object> body) {
+		return this.http.post()
+			.uri("/api/v1/public/track/" + id + "/feedback?" + query)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.retrieve()
+			.toEntity(JsonNode.class);
+	}
+
 	private ResponseEntity<JsonNode> feedback(String id, String code, Map<String, Object> body) {
 		return this.http.post()
 			.uri("/api/v1/public/track/" + id + "/feedback?code=" + code)

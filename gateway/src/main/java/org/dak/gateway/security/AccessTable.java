@@ -71,7 +71,9 @@ final class AccessTable {
 							"/submit.js", "/submit.css", "/open311/v2/services.json", "/open311/v2/requests/*",
 							"/staff/item", "/staff/staff.js", "/staff/staff.css", "/staff/track.js"),
 					Who.PUBLIC),
-			new Rule(HttpMethod.POST, List.of("/api/v1/public/track/*/feedback", "/open311/v2/requests.json"),
+			new Rule(HttpMethod.POST,
+					List.of("/api/v1/public/track/*/feedback", "/api/v1/public/track/*/one-time-code",
+							"/open311/v2/requests.json"),
 					Who.PUBLIC),
 			new Rule(HttpMethod.GET, List.of("/api/v1/notifications"), Who.ROLES, DM, AUDITOR),
 			// the SMS provider, with the agreed callback token the notification service

@@ -133,6 +133,8 @@ public final class LocalStack {
 
 		SigningKeys keys = SigningKeys.in(this.data.resolve("keys"));
 		serviceEnv.put("DAK_JWT_PUBLIC_KEY", keys.publicKey().toString());
+		SigningKeys sealing = SigningKeys.in(this.data.resolve("keys"), "sealing");
+		serviceEnv.put("DAK_SEAL_PUBLIC_KEY", sealing.publicKey().toString());
 		String adminPassword = this.env.getOrDefault("DAK_ADMIN_PASSWORD", DEMO_PASSWORD);
 		String demoPassword = this.env.getOrDefault("DAK_DEMO_PASSWORD", DEMO_PASSWORD);
 
@@ -160,6 +162,9 @@ public final class LocalStack {
 			environment.put("PORT", String.valueOf(service.getValue()));
 			if (service.getKey().equals("intake-service") && mailInbox != null) {
 				mailboxes(environment, imapPort);
+			}
+			if (service.getKey().equals("notification-service")) {
+				environment.put("DAK_SEAL_PRIVATE_KEY", sealing.privateKey().toString());
 			}
 			if (service.getKey().equals("gateway")) {
 				environment.put("DAK_JWT_PRIVATE_KEY", keys.privateKey().toString());

@@ -12,18 +12,24 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
- * The RSA key pair the gateway signs access tokens with (the services get the public
- * half), made once in a folder and kept there, so tokens survive a restart.
+ * An RSA key pair made once in a folder and kept there: the one the gateway signs access
+ * tokens with (the services get the public half), so tokens survive a restart, and the
+ * notification service's sealing pair (the services that seal get the public half).
  *
  * @param privateKey the private key, PKCS#8 PEM, readable by the owner only
  * @param publicKey the public key, PEM
  */
 public record SigningKeys(Path privateKey, Path publicKey) {
 
-	/** The pair in the folder, made first if it is not there. */
+	/** The token-signing pair in the folder, made first if it is not there. */
 	public static SigningKeys in(Path folder) {
-		Path privateKey = folder.resolve("token-signing-private.pem");
-		Path publicKey = folder.resolve("token-signing-public.pem");
+		return in(folder, "token-signing");
+	}
+
+	/** The pair of that name in the folder, made first if it is not there. */
+	public static SigningKeys in(Path folder, String name) {
+		Path privateKey = folder.resolve(name + "-private.pem");
+		Path publicKey = folder.resolve(name + "-public.pem");
 		if (!Files.exists(privateKey) || !Files.exists(publicKey)) {
 			try {
 				Files.createDirectories(folder);

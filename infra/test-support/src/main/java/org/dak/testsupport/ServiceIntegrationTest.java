@@ -20,7 +20,9 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dak.outbox.poll-interval=100ms", "dak.kafka.partitions=2",
-				"dak.security.jwt.public-key-location=" + TestTokens.PUBLIC_KEY_LOCATION })
+				"dak.security.jwt.public-key-location=" + TestTokens.PUBLIC_KEY_LOCATION,
+				"dak.seal.public-key-location=classpath:dak-test-seal-public.pem",
+				"dak.seal.private-key-location=classpath:dak-test-seal-private.pem" })
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @EmbeddedMongo
 public @interface ServiceIntegrationTest {

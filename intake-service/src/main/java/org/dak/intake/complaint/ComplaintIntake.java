@@ -14,6 +14,7 @@ import java.util.Optional;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.dak.contracts.Applicant;
 import org.dak.contracts.ComplaintReceived;
+import org.dak.support.seal.Sealing;
 import org.dak.intake.IntakeProperties;
 import org.dak.support.attachment.Attachments;
 import org.dak.support.attachment.StoredAttachment;
@@ -52,8 +53,12 @@ class ComplaintIntake {
 
 	private final Clock clock;
 
+	/** Seals the access code for the notification service: it never travels in clear. */
+	private final Sealing sealing;
+
 	ComplaintIntake(ComplaintRepository complaints, SerialCounter serials, IntakeProperties properties,
-			MeterRegistry meters, Attachments attachments, PossibleDuplicates duplicates) {
+			MeterRegistry meters, Attachments attachments, PossibleDuplicates duplicates, Sealing sealing) {
+		this.sealing = sealing.requireSealing();
 		this.complaints = complaints;
 		this.serials = serials;
 		this.properties = properties;
@@ -99,9 +104,9 @@ class ComplaintIntake {
 		ComplaintReceived event = new ComplaintReceived(OutboxEvent.newEventId(), receiptNumber, receivedAt,
 				receiptNumber, submission.channel().name(), submission.channelReference(),
 				applicant(submission.applicant()), submission.subject(), submission.description(),
-				AccessCodes.hash(accessCode), trackingUrl,
+				AccessCodes.hash(accessCode), this.properties.trackingPage(receiptNumber),
 				this.duplicates.earlierOf(submission.applicant(), submission.subject(), receivedAt).orElse(null),
-				submission.category());
+				submission.category(), this.sealing.seal(accessCode));
 		Complaint complaint = new Complaint(receiptNumber, (key != null) ? key : "receipt:" + receiptNumber,
 				fingerprint, submission.channel(), submission.channelReference(), submission.letterReference(),
 				submission.letterDate(), submission.applicant(), submission.subject(), submission.description(),

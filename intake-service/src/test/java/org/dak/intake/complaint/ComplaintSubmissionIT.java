@@ -78,6 +78,14 @@ class ComplaintSubmissionIT {
 		assertThat(event.subject()).isEqualTo(HINDI_SUBJECT);
 		assertThat(event.applicant().name()).isEqualTo("सुनीता देवी");
 		assertThat(event.accessCodeHash()).isEqualTo(AccessCodes.hash(receipt.get("accessCode").asString()));
+		String accessCode = receipt.get("accessCode").asString();
+		assertThat(PublishedRecords.text(record)).as("the access code travels sealed only")
+			.doesNotContain(accessCode)
+			.doesNotContain(accessCode.replace("-", ""));
+		assertThat(event.trackingUrl()).isEqualTo("http://localhost:8080/track/" + receiptNumber);
+		assertThat(org.dak.platform.SealedBox.open(event.sealedAccessCode(),
+				org.dak.platform.Tokens.privateKey("classpath:dak-test-seal-private.pem")))
+			.isEqualTo(accessCode.replace("-", ""));
 		assertThat(PublishedRecords.header(record, "ce_id")).isEqualTo(event.eventId());
 		assertThat(PublishedRecords.header(record, "ce_type")).isEqualTo("org.dak.complaint.received");
 		assertThat(PublishedRecords.header(record, "ce_source")).isEqualTo("/dak/intake-service");

@@ -28,7 +28,9 @@ public enum Template {
 
 	DEADLINE_ESCALATION(Audience.DM, "receiptNumber", "department", "dueDate", "status", "office"),
 
-	OFFICER_DIGEST(Audience.OFFICER, "department", "date", "items", "office");
+	OFFICER_DIGEST(Audience.OFFICER, "department", "date", "items", "office"),
+
+	ONE_TIME_CODE(Audience.APPLICANT, "receiptNumber", "code", "minutes", "office");
 
 	/** Who a message is for. */
 	public enum Audience {

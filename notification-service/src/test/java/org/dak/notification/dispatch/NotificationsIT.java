@@ -512,11 +512,73 @@ class NotificationsIT {
 
 	private static String received(String id, String email, String language) {
 		return GoldenSamples.json(Topic.COMPLAINT_RECEIVED)
+			.replaceFirst("\"sealedAccessCode\": \"[^\"]+\"", "\"sealedAccessCode\": \"" + sealed(CODE) + "\"")
 			.replace("NAL-2026-000123-C", id)
 			.replace("0b9d5c8e-6f1a-4f43-9a57-1d6f0f3f2a10", "evt-" + id)
 			.replace("sunita@example.in", email)
 			.replace("5d3f0e5b2c1a4f7e9b8d6c5a4f3e2d1c0b9a8f7e6d5c4b3a2918f7e6d5c4b3a2", AccessCodes.hash(CODE))
 			.replace("\"preferredLanguage\": \"hi\"", "\"preferredLanguage\": \"" + language + "\"");
+	}
+
+	/** Sealed as intake and tracking seal: with this service's public key. */
+	private static String sealed(String secret) {
+		return org.dak.platform.SealedBox.seal(secret,
+				org.dak.platform.Tokens.publicKey("classpath:dak-test-seal-public.pem"));
+	}
+
+	@Test
+	void eventsThatOvertakeTheReceiptWaitForItAndTheirMessagesGoOutOnce() throws Exception {
+		String id = newId("W");
+		String officer = "officer." + id.toLowerCase() + "@dak.local";
+		String routed = GoldenSamples.json(Topic.COMPLAINT_ROUTED)
+			.replace("NAL-2026-000123-C", id)
+			.replace("6a1c7f3e-2b4d-4e8f-8a9b-0c1d2e3f4a5b", UUID.randomUUID().toString())
+			.replace("dso.nalanda@dak.local", officer);
+		String disposed = GoldenSamples.json(Topic.STATUS_UPDATED)
+			.replace("NAL-2026-000123-C", id)
+			.replace("c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f", UUID.randomUUID().toString());
+
+		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_ROUTED, id, bytes(routed));
+		PublishedRecords.send(this.bootstrapServers, Topics.STATUS_UPDATED, id, bytes(disposed));
+		await().atMost(Duration.ofSeconds(30)).until(() -> waiting(id) == 2);
+		assertThat(smsFor(id)).as("nothing can be sent before the receipt").isEmpty();
+		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, id,
+				bytes(received(id, "early." + id + "@example.in", "hi")));
+
+		assertThat(awaitMail(officer)).hasSize(1);
+		awaitSms(id, 3);
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> smsFor(id).size() == 3);
+		assertThat(smsFor(id)).extracting(LoggedRequest::getBodyAsString)
+			.anyMatch((text) -> text.contains("आपका आवेदन प्राप्त हुआ"))
+			.anyMatch((text) -> text.contains("जिला आपूर्ति कार्यालय"))
+			.anyMatch((text) -> text.contains("निष्पादन"));
+		assertThat(waiting(id)).isZero();
+		assertThat(part(awaitMail("early." + id + "@example.in").get(0), "text/plain"))
+			.as("the link opens the item: the sealed access code was opened here")
+			.contains("/track/" + id + "?code=" + CODE);
+	}
+
+	@Test
+	void theOneTimeCodeGoesToTheRegisteredMobileAndTravelsSealed() {
+		String id = newId("O");
+		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, id,
+				bytes(received(id, "otp." + id + "@example.in", "hi")));
+		awaitSms(id, 1);
+		String issued = GoldenSamples.json(Topic.ONE_TIME_CODE_ISSUED)
+			.replace("NAL-2026-000123-C", id)
+			.replace("4c5d6e7f-8a9b-4c0d-9e1f-2a3b4c5d6e7f", UUID.randomUUID().toString())
+			.replaceFirst("\"sealedCode\": \"[^\"]+\"", "\"sealedCode\": \"" + sealed("481516") + "\"");
+
+		PublishedRecords.send(this.bootstrapServers, Topics.ONE_TIME_CODE_ISSUED, id, bytes(issued));
+
+		assertThat(awaitSms(id, 2)).extracting(LoggedRequest::getBodyAsString)
+			.anyMatch((text) -> text.contains("एक बार का कोड 481516") && text.contains("10 मिनट"));
+		assertThat(issued).doesNotContain("481516");
+	}
+
+	private long waiting(String id) {
+		return this.mongo.getCollection(EarlyEvents.COLLECTION)
+			.countDocuments(new org.bson.Document("complaintId", id));
 	}
 
 	private static byte[] bytes(String text) {

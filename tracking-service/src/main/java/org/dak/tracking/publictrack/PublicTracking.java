@@ -2,15 +2,15 @@ package org.dak.tracking.publictrack;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
 
+import org.dak.platform.Problem;
 import org.dak.support.identity.AccessCodes;
 import org.dak.support.identity.ReceiptNumbers;
 import org.dak.tracking.timeline.Cases;
 import org.dak.tracking.timeline.ComplaintCase;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,8 +22,11 @@ class PublicTracking {
 
 	private final Cases cases;
 
-	PublicTracking(Cases cases) {
+	private final OneTimeCodes codes;
+
+	PublicTracking(Cases cases, OneTimeCodes codes) {
 		this.cases = cases;
+		this.codes = codes;
 	}
 
 	Optional<PublicView> open(String receiptNumber, String accessCode) {
@@ -31,16 +34,37 @@ class PublicTracking {
 	}
 
 	/**
-	 * Opens an item with its access code, or else with the last four digits of the mobile
-	 * it was registered with. Every miss takes the same path and answers empty.
+	 * The applicant's feedback on their item. Only the applicant may give it: with the
+	 * access code from the receipt, or a one-time code sent to the mobile or e-mail
+	 * registered with the item. The last digits of the mobile, which officers see too,
+	 * never change anything. Every miss answers empty.
 	 */
-	/** The applicant's feedback on their item, opened as for tracking. */
-	Optional<PublicView> feedback(String receiptNumber, String accessCode, String mobileLast4, boolean satisfied,
+	Optional<PublicView> feedback(String receiptNumber, String accessCode, String oneTimeCode, boolean satisfied,
 			String reason) {
-		return openCase(receiptNumber, accessCode, mobileLast4).map((c) -> {
+		if (accessCode == null && oneTimeCode == null) {
+			throw new Problem(HttpStatus.FORBIDDEN, "code-required", "Code required",
+					"Feedback needs the access code printed on the receipt (code=), or a one-time code sent to the "
+							+ "registered mobile or e-mail (otp=; ask for one with POST /api/v1/public/track/"
+							+ "{receiptNumber}/one-time-code).");
+		}
+		Optional<ComplaintCase> opened = (accessCode != null) ? openCase(receiptNumber, accessCode, null)
+				: find(receiptNumber).filter((c) -> this.codes.redeem(c.id(), oneTimeCode));
+		return opened.map((c) -> {
 			this.cases.feedback(c, satisfied, reason);
 			return PublicView.of(c);
 		});
+	}
+
+	/**
+	 * Sends the item's applicant a one-time code, to what they registered. Answers the
+	 * same whether the number exists, a code was sent, or the limit held it back.
+	 */
+	void sendOneTimeCode(String receiptNumber, String preferredChannel) {
+		find(receiptNumber).ifPresent((c) -> this.codes.issue(c, preferredChannel));
+	}
+
+	private Optional<ComplaintCase> find(String receiptNumber) {
+		return this.cases.find(ReceiptNumbers.isValid(receiptNumber) ? ReceiptNumbers.normalise(receiptNumber) : "-");
 	}
 
 	Optional<PublicView> open(String receiptNumber, String accessCode, String mobileLast4) {
@@ -50,8 +74,7 @@ class PublicTracking {
 	private Optional<ComplaintCase> openCase(String receiptNumber, String accessCode, String mobileLast4) {
 		// a malformed number is looked up too (as an ID that cannot exist): every miss
 		// costs the same
-		Optional<ComplaintCase> found = this.cases
-			.find(ReceiptNumbers.isValid(receiptNumber) ? ReceiptNumbers.normalise(receiptNumber) : "-");
+		Optional<ComplaintCase> found = find(receiptNumber);
 		boolean opened;
 		if (accessCode == null && mobileLast4 != null) {
 			String expected = found.map((c) -> (c.applicant() != null) ? c.applicant().mobileLast4() : null)

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.dak.platform.Problem;
 
@@ -57,13 +58,39 @@ class PublicTrackingController {
 
 	@PostMapping("/api/v1/public/track/{receiptNumber}/feedback")
 	ResponseEntity<PublicView> feedback(@PathVariable String receiptNumber,
-			@RequestParam(name = "code", required = false) String accessCode,
-			@RequestParam(name = "mobile", required = false) String mobileLast4,
+			@RequestParam(name = "code", required = false) @Size(max = 40) String accessCode,
+			@RequestParam(name = "otp", required = false) @Size(max = 10) String oneTimeCode,
 			@Valid @RequestBody Feedback feedback) {
 		PublicView view = this.tracking
-			.feedback(receiptNumber, accessCode, mobileLast4, feedback.satisfied(), feedback.reason())
+			.feedback(receiptNumber, accessCode, oneTimeCode, feedback.satisfied(), feedback.reason())
 			.orElseThrow(PublicTrackingController::notFound);
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view);
+	}
+
+	/**
+	 * Which channel the applicant would like the one-time code on.
+	 *
+	 * @param channel {@code SMS} or {@code EMAIL}; the other one if they registered only
+	 * that
+	 */
+	record CodeRequest(@Pattern(regexp = "SMS|EMAIL") String channel) {
+	}
+
+	/** What every request for a one-time code is answered, whatever came of it. */
+	record CodeRequested(String message, String messageHi) {
+	}
+
+	@PostMapping("/api/v1/public/track/{receiptNumber}/one-time-code")
+	ResponseEntity<CodeRequested> oneTimeCode(@PathVariable String receiptNumber,
+			@Valid @RequestBody(required = false) CodeRequest request) {
+		this.tracking.sendOneTimeCode(receiptNumber, (request != null) ? request.channel() : null);
+		return ResponseEntity.accepted()
+			.cacheControl(CacheControl.noStore())
+			.body(new CodeRequested(
+					"If the receipt number is right, a one-time code is on its way to the mobile or e-mail registered "
+							+ "with it. It works once, for 10 minutes; at most one code a minute and five a day.",
+					"यदि पावती संख्या सही है, तो पंजीकृत मोबाइल या ई-मेल पर एक बार का कोड भेजा जा रहा है। यह 10 मिनट तक "
+							+ "एक ही बार काम करेगा; एक मिनट में एक और दिन में पाँच कोड तक।"));
 	}
 
 	@GetMapping(path = "/track/{receiptNumber}", produces = MediaType.TEXT_HTML_VALUE)

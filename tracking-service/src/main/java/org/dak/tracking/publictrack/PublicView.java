@@ -41,7 +41,11 @@ record PublicView(String receiptNumber, String status, String statusEn, String s
 	static PublicView of(ComplaintCase c) {
 		Department department = (c.departmentCode() != null)
 				? new Department(c.departmentCode(), c.departmentName(), c.departmentNameHi()) : null;
-		List<Entry> steps = c.timeline().stream().map(PublicView::entry).toList();
+		List<Entry> steps = c.timeline()
+			.stream()
+			.filter((entry) -> !entry.isRefusedDecision())
+			.map(PublicView::entry)
+			.toList();
 		return new PublicView(c.id(), c.status().name(), c.status().english(), c.status().hindi(), c.subject(),
 				c.receivedAt(), department, c.dueDate(),
 				new Applicant(c.applicant().initials(), c.applicant().mobile(), c.applicant().email()), steps);

@@ -21,7 +21,7 @@ class PublicTrackingTest {
 
 	private final Cases cases = mock(Cases.class);
 
-	private final PublicTracking tracking = new PublicTracking(this.cases);
+	private final PublicTracking tracking = new PublicTracking(this.cases, mock(OneTimeCodes.class));
 
 	@Test
 	void everyMissTakesTheSamePathOneLookupAndOneHashAndAnswersEmpty() {

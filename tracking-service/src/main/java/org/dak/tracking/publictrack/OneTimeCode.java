@@ -1,0 +1,32 @@
+package org.dak.tracking.publictrack;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.dak.support.events.OutboxEvent;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * The one-time code of an item, by complaint ID: at most one is valid at a time.
+ *
+ * @param complaintId the item
+ * @param codeHash SHA-256 of the item and the code, {@code null} once used
+ * @param expiresAt when the code stops working
+ * @param triesLeft wrong guesses still allowed
+ * @param issued when codes were issued during the last day, for the rate limit
+ * @param outbox events waiting to be published ({@code one-time-code-issued})
+ * @param version for optimistic locking: two tries at once count twice
+ */
+@Document("one_time_codes")
+record OneTimeCode(@Id String complaintId, String codeHash, Instant expiresAt, int triesLeft, List<Instant> issued,
+		List<OutboxEvent> outbox, @Version Long version) {
+
+	OneTimeCode {
+		issued = (issued != null) ? List.copyOf(issued) : List.of();
+		outbox = (outbox != null) ? new java.util.ArrayList<>(outbox) : new java.util.ArrayList<>();
+	}
+
+}
