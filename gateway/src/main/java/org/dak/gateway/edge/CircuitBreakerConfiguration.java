@@ -14,15 +14,16 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The circuit breaker in front of each service: a service that keeps failing is given a
- * rest, and a call may take up to the route timeout (not Resilience4j's default second: a
- * receipt with attachments takes longer).
+ * rest, and a call may take up to the route timeout ({@code DAK_ROUTE_TIMEOUT}, 5 s; not
+ * Resilience4j's default second: a receipt with attachments takes longer), after which
+ * the caller gets the 503 fallback.
  */
 @Configuration(proxyBeanMethods = false)
 class CircuitBreakerConfiguration {
 
 	@Bean
 	Customizer<ReactiveResilience4JCircuitBreakerFactory> serviceCircuitBreakers(
-			@Value("${dak.gateway.route-timeout:30s}") Duration timeout) {
+			@Value("${dak.gateway.route-timeout:5s}") Duration timeout) {
 		return (factory) -> factory.configureDefault((id) -> new Resilience4JConfigBuilder(id)
 			.timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(timeout).build())
 			.circuitBreakerConfig(CircuitBreakerConfig.custom()

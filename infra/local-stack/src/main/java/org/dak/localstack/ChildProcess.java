@@ -109,6 +109,36 @@ public final class ChildProcess {
 		}
 	}
 
+	/** Freezes the process (SIGSTOP), as a hung machine or a stalled disk would. */
+	public void pause() {
+		signal("STOP");
+	}
+
+	/** Lets a paused process run on (SIGCONT). */
+	public void resume() {
+		signal("CONT");
+	}
+
+	private void signal(String name) {
+		if (!isAlive()) {
+			return;
+		}
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(this.process.pid())).inheritIO()
+				.start();
+			if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+				throw new IllegalStateException("Could not send SIG" + name + " to " + this.name);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public boolean isAlive() {
 		return this.process != null && this.process.isAlive();
 	}

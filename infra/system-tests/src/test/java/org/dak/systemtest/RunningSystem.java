@@ -2,7 +2,6 @@ package org.dak.systemtest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +18,10 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.dak.localstack.ChildProcess;
 import org.dak.localstack.KafkaBroker;
 import org.dak.localstack.LocalStack;
+import org.dak.localstack.MongoServerMain;
 import org.dak.localstack.Probes;
 
 /**
@@ -42,7 +40,7 @@ final class RunningSystem implements AutoCloseable {
 
 	private final KafkaBroker kafka;
 
-	private final MongoServer mongo;
+	private final ChildProcess mongo;
 
 	private final List<ChildProcess> services = new ArrayList<>();
 
@@ -104,9 +102,14 @@ final class RunningSystem implements AutoCloseable {
 		}
 		this.kafka = new KafkaBroker(this.workDir.resolve("kafka"), freePort(), freePort(),
 				LocalStack.infraClasspath(this.root));
-		this.mongo = new MongoServer(new MemoryBackend());
-		InetSocketAddress mongoAddress = this.mongo.bind();
+		// its own process, so a test can freeze it as a stalled database server would be
+		int mongoPort = freePort();
+		this.mongo = ChildProcess.java("mongodb", LocalStack.infraClasspath(this.root), MongoServerMain.class.getName(),
+				List.of("-Xmx256m", "-XX:+UseSerialGC"), List.of(String.valueOf(mongoPort), "memory"),
+				this.workDir.resolve("logs").resolve("mongodb.log"));
+		this.mongo.start();
 		this.kafka.start();
+		this.mongo.awaitReady(() -> Probes.portOpen(mongoPort), Duration.ofSeconds(60));
 
 		Map<String, Integer> ports = this.ports;
 		SERVICES.forEach((service) -> ports.put(service, freePort()));
@@ -116,7 +119,7 @@ final class RunningSystem implements AutoCloseable {
 		this.gatewayPort = ports.get("gateway");
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
-		environment.put("MONGODB_URI", "mongodb://127.0.0.1:" + mongoAddress.getPort());
+		environment.put("MONGODB_URI", "mongodb://127.0.0.1:" + mongoPort);
 		environment.put("SMTP_HOST", "127.0.0.1");
 		environment.put("SMTP_PORT", String.valueOf(smtpPort));
 		environment.put("SMS_PROVIDER_URL", smsProviderUrl);
@@ -126,12 +129,17 @@ final class RunningSystem implements AutoCloseable {
 		environment.put("DAK_ADJUSTABLE_CLOCK", "true");
 		environment.put("SMS_CALLBACK_TOKEN", CALLBACK_TOKEN);
 		environment.put("DAK_JWT_PUBLIC_KEY", publicKey.toString());
+		environment.put("DAK_SEAL_PUBLIC_KEY", copyResource("/dak-test-seal-public.pem").toString());
+		Path sealingKey = copyResource("/dak-test-seal-private.pem");
 		ports.forEach((service, port) -> environment.put(LocalStack.urlVariable(service), "http://127.0.0.1:" + port));
 
 		List<CompletableFuture<Void>> ready = new ArrayList<>();
 		for (String service : SERVICES) {
 			Map<String, String> serviceEnvironment = new LinkedHashMap<>(environment);
 			serviceEnvironment.put("PORT", String.valueOf(ports.get(service)));
+			if (service.equals("notification-service")) {
+				serviceEnvironment.put("DAK_SEAL_PRIVATE_KEY", sealingKey.toString());
+			}
 			if (service.equals("gateway")) {
 				serviceEnvironment.put("DAK_JWT_PRIVATE_KEY", privateKey.toString());
 				serviceEnvironment.put("DAK_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -163,11 +171,17 @@ final class RunningSystem implements AutoCloseable {
 		return this.kafka;
 	}
 
+	/** The MongoDB server process every service uses. */
+	ChildProcess database() {
+		return this.mongo;
+	}
+
 	@Override
 	public void close() {
 		this.services.parallelStream().forEach(ChildProcess::stop);
 		this.kafka.stop();
-		this.mongo.shutdownNow();
+		this.mongo.resume();
+		this.mongo.stop();
 		this.sms.stop();
 		this.mail.stop();
 	}

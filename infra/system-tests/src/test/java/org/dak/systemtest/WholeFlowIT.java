@@ -82,6 +82,21 @@ class WholeFlowIT {
 			.getStatusCode()
 			.value()).isEqualTo(200);
 
+		// tracking owns the lifecycle: once the desk has heard of the disposal,
+		// re-marking
+		// and recall are refused, naming the state, and the case stays as it is
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> "DISPOSED"
+				.equals(dm.get().uri("/api/v1/inbox/" + id).retrieve().body(JsonNode.class).get("status").asString()));
+		ResponseEntity<JsonNode> remarked = Http.json(dm, HttpMethod.POST, "/api/v1/inbox/" + id + "/re-marking",
+				Map.of("departmentCode", "POLICE"));
+		ResponseEntity<JsonNode> recalled = Http.json(dm, HttpMethod.POST, "/api/v1/inbox/" + id + "/recall",
+				Map.of("reason", "पुनः जाँच"));
+		assertThat(remarked.getStatusCode().value()).isEqualTo(409);
+		assertThat(remarked.getBody().get("status").asString()).isEqualTo("DISPOSED");
+		assertThat(recalled.getStatusCode().value()).isEqualTo(409);
+		assertThat(caseStatus(id)).isEqualTo("DISPOSED");
+
 		JsonNode tracked = gateway.get()
 			.uri("/api/v1/public/track/" + id + "?code=" + code)
 			.retrieve()
@@ -156,6 +171,93 @@ class WholeFlowIT {
 				.toEntity(JsonNode.class)
 				.getStatusCode()
 				.value() == 200);
+	}
+
+	@Test
+	@Order(4)
+	void aStalledDatabaseIsAnswered503WithRetryAfterAndTheRetryMakesOneItem() {
+		RestClient impatient = impatient();
+		Map<String, Object> complaint = complaint("stalled@example.in", "डेटाबेस रुका " + System.nanoTime());
+		String subject = (String) complaint.get("subject");
+		ResponseEntity<JsonNode> during;
+		system.database().pause();
+		long start = System.nanoTime();
+		try {
+			during = submitWith(impatient, complaint, "stalled-db");
+		}
+		finally {
+			system.database().resume();
+		}
+		// a figure for the record, not a timed assertion: the client's own time-out above
+		// is what fails a hang
+		System.out.printf("Database frozen: answered %d in %d ms%n", during.getStatusCode().value(),
+				Duration.ofNanos(System.nanoTime() - start).toMillis());
+
+		assertThat(during.getStatusCode().value()).isEqualTo(503);
+		assertThat(during.getHeaders().getFirst("Retry-After")).isNotBlank();
+		assertThat(during.getHeaders().getContentType()).hasToString("application/problem+json");
+		ResponseEntity<JsonNode> retried = await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> submitWith(impatient, complaint, "stalled-db"),
+					(answer) -> answer.getStatusCode().is2xxSuccessful());
+		String id = retried.getBody().get("receiptNumber").asString();
+		assertThat(submitWith(impatient, complaint, "stalled-db").getBody().get("receiptNumber").asString())
+			.isEqualTo(id);
+		await().atMost(Duration.ofSeconds(60)).until(() -> inbox().findValuesAsString("subject").contains(subject));
+		assertThat(inbox().findValuesAsString("subject")).containsOnlyOnce(subject);
+	}
+
+	@Test
+	@Order(5)
+	void noTopicCarriesAnAccessCodeAOneTimeCodeOrAPassword() {
+		ResponseEntity<JsonNode> submitted = submit(complaint("secret@example.in", "गुप्त कोड जाँच"), "secrets-1");
+		String id = submitted.getBody().get("receiptNumber").asString();
+		String code = submitted.getBody().get("accessCode").asString();
+		await().atMost(Duration.ofSeconds(60)).until(() -> caseStatus(id) != null);
+		Http.json(gateway, HttpMethod.POST, "/api/v1/public/track/" + id + "/one-time-code", Map.of("channel", "SMS"));
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> smsAbout(id).stream().anyMatch((body) -> body.contains("एक बार का कोड")));
+		String oneTimeCode = smsAbout(id).stream()
+			.filter((body) -> body.contains("एक बार का कोड"))
+			.map((body) -> body.replaceAll("(?s).*कोड ([0-9]{6}).*", "$1"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(oneTimeCode).matches("[0-9]{6}");
+
+		List<String> secrets = List.of(code, code.replace("-", ""), code.toLowerCase(), oneTimeCode,
+				RunningSystem.ADMIN_PASSWORD, Gateway.PASSWORD);
+		List<String> topics = java.util.Arrays.stream(org.dak.contracts.Topic.values())
+			.flatMap((topic) -> java.util.stream.Stream.of(topic.topicName(), topic.deadLetterTopicName()))
+			.toList();
+		List<String> records = org.dak.testsupport.PublishedRecords.everything(system.kafka().bootstrapServers(),
+				topics);
+		assertThat(records).as("records read from every topic").anyMatch((record) -> record.contains(id));
+		for (String record : records) {
+			for (String secret : secrets) {
+				assertThat(record).as("a record on a topic").doesNotContain(secret);
+			}
+		}
+	}
+
+	private static RestClient impatient() {
+		java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+			.connectTimeout(Duration.ofSeconds(2))
+			.build();
+		org.springframework.http.client.JdkClientHttpRequestFactory factory = new org.springframework.http.client.JdkClientHttpRequestFactory(
+				client);
+		// "within 5 s": a little more for the machine, never the minute a hang would take
+		factory.setReadTimeout(Duration.ofSeconds(7));
+		return gateway.mutate().requestFactory(factory).build();
+	}
+
+	private static ResponseEntity<JsonNode> submitWith(RestClient client, Map<String, Object> complaint, String key) {
+		return client.post()
+			.uri("/api/v1/complaints")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("Idempotency-Key", key)
+			.body(complaint)
+			.retrieve()
+			.toEntity(JsonNode.class);
 	}
 
 	private static String caseStatus(String id) {

@@ -54,6 +54,45 @@ public final class PublishedRecords {
 		}
 	}
 
+	/**
+	 * Every record on the topics, from the beginning, each as one text: topic, key, every
+	 * header and the value, as any reader of the topics would see them. Reads until the
+	 * end of every partition.
+	 */
+	public static List<String> everything(String bootstrapServers, List<String> topics) {
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
+						"test-reader-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+				new StringDeserializer(), new ByteArrayDeserializer())) {
+			List<org.apache.kafka.common.TopicPartition> partitions = topics.stream()
+				.flatMap((topic) -> consumer.partitionsFor(topic, Duration.ofSeconds(30))
+					.stream()
+					.map((info) -> new org.apache.kafka.common.TopicPartition(topic, info.partition())))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
+			List<String> records = new ArrayList<>();
+			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < ends.get(partition))) {
+				if (System.nanoTime() > deadline) {
+					throw new AssertionError("Could not read every topic to its end within 60 s");
+				}
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+					StringBuilder text = new StringBuilder(record.topic()).append(' ').append(record.key());
+					for (Header header : record.headers()) {
+						text.append(' ')
+							.append(header.key())
+							.append('=')
+							.append(new String(header.value(), StandardCharsets.UTF_8));
+					}
+					records.add(text.append(' ').append(text(record)).toString());
+				}
+			}
+			return records;
+		}
+	}
+
 	/** Sends raw bytes with optional headers, as any producer could. */
 	public static void send(String bootstrapServers, String topic, String key, byte[] value, Header... headers) {
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(

@@ -2,7 +2,6 @@ package org.dak.notification.delivery;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
@@ -37,11 +36,13 @@ import org.dak.notification.NotificationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Per provider: a bulkhead (calls in flight), a rate limiter (the provider's rate), a
- * retry policy, a circuit breaker, and a time limit on each attempt. A failing provider
- * is left alone for a while instead of being hammered, a slow one is given up on, a
- * passing fault is retried with exponential backoff and jitter, and the provider's limits
- * are never exceeded. Sends run on the sender's own threads, never on the event
+ * Per provider: a bulkhead (calls in flight), a retry policy, a rate limiter (the
+ * provider's rate), a circuit breaker, and a time limit on each attempt, in that order
+ * from the outside in. A failing provider is left alone for a while instead of being
+ * hammered, a slow one is given up on (and its call interrupted, so it holds no slot and
+ * no thread), a passing fault is retried with exponential backoff and jitter, and the
+ * provider's limits are never exceeded: every attempt, first or retried, takes a permit
+ * of the rate limiter. Sends run on the sender's own threads, never on the event
  * consumers'.
  */
 @Component
@@ -117,9 +118,10 @@ class Resilience {
 			.retryOnException((ex) -> ex instanceof AttemptTimedOutException || retryable.test(ex))
 			.build());
 		CircuitBreaker breaker = this.breakers.circuitBreaker(provider);
-		Supplier<T> guarded = Bulkhead.decorateSupplier(this.bulkheads.bulkhead(provider), RateLimiter.decorateSupplier(
-				this.rateLimiters.rateLimiter(provider),
-				Retry.decorateSupplier(providerRetry, CircuitBreaker.decorateSupplier(breaker, () -> limited(call)))));
+		Supplier<T> guarded = Bulkhead.decorateSupplier(this.bulkheads.bulkhead(provider),
+				Retry.decorateSupplier(providerRetry,
+						RateLimiter.decorateSupplier(this.rateLimiters.rateLimiter(provider),
+								CircuitBreaker.decorateSupplier(breaker, () -> limited(call)))));
 		try {
 			return guarded.get();
 		}
@@ -136,10 +138,19 @@ class Resilience {
 		}
 	}
 
-	/** One attempt, given up (and its thread interrupted) after the attempt timeout. */
+	/** The rate limiter of a provider, to watch its permits. */
+	RateLimiter rateLimiter(String provider) {
+		return this.rateLimiters.rateLimiter(provider);
+	}
+
+	/**
+	 * One attempt, given up after the attempt timeout. The attempt runs as a task of an
+	 * executor, whose cancellation interrupts its thread (a {@code CompletableFuture}'s
+	 * would not): the HTTP or SMTP call it is blocked in ends too.
+	 */
 	private <T> T limited(Supplier<T> call) {
 		try {
-			return this.timeLimiter.executeFutureSupplier(() -> CompletableFuture.supplyAsync(call, this.attempts));
+			return this.timeLimiter.executeFutureSupplier(() -> this.attempts.submit(call::get));
 		}
 		catch (TimeoutException ex) {
 			throw new AttemptTimedOutException(ex);

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -20,6 +22,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -27,6 +30,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -70,15 +75,42 @@ public class KafkaEventsConfiguration {
 	}
 
 	@Bean
-	DefaultErrorHandler dakErrorHandler(KafkaTemplate<Object, Object> template, TopicProperties properties) {
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-				(record, ex) -> new TopicPartition(record.topic() + "-dlt", record.partition()));
+	DefaultErrorHandler dakErrorHandler(KafkaTemplate<Object, Object> template, TopicProperties properties,
+			MeterRegistry meters) {
+		// every dead letter is counted by its source topic, so an alert can name it
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template, (record, ex) -> {
+			meters.counter("dak.events.dead.letters", "topic", record.topic()).increment();
+			return new TopicPartition(record.topic() + "-dlt", record.partition());
+		});
 		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.handlerRetries());
 		backOff.setInitialInterval(500);
 		backOff.setMultiplier(2.0);
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		handler.addNotRetryableExceptions(IllegalArgumentException.class);
+		handler.setBackOffFunction((record, ex) -> isDatabaseAway(ex) ? untilTheDatabaseIsBack() : null);
 		return handler;
+	}
+
+	/**
+	 * While the service's database is down or frozen, a record is tried again until it is
+	 * back (the partition waits) instead of going to the dead-letter topic after a few
+	 * seconds: an outage must not turn every event of its minutes into a dead letter.
+	 */
+	static BackOff untilTheDatabaseIsBack() {
+		ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+		backOff.setMaxInterval(10_000);
+		return backOff;
+	}
+
+	/** Whether a handler failed because its database could not be reached in time. */
+	static boolean isDatabaseAway(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DataAccessResourceFailureException || cause instanceof MongoSocketException
+					|| cause instanceof MongoTimeoutException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -102,6 +134,8 @@ public class KafkaEventsConfiguration {
 			.slidingWindowSize(5)
 			.minimumNumberOfCalls(3)
 			.waitDurationInOpenState(Duration.ofSeconds(5))
+			// one event the broker refuses for good says nothing about the broker
+			.ignoreExceptions(OutboxRelay.RefusedForGood.class)
 			.build());
 		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
 		CircuitBreaker breaker = breakers.circuitBreaker("kafka-outbox");

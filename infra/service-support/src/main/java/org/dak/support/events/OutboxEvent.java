@@ -17,9 +17,12 @@ import org.dak.contracts.Topic;
  * @param payload its JSON body
  * @param occurredAt when it happened ({@code ce_time})
  * @param publishedAt when the broker acknowledged it, {@code null} while pending
+ * @param setAsideAt when the relay set it aside because the broker refused it for good
+ * (too large, an invalid topic): it waits for an operator, and the others flow on
+ * @param setAsideReason why
  */
 public record OutboxEvent(String eventId, String topic, String eventType, String key, String payload,
-		Instant occurredAt, Instant publishedAt) {
+		Instant occurredAt, Instant publishedAt, Instant setAsideAt, String setAsideReason) {
 
 	/**
 	 * A pending outbox entry for one of the contract events.
@@ -31,7 +34,7 @@ public record OutboxEvent(String eventId, String topic, String eventType, String
 	public static OutboxEvent pending(Record event, String complaintId, String eventId, Instant occurredAt) {
 		Topic topic = Topic.carrying(event.getClass());
 		return new OutboxEvent(eventId, topic.topicName(), topic.eventType(), complaintId, EventJson.write(event),
-				occurredAt, null);
+				occurredAt, null, null, null);
 	}
 
 	/** A new random event ID. */

@@ -10,6 +10,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -47,6 +50,8 @@ class OutboxRelay {
 
 	private final Counter failed;
 
+	private final MeterRegistry meters;
+
 	OutboxRelay(MongoTemplate mongo, KafkaTemplate<Object, Object> kafka, OutboxProperties properties,
 			CircuitBreaker circuitBreaker, String source, MeterRegistry meters) {
 		this.mongo = mongo;
@@ -56,6 +61,7 @@ class OutboxRelay {
 		this.source = source;
 		this.published = meters.counter("dak.outbox.published");
 		this.failed = meters.counter("dak.outbox.failures");
+		this.meters = meters;
 	}
 
 	@Scheduled(fixedDelayString = "${dak.outbox.poll-interval:500ms}", initialDelayString = "1s")
@@ -69,9 +75,10 @@ class OutboxRelay {
 				return;
 			}
 			catch (RuntimeException ex) {
+				// the broker is away or slow: this collection's events wait for the next
+				// round; the other collections are still tried
 				this.failed.increment();
 				log.warn("Outbox events of {} could not be published yet: {}", collection, ex.toString());
-				return;
 			}
 		}
 	}
@@ -81,23 +88,61 @@ class OutboxRelay {
 	 * @return how many events were published
 	 */
 	int relay(String collection) {
-		Query pending = Query.query(Criteria.where("outbox").elemMatch(Criteria.where("publishedAt").is(null)))
+		Query pending = Query
+			.query(Criteria.where("outbox")
+				.elemMatch(Criteria.where("publishedAt").is(null).and("setAsideAt").is(null)))
 			.limit(this.properties.batchSize());
 		int count = 0;
 		for (Document document : this.mongo.find(pending, Document.class, collection)) {
 			List<Document> outbox = document.getList("outbox", Document.class);
 			for (Document event : outbox) {
-				if (event.get("publishedAt") == null) {
-					this.circuitBreaker.executeRunnable(() -> send(event));
-					markPublished(collection, document.get("_id"), event.getString("eventId"));
-					count++;
+				if (event.get("publishedAt") != null || event.get("setAsideAt") != null) {
+					continue;
 				}
+				try {
+					this.circuitBreaker.executeRunnable(() -> send(event));
+				}
+				catch (RefusedForGood ex) {
+					setAside(collection, document.get("_id"), event.getString("eventId"), ex);
+					continue;
+				}
+				markPublished(collection, document.get("_id"), event.getString("eventId"));
+				count++;
 			}
 		}
 		return count;
 	}
 
+	/**
+	 * An event the broker will never take (too large, an invalid topic, unreadable in the
+	 * outbox): it is set aside with the reason, counted and logged with its ID for an
+	 * operator, and the events after it flow on.
+	 */
+	private void setAside(String collection, Object id, String eventId, RefusedForGood ex) {
+		String reason = String.valueOf(ex.getCause());
+		log.error("Outbox event {} of {} {} set aside, the broker refuses it for good: {}", eventId, collection, id,
+				reason);
+		this.meters.counter("dak.outbox.set.aside", "collection", collection).increment();
+		Query query = Query.query(Criteria.where("_id").is(id).and("outbox.eventId").is(eventId));
+		this.mongo.updateFirst(query,
+				new Update().set("outbox.$.setAsideAt", Instant.now()).set("outbox.$.setAsideReason", reason),
+				collection);
+	}
+
+	/** The broker refused an event in a way no retry will change. */
+	static class RefusedForGood extends RuntimeException {
+
+		RefusedForGood(Throwable cause) {
+			super(cause);
+		}
+
+	}
+
 	private void send(Document event) {
+		if (event.getString("topic") == null || event.getString("payload") == null
+				|| event.getString("eventId") == null) {
+			throw new RefusedForGood(new IllegalArgumentException("incomplete outbox entry: " + event.keySet()));
+		}
 		ProducerRecord<Object, Object> record = new ProducerRecord<>(event.getString("topic"), event.getString("key"),
 				event.getString("payload").getBytes(StandardCharsets.UTF_8));
 		Instant occurredAt = event.getDate("occurredAt").toInstant();
@@ -116,9 +161,27 @@ class OutboxRelay {
 			throw new IllegalStateException("Interrupted while publishing " + event.getString("eventId"), ex);
 		}
 		catch (Exception ex) {
+			Throwable refusal = refusal(ex);
+			if (refusal != null) {
+				throw new RefusedForGood(refusal);
+			}
 			throw new IllegalStateException("Kafka did not acknowledge " + event.getString("eventId"), ex);
 		}
 		this.published.increment();
+	}
+
+	/**
+	 * The broker's or producer's refusal of the record for what it is, not for the state
+	 * of the cluster (sending it again cannot help), or {@code null}.
+	 */
+	private static Throwable refusal(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RecordTooLargeException || cause instanceof InvalidTopicException
+					|| cause instanceof SerializationException) {
+				return cause;
+			}
+		}
+		return null;
 	}
 
 	private void markPublished(String collection, Object id, String eventId) {

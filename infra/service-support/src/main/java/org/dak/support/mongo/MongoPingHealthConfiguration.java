@@ -3,6 +3,8 @@ package org.dak.support.mongo;
 import org.bson.Document;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.context.annotation.Bean;
@@ -11,9 +13,16 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /**
  * Reports MongoDB as up when it answers {@code ping}. Boot's own indicator is switched
  * off ({@code management.health.mongodb.enabled=false}) because it asks {@code hello}.
+ * And the driver waits a bounded time for the database ({@link MongoTimeouts}).
  */
 @AutoConfiguration
+@EnableConfigurationProperties(MongoTimeouts.class)
 public class MongoPingHealthConfiguration {
+
+	@Bean
+	MongoClientSettingsBuilderCustomizer boundedMongoWaits(MongoTimeouts timeouts) {
+		return timeouts::applyTo;
+	}
 
 	@Bean(name = "mongoPingHealthIndicator")
 	AbstractHealthIndicator mongo(MongoTemplate mongo) {

@@ -13,6 +13,7 @@ import org.slf4j.MDC;
 import tools.jackson.databind.DatabindException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -93,7 +94,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 	}
 
-	@ExceptionHandler({ DataAccessResourceFailureException.class, MongoException.class })
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			MongoException.class })
 	ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
 		log.error("Database unavailable (request {})", MDC.get(RequestIdFilter.MDC_KEY), ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
