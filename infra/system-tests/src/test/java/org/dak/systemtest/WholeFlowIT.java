@@ -304,13 +304,7 @@ class WholeFlowIT {
 	}
 
 	private static ResponseEntity<JsonNode> submit(Map<String, Object> complaint, String key) {
-		return gateway.post()
-			.uri("/api/v1/complaints")
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("Idempotency-Key", key)
-			.body(complaint)
-			.retrieve()
-			.toEntity(JsonNode.class);
+		return submitWith(gateway, complaint, key);
 	}
 
 	private static Map<String, Object> complaint(String email, String subject) {

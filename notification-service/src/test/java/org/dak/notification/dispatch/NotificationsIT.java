@@ -134,13 +134,8 @@ class NotificationsIT {
 				bytes(received(id, "ram." + id + "@example.in", "en")));
 		awaitSms(id, 1);
 		String officer = "officer." + id.toLowerCase() + "@dak.local";
-		String routed = GoldenSamples.json(Topic.COMPLAINT_ROUTED)
-			.replace("NAL-2026-000123-C", id)
-			.replace("6a1c7f3e-2b4d-4e8f-8a9b-0c1d2e3f4a5b", UUID.randomUUID().toString())
-			.replace("dso.nalanda@dak.local", officer);
-		String disposed = GoldenSamples.json(Topic.STATUS_UPDATED)
-			.replace("NAL-2026-000123-C", id)
-			.replace("c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f", UUID.randomUUID().toString());
+		String routed = routedTo(id, officer);
+		String disposed = disposed(id);
 
 		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_ROUTED, id, bytes(routed));
 		PublishedRecords.send(this.bootstrapServers, Topics.STATUS_UPDATED, id, bytes(disposed));
@@ -520,6 +515,16 @@ class NotificationsIT {
 			.replace("\"preferredLanguage\": \"hi\"", "\"preferredLanguage\": \"" + language + "\"");
 	}
 
+	/**
+	 * The item marked to an office whose head has that e-mail, as routing announces it.
+	 */
+	private static String routedTo(String id, String officerEmail) {
+		return GoldenSamples.json(Topic.COMPLAINT_ROUTED)
+			.replace("NAL-2026-000123-C", id)
+			.replace("6a1c7f3e-2b4d-4e8f-8a9b-0c1d2e3f4a5b", UUID.randomUUID().toString())
+			.replace("dso.nalanda@dak.local", officerEmail);
+	}
+
 	/** Sealed as intake and tracking seal: with this service's public key. */
 	private static String sealed(String secret) {
 		return org.dak.platform.SealedBox.seal(secret,
@@ -530,13 +535,8 @@ class NotificationsIT {
 	void eventsThatOvertakeTheReceiptWaitForItAndTheirMessagesGoOutOnce() throws Exception {
 		String id = newId("W");
 		String officer = "officer." + id.toLowerCase() + "@dak.local";
-		String routed = GoldenSamples.json(Topic.COMPLAINT_ROUTED)
-			.replace("NAL-2026-000123-C", id)
-			.replace("6a1c7f3e-2b4d-4e8f-8a9b-0c1d2e3f4a5b", UUID.randomUUID().toString())
-			.replace("dso.nalanda@dak.local", officer);
-		String disposed = GoldenSamples.json(Topic.STATUS_UPDATED)
-			.replace("NAL-2026-000123-C", id)
-			.replace("c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f", UUID.randomUUID().toString());
+		String routed = routedTo(id, officer);
+		String disposed = disposed(id);
 
 		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_ROUTED, id, bytes(routed));
 		PublishedRecords.send(this.bootstrapServers, Topics.STATUS_UPDATED, id, bytes(disposed));
