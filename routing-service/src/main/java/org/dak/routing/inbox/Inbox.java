@@ -75,9 +75,18 @@ class Inbox {
 	 * older decision changes nothing: tracking will answer the newer one.
 	 */
 	void statusChanged(StatusUpdated event) {
+		boolean refusal = event.step() != null && event.step().endsWith("_REFUSED");
 		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
 			InboxItem item = find(event.complaintId()).orElse(null);
-			if (item == null || !isAbout(item, event)) {
+			if (item == null) {
+				return;
+			}
+			if (!isAbout(item, event)) {
+				if (refusal) {
+					// overtaken by a newer decision, but a refusal is still history
+					this.mongo.updateFirst(Query.query(Criteria.where("_id").is(item.id())),
+							new Update().push("history", history(event)), InboxItem.class);
+				}
 				return;
 			}
 			boolean awaiting = BACK_TO_THE_DESK.contains(event.status());
@@ -91,17 +100,25 @@ class Inbox {
 					update.set("departmentCode", event.departmentCode());
 				}
 			}
-			if (moved || event.step() != null && event.step().endsWith("_REFUSED")) {
-				String action = (event.step() != null && event.step().endsWith("_REFUSED")) ? event.step()
-						: event.status();
-				update.push("history", new InboxItem.HistoryEntry(event.occurredAt(), action, event.departmentCode(),
-						event.updatedBy(), event.note()));
+			if (moved || refusal) {
+				update.push("history", history(event));
 			}
-			if (this.mongo.updateFirst(Query.query(unchanged(item)), update, InboxItem.class).getModifiedCount() > 0) {
+			// matched, not modified: tracking's word may repeat what the desk already
+			// knows
+			if (this.mongo.updateFirst(Query.query(unchanged(item)), update, InboxItem.class).getMatchedCount() > 0) {
 				return;
 			}
 		}
 		throw new IllegalStateException("Inbox item " + event.complaintId() + " kept changing; try the event again");
+	}
+
+	/**
+	 * A status as a line of the desk's history: a refusal by its step, else the status.
+	 */
+	private static InboxItem.HistoryEntry history(StatusUpdated event) {
+		String action = (event.step() != null && event.step().endsWith("_REFUSED")) ? event.step() : event.status();
+		return new InboxItem.HistoryEntry(event.occurredAt(), action, event.departmentCode(), event.updatedBy(),
+				event.note());
 	}
 
 	/**
@@ -285,7 +302,7 @@ class Inbox {
 
 	/** Writes a decision on the item as read, or refuses if it changed meanwhile. */
 	private void decide(InboxItem item, Update update) {
-		if (this.mongo.updateFirst(Query.query(unchanged(item)), update, InboxItem.class).getModifiedCount() == 0) {
+		if (this.mongo.updateFirst(Query.query(unchanged(item)), update, InboxItem.class).getMatchedCount() == 0) {
 			throw new Problem(HttpStatus.CONFLICT, "changed-meanwhile", "Changed meanwhile",
 					"Item " + item.id() + " changed while you worked on it; look at it again.");
 		}

@@ -327,6 +327,38 @@ class MarkingInboxIT {
 	}
 
 	@Test
+	void trackingConfirmingAMarkingTheDeskAlreadyKnowsIsHandledAndNoDeadLetter() {
+		String complaintId = receive();
+		mark(complaintId, Map.of("departmentCode", "SUPPLY"));
+
+		tracking(complaintId, "MARKED", "SUPPLY", null, 1);
+		tracking(complaintId, "DISPOSED", "SUPPLY", null, 1);
+
+		awaitStatus(complaintId, "DISPOSED");
+		assertThat(PublishedRecords.everything(this.bootstrapServers, java.util.List.of("status-updated-dlt")))
+			.noneMatch((record) -> record.contains(complaintId));
+	}
+
+	@Test
+	void aRefusalOvertakenByANewerDecisionIsStillOnTheDesksHistory() {
+		String complaintId = receive();
+		mark(complaintId, Map.of("departmentCode", "SUPPLY"));
+		remark(complaintId, "POLICE");
+		recall(complaintId, "फिर से देखें");
+		// SUPPLY had disposed of it first: tracking refuses both decisions
+		tracking(complaintId, "DISPOSED", "SUPPLY", null, 1);
+		tracking(complaintId, "DISPOSED", "SUPPLY", "MARKING_REFUSED", 2);
+		tracking(complaintId, "DISPOSED", "SUPPLY", "RECALL_REFUSED", 3);
+
+		awaitStatus(complaintId, "DISPOSED");
+		JsonNode item = get("/api/v1/inbox/" + complaintId).getBody();
+		assertThat(item.get("state").asString()).isEqualTo("MARKED");
+		assertThat(item.get("departmentCode").asString()).isEqualTo("SUPPLY");
+		assertThat(item.get("history").findValuesAsString("action")).containsExactly("MARKED", "RE-MARKED", "RECALLED",
+				"MARKING_REFUSED", "RECALL_REFUSED");
+	}
+
+	@Test
 	void aStatusAboutAnOlderDecisionChangesNothing() {
 		String complaintId = receive();
 		mark(complaintId, Map.of("departmentCode", "SUPPLY"));
