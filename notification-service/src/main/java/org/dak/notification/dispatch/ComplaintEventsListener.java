@@ -40,10 +40,14 @@ class ComplaintEventsListener {
 
 	private final EarlyEvents early;
 
+	private final MarkingOutcomes markings;
+
 	ComplaintEventsListener(NotificationQueue queue, Messages messages, ProcessedEvents processed, MongoTemplate mongo,
-			OfficeDirectory offices, OfficerDigest digest, TrackingLinks links, EarlyEvents early) {
+			OfficeDirectory offices, OfficerDigest digest, TrackingLinks links, EarlyEvents early,
+			MarkingOutcomes markings) {
 		this.links = links;
 		this.early = early;
+		this.markings = markings;
 		this.queue = queue;
 		this.messages = messages;
 		this.processed = processed;
@@ -64,16 +68,26 @@ class ComplaintEventsListener {
 		});
 	}
 
+	/**
+	 * A marking is told once tracking has applied it (see {@link MarkingOutcomes});
+	 * markings from before decisions were numbered, at once.
+	 */
 	@KafkaListener(topics = Topics.COMPLAINT_ROUTED)
 	void on(ComplaintRouted event) {
-		this.processed.once(event.eventId(), Topics.COMPLAINT_ROUTED,
-				() -> whenReceived(event.eventId(), event.complaintId(), event));
+		this.processed.once(event.eventId(), Topics.COMPLAINT_ROUTED, () -> {
+			Optional<ComplaintRouted> applied = (event.markingSequence() == 0) ? Optional.of(event)
+					: this.markings.marked(event);
+			applied.ifPresent((marking) -> whenReceived(marking.eventId(), marking.complaintId(), marking));
+		});
 	}
 
 	@KafkaListener(topics = Topics.STATUS_UPDATED)
 	void on(StatusUpdated event) {
-		this.processed.once(event.eventId(), Topics.STATUS_UPDATED,
-				() -> whenReceived(event.eventId(), event.complaintId(), event));
+		this.processed.once(event.eventId(), Topics.STATUS_UPDATED, () -> {
+			this.markings.decided(event)
+				.ifPresent((marking) -> whenReceived(marking.eventId(), marking.complaintId(), marking));
+			whenReceived(event.eventId(), event.complaintId(), event);
+		});
 	}
 
 	@KafkaListener(topics = Topics.ONE_TIME_CODE_ISSUED)

@@ -138,6 +138,7 @@ class NotificationsIT {
 		String disposed = disposed(id);
 
 		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_ROUTED, id, bytes(routed));
+		PublishedRecords.send(this.bootstrapServers, Topics.STATUS_UPDATED, id, bytes(tracking(id, "MARKED", null)));
 		PublishedRecords.send(this.bootstrapServers, Topics.STATUS_UPDATED, id, bytes(disposed));
 
 		MimeMessage officerMail = awaitMail(officer).get(0);
@@ -355,11 +356,8 @@ class NotificationsIT {
 		String officer = "reminded." + id.toLowerCase() + "@dak.local";
 		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, id,
 				bytes(received(id, "k." + id + "@example.in", "hi")));
-		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_ROUTED, id,
-				bytes(GoldenSamples.json(Topic.COMPLAINT_ROUTED)
-					.replace("NAL-2026-000123-C", id)
-					.replace("6a1c7f3e-2b4d-4e8f-8a9b-0c1d2e3f4a5b", UUID.randomUUID().toString())
-					.replace("dso.nalanda@dak.local", officer)));
+		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_ROUTED, id, bytes(routedTo(id, officer)));
+		PublishedRecords.send(this.bootstrapServers, Topics.STATUS_UPDATED, id, bytes(tracking(id, "MARKED", null)));
 		awaitMail(officer);
 
 		PublishedRecords.send(this.bootstrapServers, Topics.DEADLINE_NEARED, id,
@@ -515,6 +513,39 @@ class NotificationsIT {
 			.replace("\"preferredLanguage\": \"hi\"", "\"preferredLanguage\": \"" + language + "\"");
 	}
 
+	@Test
+	void aMarkingTrackingRefusedIsToldToNobody() throws Exception {
+		String id = newId("R");
+		String officer = "refused." + id.toLowerCase() + "@dak.local";
+		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, id,
+				bytes(received(id, "r." + id + "@example.in", "hi")));
+		awaitSms(id, 1);
+
+		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_ROUTED, id, bytes(routedTo(id, officer)));
+		PublishedRecords.send(this.bootstrapServers, Topics.STATUS_UPDATED, id,
+				bytes(tracking(id, "DISPOSED", "MARKING_REFUSED")));
+		// a later, applied marking to another office shows the refused one is settled
+		String other = "applied." + id.toLowerCase() + "@dak.local";
+		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_ROUTED, id,
+				bytes(routedTo(id, other).replace("\"markingSequence\": 2", "\"markingSequence\": 3")));
+		PublishedRecords.send(this.bootstrapServers, Topics.STATUS_UPDATED, id,
+				bytes(tracking(id, "MARKED", null).replace("\"markingSequence\": 2", "\"markingSequence\": 3")));
+
+		awaitMail(other);
+		assertThat(mailTo(officer)).isEmpty();
+		// the receipt and the one marking that took effect
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> smsFor(id).size() == 2);
+	}
+
+	/** Tracking's word on the item's marking number 2: a status, with a step or none. */
+	private static String tracking(String id, String status, String step) {
+		return GoldenSamples.json(Topic.STATUS_UPDATED)
+			.replace("NAL-2026-000123-C", id)
+			.replace("c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f", UUID.randomUUID().toString())
+			.replace("\"status\": \"DISPOSED\"", "\"status\": \"" + status + "\"")
+			.replace("\"step\": null", "\"step\": " + ((step != null) ? "\"" + step + "\"" : "null"));
+	}
+
 	/**
 	 * The item marked to an office whose head has that e-mail, as routing announces it.
 	 */
@@ -538,9 +569,13 @@ class NotificationsIT {
 		String routed = routedTo(id, officer);
 		String disposed = disposed(id);
 
+		PublishedRecords.send(this.bootstrapServers, Topics.STATUS_UPDATED, id, bytes(tracking(id, "MARKED", null)));
 		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_ROUTED, id, bytes(routed));
 		PublishedRecords.send(this.bootstrapServers, Topics.STATUS_UPDATED, id, bytes(disposed));
-		await().atMost(Duration.ofSeconds(30)).until(() -> waiting(id) == 2);
+		// the marking (confirmed by tracking before it even arrived), tracking's word on
+		// it
+		// and the disposal
+		await().atMost(Duration.ofSeconds(30)).until(() -> waiting(id) == 3);
 		assertThat(smsFor(id)).as("nothing can be sent before the receipt").isEmpty();
 		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, id,
 				bytes(received(id, "early." + id + "@example.in", "hi")));
