@@ -209,7 +209,7 @@ class WholeFlowIT {
 
 	@Test
 	@Order(5)
-	void noTopicCarriesAnAccessCodeAOneTimeCodeOrAPassword() {
+	void noTopicCarriesAnAccessCodeAOneTimeCodeOrAPasswordAndNothingIsADeadLetter() {
 		ResponseEntity<JsonNode> submitted = submit(complaint("secret@example.in", "गुप्त कोड जाँच"), "secrets-1");
 		String id = submitted.getBody().get("receiptNumber").asString();
 		String code = submitted.getBody().get("accessCode").asString();
@@ -237,6 +237,8 @@ class WholeFlowIT {
 				assertThat(record).as("a record on a topic").doesNotContain(secret);
 			}
 		}
+		assertThat(records).as("nothing of the whole flow became a dead letter")
+			.noneMatch((record) -> record.split(" ", 2)[0].endsWith("-dlt"));
 	}
 
 	private static RestClient impatient() {
