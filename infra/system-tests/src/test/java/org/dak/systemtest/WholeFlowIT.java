@@ -93,7 +93,7 @@ class WholeFlowIT {
 		ResponseEntity<JsonNode> recalled = Http.json(dm, HttpMethod.POST, "/api/v1/inbox/" + id + "/recall",
 				Map.of("reason", "पुनः जाँच"));
 		assertThat(remarked.getStatusCode().value()).isEqualTo(409);
-		assertThat(remarked.getBody().get("status").asString()).isEqualTo("DISPOSED");
+		assertThat(remarked.getBody().get("itemStatus").asString()).isEqualTo("DISPOSED");
 		assertThat(recalled.getStatusCode().value()).isEqualTo(409);
 		assertThat(caseStatus(id)).isEqualTo("DISPOSED");
 

@@ -286,7 +286,7 @@ class Inbox {
 					"Item " + item.id() + " is " + item.caseStatus() + " by " + item.departmentCode()
 							+ "; it cannot be " + what + ". Only the applicant's appeal reopens it, and it then "
 							+ "comes back to this inbox.");
-			problem.getBody().setProperty("status", item.caseStatus());
+			problem.getBody().setProperty("itemStatus", item.caseStatus());
 			throw problem;
 		}
 	}

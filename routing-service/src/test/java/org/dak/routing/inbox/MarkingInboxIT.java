@@ -284,7 +284,9 @@ class MarkingInboxIT {
 
 		assertThat(remarked.getStatusCode().value()).isEqualTo(409);
 		assertThat(remarked.getBody().get("type").asString()).isEqualTo("/problems/item-settled");
-		assertThat(remarked.getBody().get("status").asString()).isEqualTo("DISPOSED");
+		assertThat(remarked.getBody().get("itemStatus").asString()).isEqualTo("DISPOSED");
+		assertThat(remarked.getBody().get("status").asInt()).as("the problem's own status stays the HTTP one")
+			.isEqualTo(409);
 		assertThat(remarked.getBody().get("detail").asString()).contains("DISPOSED").contains("appeal");
 		JsonNode item = get("/api/v1/inbox/" + complaintId).getBody();
 		assertThat(item.get("departmentCode").asString()).isEqualTo("SUPPLY");
@@ -302,7 +304,7 @@ class MarkingInboxIT {
 		ResponseEntity<JsonNode> recalled = recall(complaintId, "पुनः देखें");
 
 		assertThat(recalled.getStatusCode().value()).isEqualTo(409);
-		assertThat(recalled.getBody().get("status").asString()).isEqualTo("CLOSED");
+		assertThat(recalled.getBody().get("itemStatus").asString()).isEqualTo("CLOSED");
 		assertThat(mark(complaintId, Map.of("departmentCode", "POLICE")).getStatusCode().value()).isEqualTo(409);
 	}
 
