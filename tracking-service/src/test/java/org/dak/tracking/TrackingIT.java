@@ -350,12 +350,7 @@ class TrackingIT {
 	}
 
 	private ResponseEntity<JsonNode> feedback(String id, String code, Map<String, Object> body) {
-		return this.http.post()
-			.uri("/api/v1/public/track/" + id + "/feedback?code=" + code)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.retrieve()
-			.toEntity(JsonNode.class);
+		return feedbackWith(id, "code=" + code, body);
 	}
 
 	@Test
