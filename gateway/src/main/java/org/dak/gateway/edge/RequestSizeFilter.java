@@ -60,6 +60,9 @@ class RequestSizeFilter implements WebFilter, Ordered {
 	}
 
 	private Mono<Void> tooLarge(ServerWebExchange exchange, long limit) {
+		// the rest of the body is never read: the connection ends with the answer, so a
+		// client that goes on sending cannot stall the next request on it
+		exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
 		return ProblemWriter.write(exchange.getResponse(), HttpStatus.CONTENT_TOO_LARGE, "request-too-large",
 				"Request too large", "A request body may be at most " + limit + " bytes.");
 	}

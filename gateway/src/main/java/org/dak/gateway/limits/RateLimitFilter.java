@@ -11,10 +11,6 @@ import org.dak.gateway.edge.EdgeProperties;
 import org.dak.gateway.security.ProblemWriter;
 
 import org.springframework.core.Ordered;
-import com.mongodb.MongoException;
-
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -80,19 +76,7 @@ class RateLimitFilter implements WebFilter, Ordered {
 			exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(retryAfter));
 			return ProblemWriter.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
 					"Too many requests", "Too many requests; try again in " + retryAfter + " seconds.");
-		}).onErrorResume(RateLimitFilter::isDatabaseDown, (ex) -> {
-			// the counts cannot be kept: nothing goes through uncounted, and the caller
-			// is
-			// told when to try again
-			exchange.getResponse().getHeaders().set("Retry-After", "10");
-			return ProblemWriter.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-					"Service unavailable", "The system cannot reach its database just now; please try again shortly.");
 		});
-	}
-
-	private static boolean isDatabaseDown(Throwable ex) {
-		return ex instanceof DataAccessResourceFailureException || ex instanceof TransientDataAccessException
-				|| ex instanceof MongoException;
 	}
 
 	@Override

@@ -109,6 +109,20 @@ public final class ChildProcess {
 		}
 	}
 
+	/** Kills the process at once (SIGKILL), as a crash or {@code kill -9} would. */
+	public void kill() {
+		if (this.process == null || !this.process.isAlive()) {
+			return;
+		}
+		try {
+			this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Freezes the process (SIGSTOP), as a hung machine or a stalled disk would. */
 	public void pause() {
 		signal("STOP");

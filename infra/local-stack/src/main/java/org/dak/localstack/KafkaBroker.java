@@ -79,6 +79,13 @@ public final class KafkaBroker {
 		}
 	}
 
+	/** Kills the broker at once ({@code kill -9}): no clean shutdown, no flush. */
+	public void kill() {
+		if (this.process != null) {
+			this.process.kill();
+		}
+	}
+
 	public boolean isRunning() {
 		return this.process != null && this.process.isAlive();
 	}

@@ -44,6 +44,8 @@ final class RunningSystem implements AutoCloseable {
 
 	private final List<ChildProcess> services = new ArrayList<>();
 
+	private final Map<String, ChildProcess> byName = new LinkedHashMap<>();
+
 	private final int gatewayPort;
 
 	private final Map<String, Integer> ports = new LinkedHashMap<>();
@@ -139,6 +141,10 @@ final class RunningSystem implements AutoCloseable {
 			serviceEnvironment.put("PORT", String.valueOf(ports.get(service)));
 			if (service.equals("notification-service")) {
 				serviceEnvironment.put("DAK_SEAL_PRIVATE_KEY", sealingKey.toString());
+				// a test system: a provider that failed is tried again within seconds
+				serviceEnvironment.put("DAK_NOTIFICATION_RETRY_LATERBACKOFF", "2s");
+				serviceEnvironment.put("DAK_NOTIFICATION_RETRY_MAXLATERBACKOFF", "10s");
+				serviceEnvironment.put("DAK_NOTIFICATION_CIRCUITBREAKER_OPENFOR", "5s");
 			}
 			if (service.equals("gateway")) {
 				serviceEnvironment.put("DAK_JWT_PRIVATE_KEY", privateKey.toString());
@@ -147,10 +153,14 @@ final class RunningSystem implements AutoCloseable {
 				serviceEnvironment.put("DAK_LIMIT_PUBLIC_TRACKING", "30");
 				serviceEnvironment.put("DAK_LIMIT_PUBLIC_SUBMISSION", "1000");
 				serviceEnvironment.put("DAK_LIMIT_SIGN_IN", "1000");
+				// the hostile-input and fault suites send thousands of requests as one
+				// person
+				serviceEnvironment.put("DAK_LIMIT_SIGNED_IN", "100000");
 			}
 			ChildProcess process = ChildProcess.bootJar(service, LocalStack.serviceJar(this.root, service),
 					serviceEnvironment, this.workDir.resolve("logs").resolve(service + ".log"));
 			this.services.add(process.start());
+			this.byName.put(service, process);
 			String base = "http://127.0.0.1:" + ports.get(service);
 			ready.add(CompletableFuture
 				.runAsync(() -> process.awaitReady(() -> Probes.healthy(base), Duration.ofMinutes(4))));
@@ -169,6 +179,17 @@ final class RunningSystem implements AutoCloseable {
 
 	KafkaBroker kafka() {
 		return this.kafka;
+	}
+
+	/** Kills a service at once ({@code kill -9}). */
+	void kill(String service) {
+		this.byName.get(service).kill();
+	}
+
+	/** Starts a killed service again, on its port, and waits until it is healthy. */
+	void start(String service) {
+		ChildProcess process = this.byName.get(service).start();
+		process.awaitReady(() -> Probes.healthy(serviceUrl(service)), Duration.ofMinutes(3));
 	}
 
 	/** The MongoDB server process every service uses. */

@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import tools.jackson.databind.DatabindException;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
+
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -24,6 +26,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -83,6 +86,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 					violation.getMessage()))
 			.toList();
 		return ResponseEntity.badRequest().body(invalid("The request has invalid parameters.", errors));
+	}
+
+	/**
+	 * A body the container could not even take apart: multipart without a boundary,
+	 * truncated or never closed, or form parameters that are not valid percent-encoding.
+	 */
+	@ExceptionHandler({ MultipartException.class, InvalidParameterException.class })
+	ResponseEntity<ProblemDetail> unreadableBody(Exception ex) {
+		log.info("Unreadable request body (request {}): {}", MDC.get(RequestIdFilter.MDC_KEY), ex.toString());
+		return ResponseEntity.badRequest()
+			.body(invalid("The request body could not be read: a multipart body must be complete, with its "
+					+ "boundary, and form fields must be valid UTF-8 percent-encoding.", List.of()));
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)

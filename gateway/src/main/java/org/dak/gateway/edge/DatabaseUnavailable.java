@@ -1,0 +1,46 @@
+package org.dak.gateway.edge;
+
+import com.mongodb.MongoException;
+import reactor.core.publisher.Mono;
+
+import org.dak.gateway.security.ProblemWriter;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+
+/**
+ * When the gateway's own database (accounts, adapter keys, rate-limit counts, audit) is
+ * down or frozen, whatever needed it answers 503 with {@code Retry-After}, as the
+ * services do: never a 500, and nothing goes through unchecked or uncounted. Runs before
+ * Boot's error handler.
+ */
+@Component
+@Order(-2)
+class DatabaseUnavailable implements WebExceptionHandler {
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+		if (!isDatabaseAway(ex) || exchange.getResponse().isCommitted()) {
+			return Mono.error(ex);
+		}
+		exchange.getResponse().getHeaders().set("Retry-After", "10");
+		return ProblemWriter.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+				"Service unavailable", "The system cannot reach its database just now; please try again shortly.");
+	}
+
+	static boolean isDatabaseAway(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
+					|| cause instanceof MongoException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,598 @@
+package org.dak.systemtest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import jakarta.mail.internet.MimeMessage;
+import org.dak.contracts.Topic;
+import org.dak.testsupport.Http;
+import org.dak.testsupport.PublishedRecords;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The no-loss promise under faults, the short form that runs in CI: a steady stream of
+ * items through the gateway on the web, desk (with a scan), fax and social channels, some
+ * of them marked by the DM, while the broker, each consumer and intake are killed with
+ * {@code kill -9} and started again, the database is frozen for 20 s, the SMS provider
+ * fails for 20 s and a poison record lands on every topic. After each fault it waits for
+ * quiet and reports how long recovery took; at the end it counts, item by item: lost 0,
+ * doubled 0, every message sent once, every caller answered. The figures are printed and
+ * written to {@code target/reliability/faults.md}.
+ */
+class FaultSuiteIT {
+
+	static final String RECEIPT_SMS = "आपका आवेदन प्राप्त हुआ";
+
+	static final String MARKED_SMS = "कार्यवाही हेतु";
+
+	static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+	/** How long the database stays frozen ({@code -Ddak.faults.database-pause=PT20S}). */
+	static final Duration DATABASE_PAUSE = Duration.parse(System.getProperty("dak.faults.database-pause", "PT20S"));
+
+	/**
+	 * How long the SMS provider fails, and then times out
+	 * ({@code -Ddak.faults.sms-outage=PT2M} for the full form).
+	 */
+	static final Duration SMS_OUTAGE = Duration.parse(System.getProperty("dak.faults.sms-outage", "PT20S"));
+
+	static RunningSystem system;
+
+	static RestClient web;
+
+	static RestClient desk;
+
+	static RestClient dm;
+
+	static String dmToken;
+
+	static RestClient fax;
+
+	static RestClient social;
+
+	@BeforeAll
+	static void theSystemAndItsCallers() {
+		system = RunningSystem.shared();
+		Gateway through = new Gateway(system);
+		JdkClientHttpRequestFactory patient = new JdkClientHttpRequestFactory();
+		// a caller that gets no answer within this is counted as left hanging
+		patient.setReadTimeout(Duration.ofSeconds(15));
+		web = through.anonymous().mutate().requestFactory(patient).build();
+		desk = through.as(through.account("desk.faults", "RECEIPT_DESK", Map.of()))
+			.mutate()
+			.requestFactory(patient)
+			.build();
+		dmToken = through.account("dm.faults", "DM", Map.of());
+		dm = through.as(dmToken).mutate().requestFactory(patient).build();
+		fax = through.withKey(through.adapterKey("fault fax", "FAX").get("key").asString())
+			.mutate()
+			.requestFactory(patient)
+			.build();
+		social = through.withKey(through.adapterKey("fault social", "SOCIAL_MEDIA").get("key").asString())
+			.mutate()
+			.requestFactory(patient)
+			.build();
+	}
+
+	@Test
+	void nothingIsLostOrDoubledWhileTheBrokerTheServicesAndTheDatabaseFail() {
+		Baseline before = Baseline.now();
+		Load load = new Load();
+		List<String> report = new ArrayList<>();
+		load.start();
+		try {
+			awaitAcknowledged(load, 10);
+			report.add(fault("Kafka broker kill -9, started again 5 s later", before, load, () -> {
+				system.kafka().kill();
+				pause(Duration.ofSeconds(5));
+				system.kafka().start();
+			}));
+			for (String consumer : List.of("routing-service", "tracking-service", "notification-service")) {
+				report.add(fault(consumer + " kill -9 mid-stream, started again", before, load, () -> {
+					system.kill(consumer);
+					system.start(consumer);
+				}));
+			}
+			report.add(fault("intake-service kill -9 between accepting and publishing, started again", before, load,
+					() -> {
+						system.kill("intake-service");
+						system.start("intake-service");
+					}));
+			report.add(fault("MongoDB server paused (SIGSTOP) " + DATABASE_PAUSE.toSeconds() + " s, then resumed",
+					before, load, () -> {
+						system.database().pause();
+						try {
+							pause(DATABASE_PAUSE);
+						}
+						finally {
+							system.database().resume();
+						}
+					}));
+			report.add(fault("SMS provider answers 503 for " + SMS_OUTAGE.toSeconds() + " s", before, load, () -> {
+				var failing = system.sms()
+					.stubFor(WireMock.post(WireMock.urlEqualTo("/api/sms"))
+						.atPriority(1)
+						.willReturn(WireMock.aResponse().withStatus(503)));
+				pause(SMS_OUTAGE);
+				system.sms().removeStub(failing);
+			}));
+			report.add(fault("SMS provider times out (answers after 15 s) for " + SMS_OUTAGE.toSeconds() + " s", before,
+					load, () -> {
+						var slow = system.sms()
+							.stubFor(WireMock.post(WireMock.urlEqualTo("/api/sms"))
+								.atPriority(1)
+								.willReturn(WireMock.aResponse().withStatus(202).withFixedDelay(15_000)));
+						pause(SMS_OUTAGE);
+						system.sms().removeStub(slow);
+					}));
+			report.add(fault("a poison record on every topic", before, load, FaultSuiteIT::poisonEveryTopic));
+		}
+		finally {
+			load.stop();
+		}
+		long quiet = awaitQuiet(before, load, Duration.ofMinutes(4));
+		// messages held back by the provider's outage go out on their later tries
+		await().atMost(Duration.ofMinutes(3))
+			.pollInterval(Duration.ofSeconds(2))
+			.until(() -> messagesMissing(load) == 0);
+
+		Counts counts = count(load);
+		report.add("| all items after the last fault | " + quiet + " ms |");
+		write(report, load, counts);
+		assertThat(load.unexpected()).as("answers other than a receipt or a 503 to retry").isEmpty();
+		assertThat(load.unanswered()).as("callers left hanging").isZero();
+		assertThat(counts.lost()).as("acknowledged items missing somewhere").isEmpty();
+		assertThat(counts.doubled()).as("items stored or told twice").isEmpty();
+		assertThat(counts.wrongStatus()).as("marked items not marked in tracking").isEmpty();
+		assertThat(load.acknowledged()).hasSizeGreaterThan(50);
+	}
+
+	/**
+	 * Runs a fault while the load goes on, then waits for quiet: its row of the report.
+	 */
+	private static String fault(String name, Baseline before, Load load, Runnable fault) {
+		int answered503 = load.serviceUnavailable.get();
+		long start = System.nanoTime();
+		fault.run();
+		long restored = System.nanoTime();
+		long quiet = awaitQuiet(before, load, Duration.ofMinutes(3));
+		String row = "| %s | %d ms | %d ms | %d |".formatted(name, Duration.ofNanos(restored - start).toMillis(), quiet,
+				load.serviceUnavailable.get() - answered503);
+		System.out.println("Fault: " + row);
+		return row;
+	}
+
+	/**
+	 * Waits until every item acknowledged so far is in the DM's inbox and in tracking.
+	 * @return how long that took
+	 */
+	private static long awaitQuiet(Baseline before, Load load, Duration atMost) {
+		long start = System.nanoTime();
+		int acknowledged = load.acknowledged().size();
+		await().atMost(atMost)
+			.pollInterval(Duration.ofSeconds(1))
+			.ignoreExceptions()
+			.until(() -> inboxTotal() >= before.inbox() + acknowledged
+					&& trackingTotal() >= before.tracking() + acknowledged);
+		return Duration.ofNanos(System.nanoTime() - start).toMillis();
+	}
+
+	private static void awaitAcknowledged(Load load, int items) {
+		await().atMost(Duration.ofMinutes(2)).until(() -> load.acknowledged().size() >= items);
+	}
+
+	private static void poisonEveryTopic() {
+		String bootstrap = system.kafka().bootstrapServers();
+		for (Topic topic : Topic.values()) {
+			String key = "POISON-" + topic.topicName() + "-" + UUID.randomUUID();
+			PublishedRecords.send(bootstrap, topic.topicName(), key,
+					"{\"this is\": not an event".getBytes(StandardCharsets.UTF_8));
+			PublishedRecords.await(bootstrap, topic.deadLetterTopicName(), (record) -> key.equals(record.key()),
+					Duration.ofSeconds(60));
+		}
+	}
+
+	/** What each item is counted against at the end. */
+	record Counts(List<String> lost, List<String> doubled, List<String> wrongStatus) {
+	}
+
+	private static Counts count(Load load) {
+		List<String> lost = new ArrayList<>();
+		List<String> doubled = new ArrayList<>();
+		List<String> wrongStatus = new ArrayList<>();
+		List<ServeEvent> sms = system.sms()
+			.getAllServeEvents()
+			.stream()
+			.filter((event) -> event.getResponse().getStatus() == 202)
+			.toList();
+		MimeMessage[] mails = system.mail().getReceivedMessages();
+		RestClient routing = direct("routing-service");
+		RestClient tracking = direct("tracking-service");
+		for (Item item : load.acknowledged()) {
+			ResponseEntity<JsonNode> inbox = routing.get()
+				.uri("/api/v1/inbox/" + item.id())
+				.retrieve()
+				.toEntity(JsonNode.class);
+			ResponseEntity<JsonNode> tracked = tracking.get()
+				.uri("/api/v1/cases/" + item.id())
+				.retrieve()
+				.toEntity(JsonNode.class);
+			if (inbox.getStatusCode().value() != 200 || tracked.getStatusCode().value() != 200) {
+				lost.add(item.id() + " (inbox " + inbox.getStatusCode().value() + ", tracking "
+						+ tracked.getStatusCode().value() + ")");
+				continue;
+			}
+			JsonNode sameSubject = routing.get()
+				.uri((builder) -> builder.path("/api/v1/inbox")
+					.queryParam("q", item.subject())
+					.queryParam("size", 50)
+					.build())
+				.retrieve()
+				.body(JsonNode.class)
+				.get("content");
+			if (sameSubject.size() != 1) {
+				doubled.add(item.id() + " stored " + sameSubject.size() + " times");
+			}
+			if (load.marked().contains(item.id())
+					&& !"SUPPLY".equals(tracked.getBody().path("departmentCode").asString())) {
+				wrongStatus.add(item.id() + " is " + tracked.getBody().path("status").asString());
+			}
+			if (item.mobile()) {
+				countOnce(sms, item, RECEIPT_SMS, "receipt SMS", lost, doubled);
+				if (load.marked().contains(item.id())) {
+					countOnce(sms, item, MARKED_SMS, "marking SMS", lost, doubled);
+				}
+			}
+			if (item.email() != null) {
+				long receipts = Arrays.stream(mails).filter((mail) -> to(mail, item.email())).count();
+				if (receipts != 1) {
+					(receipts == 0 ? lost : doubled).add(item.id() + ": " + receipts + " receipt e-mails");
+				}
+			}
+		}
+		return new Counts(lost, doubled, wrongStatus);
+	}
+
+	/**
+	 * Receipt and marking messages not sent yet, from the provider's and mail server's
+	 * logs.
+	 */
+	private static long messagesMissing(Load load) {
+		List<String> sms = system.sms()
+			.getAllServeEvents()
+			.stream()
+			.filter((event) -> event.getResponse().getStatus() == 202)
+			.map((event) -> event.getRequest().getBodyAsString())
+			.toList();
+		MimeMessage[] mails = system.mail().getReceivedMessages();
+		long missing = 0;
+		for (Item item : load.acknowledged()) {
+			if (item.mobile()
+					&& sms.stream().noneMatch((body) -> body.contains(item.id()) && body.contains(RECEIPT_SMS))) {
+				missing++;
+			}
+			if (item.mobile() && load.marked().contains(item.id())
+					&& sms.stream().noneMatch((body) -> body.contains(item.id()) && body.contains(MARKED_SMS))) {
+				missing++;
+			}
+			if (item.email() != null && Arrays.stream(mails).noneMatch((mail) -> to(mail, item.email()))) {
+				missing++;
+			}
+		}
+		return missing;
+	}
+
+	private static void countOnce(List<ServeEvent> sms, Item item, String text, String what, List<String> lost,
+			List<String> doubled) {
+		// by the message's reference: a provider that answered after the sender gave up
+		// got the same message again, and de-duplicates on it
+		long sent = sms.stream()
+			.map((event) -> event.getRequest().getBodyAsString())
+			.filter((body) -> body.contains(item.id()) && body.contains(text))
+			.map((body) -> body.replaceAll("(?s).*\"reference\"\\s*:\\s*\"([^\"]+)\".*", "$1"))
+			.distinct()
+			.count();
+		if (sent != 1) {
+			(sent == 0 ? lost : doubled).add(item.id() + ": " + sent + " " + what);
+		}
+	}
+
+	private static boolean to(MimeMessage mail, String address) {
+		try {
+			return mail.getAllRecipients() != null
+					&& Arrays.stream(mail.getAllRecipients()).anyMatch((r) -> r.toString().equals(address));
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			return false;
+		}
+	}
+
+	/** A service called directly, past the gateway, with the DM's token. */
+	private static RestClient direct(String service) {
+		return RestClient.builder()
+			.baseUrl(system.serviceUrl(service))
+			.defaultHeader("Authorization", "Bearer " + dmToken)
+			.defaultStatusHandler((status) -> true, (request, response) -> {
+			})
+			.build();
+	}
+
+	private static int inboxTotal() {
+		JsonNode page = direct("routing-service").get().uri("/api/v1/inbox?size=1").retrieve().body(JsonNode.class);
+		JsonNode total = page.has("page") ? page.get("page").get("totalElements") : page.get("totalElements");
+		return total.asInt();
+	}
+
+	private static int trackingTotal() {
+		JsonNode summary = direct("tracking-service").get()
+			.uri("/api/v1/dashboard/summary")
+			.retrieve()
+			.body(JsonNode.class);
+		int total = 0;
+		for (JsonNode count : summary.get("byStatus")) {
+			total += count.asInt();
+		}
+		return total;
+	}
+
+	/** Waits a while without holding anything: a fault that lasts. */
+	private static void pause(Duration duration) {
+		await().pollDelay(duration).atMost(duration.plusSeconds(5)).until(() -> true);
+	}
+
+	private static void write(List<String> rows, Load load, Counts counts) {
+		StringBuilder report = new StringBuilder("| fault | lasted | quiet again after | callers answered 503 |\n")
+			.append("|---|---|---|---|\n");
+		rows.forEach((row) -> report.append(row).append('\n'));
+		report.append("\nitems acknowledged: ")
+			.append(load.acknowledged().size())
+			.append(" (by channel: ")
+			.append(load.acknowledged().stream().collect(Collectors.groupingBy(Item::channel, Collectors.counting())))
+			.append("); marked: ")
+			.append(load.marked().size())
+			.append("; answered 503 and retried: ")
+			.append(load.serviceUnavailable.get())
+			.append("; left hanging: ")
+			.append(load.unanswered())
+			.append("; other answers: ")
+			.append(load.unexpected())
+			.append("\nlost: ")
+			.append(counts.lost().size())
+			.append(counts.lost())
+			.append("; doubled: ")
+			.append(counts.doubled().size())
+			.append(counts.doubled())
+			.append("; marked but not so in tracking: ")
+			.append(counts.wrongStatus().size())
+			.append('\n');
+		System.out.println(report);
+		try {
+			Path file = Path.of("target", "reliability", "faults.md");
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, report);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The state of the system the counts start from (it is shared with other tests). */
+	record Baseline(int inbox, int tracking) {
+
+		static Baseline now() {
+			return await().atMost(Duration.ofMinutes(1))
+				.ignoreExceptions()
+				.until(() -> new Baseline(inboxTotal(), trackingTotal()), (baseline) -> true);
+		}
+
+	}
+
+	/** An item a caller was given a receipt for. */
+	record Item(String id, String channel, String subject, boolean mobile, String email) {
+	}
+
+	/**
+	 * The steady stream: an item every 300 ms, the channels in turn, each submission
+	 * retried with the same idempotency key (or channel message ID) until it is
+	 * acknowledged; and every fifth round the DM marks an acknowledged item to SUPPLY.
+	 */
+	static final class Load {
+
+		private final ScheduledExecutorService callers = Executors.newScheduledThreadPool(3);
+
+		private final List<Item> acknowledged = new CopyOnWriteArrayList<>();
+
+		private final Set<String> marked = ConcurrentHashMap.newKeySet();
+
+		private final AtomicInteger round = new AtomicInteger();
+
+		final AtomicInteger serviceUnavailable = new AtomicInteger();
+
+		private final AtomicInteger unanswered = new AtomicInteger();
+
+		private final List<String> unexpected = new CopyOnWriteArrayList<>();
+
+		private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+		void start() {
+			this.callers.scheduleWithFixedDelay(this::next, 0, 300, TimeUnit.MILLISECONDS);
+		}
+
+		void stop() {
+			this.callers.shutdown();
+			await().atMost(Duration.ofMinutes(3)).until(() -> this.callers.awaitTermination(1, TimeUnit.SECONDS));
+		}
+
+		List<Item> acknowledged() {
+			return this.acknowledged;
+		}
+
+		Set<String> marked() {
+			return this.marked;
+		}
+
+		int unanswered() {
+			return this.unanswered.get();
+		}
+
+		/**
+		 * Answers that were neither an acknowledgement nor a 503/429 to try again after.
+		 */
+		List<String> unexpected() {
+			return this.unexpected;
+		}
+
+		/** One round; whatever goes wrong is recorded, and the stream goes on. */
+		private void next() {
+			try {
+				round(this.round.incrementAndGet());
+			}
+			catch (RuntimeException | AssertionError ex) {
+				this.unexpected.add(ex.toString());
+			}
+		}
+
+		private void round(int n) {
+			String subject = "दोष परीक्षण " + this.run + " (" + n + ")";
+			String email = "fault." + this.run + "." + n + "@example.in";
+			String mobile = "98" + "%08d".formatted(n % 100_000_000);
+			switch (n % 4) {
+				case 0 -> submit(n, "WEB", subject, true, email,
+						() -> web.post()
+							.uri("/api/v1/complaints")
+							.header("Idempotency-Key", "fault-web-" + this.run + "-" + n)
+							.contentType(MediaType.APPLICATION_JSON)
+							.body(Map.of("channel", "WEB", "applicant",
+									Map.of("name", "रीता देवी", "mobile", mobile, "email", email, "preferredLanguage",
+											"hi"),
+									"subject", subject, "description", "सड़क टूटी है।"))
+							.retrieve()
+							.toEntity(JsonNode.class));
+				case 1 -> submit(n, "POST", subject, true, null, () -> {
+					MultiValueMap<String, HttpEntity<?>> parts = new LinkedMultiValueMap<>();
+					parts.add("complaint",
+							Http.jsonPart(Map.of("channel", "POST", "applicant",
+									Map.of("name", "रामेश्वर प्रसाद", "mobile", mobile), "subject", subject,
+									"description", "नाली नहीं है।")));
+					parts.add("files", Http.filePart("files", "scan.pdf", MediaType.APPLICATION_PDF, PDF));
+					return desk.post()
+						.uri("/api/v1/complaints")
+						.header("Idempotency-Key", "fault-desk-" + this.run + "-" + n)
+						.contentType(MediaType.MULTIPART_FORM_DATA)
+						.body(parts)
+						.retrieve()
+						.toEntity(JsonNode.class);
+				});
+				case 2 -> submit(n, "FAX", subject, false, null, () -> {
+					MultiValueMap<String, HttpEntity<?>> parts = new LinkedMultiValueMap<>();
+					parts.add("fax", Http.jsonPart(Map.of("faxId", "fault-fax-" + this.run + "-" + n, "senderNumber",
+							"0612 2200456", "receivedAt", Instant.now().toString(), "subject", subject)));
+					parts.add("pages", Http.filePart("pages", "page-1.pdf", MediaType.APPLICATION_PDF, PDF));
+					return fax.post()
+						.uri("/api/v1/channels/fax")
+						.contentType(MediaType.MULTIPART_FORM_DATA)
+						.body(parts)
+						.retrieve()
+						.toEntity(JsonNode.class);
+				});
+				default -> submit(n, "SOCIAL_MEDIA", subject, false, null,
+						() -> Http.json(social, HttpMethod.POST, "/api/v1/channels/social",
+								Map.of("platform", "x", "handle", "citizen_" + n, "postId",
+										"fault-" + this.run + "-" + n, "postUrl", "https://x.example/s/" + n, "text",
+										subject, "postedAt", Instant.now().toString())));
+			}
+			if (n % 5 == 0) {
+				markOne();
+			}
+		}
+
+		/**
+		 * Sends one item, again and again with the same key, until it is acknowledged.
+		 */
+		private void submit(int n, String channel, String subject, boolean mobile, String email,
+				java.util.function.Supplier<ResponseEntity<JsonNode>> call) {
+			long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+			while (System.nanoTime() < deadline) {
+				try {
+					ResponseEntity<JsonNode> answer = call.get();
+					int status = answer.getStatusCode().value();
+					if (status == 200 || status == 201) {
+						this.acknowledged.add(new Item(answer.getBody().get("receiptNumber").asString(), channel,
+								subject, mobile, email));
+						return;
+					}
+					if (status == 503 || status == 429) {
+						this.serviceUnavailable.incrementAndGet();
+					}
+					else {
+						this.unexpected.add(channel + " item " + n + " answered " + status + ": " + answer.getBody());
+						return;
+					}
+				}
+				catch (org.springframework.web.client.ResourceAccessException ex) {
+					this.unanswered.incrementAndGet();
+				}
+				pause(Duration.ofMillis(500));
+			}
+			this.unexpected.add(channel + " item " + n + " not acknowledged within 3 minutes");
+		}
+
+		/** The DM marks the oldest acknowledged, unmarked item that is in the inbox. */
+		private void markOne() {
+			for (Item item : this.acknowledged) {
+				if (this.marked.contains(item.id())) {
+					continue;
+				}
+				try {
+					ResponseEntity<JsonNode> answer = Http.json(dm, HttpMethod.POST,
+							"/api/v1/inbox/" + item.id() + "/marking", Map.of("departmentCode", "SUPPLY"));
+					int status = answer.getStatusCode().value();
+					// 409: an earlier try went through though its answer was lost
+					if (status == 200 || status == 409) {
+						this.marked.add(item.id());
+					}
+				}
+				catch (org.springframework.web.client.ResourceAccessException ex) {
+					this.unanswered.incrementAndGet();
+				}
+				return;
+			}
+		}
+
+	}
+
+}
