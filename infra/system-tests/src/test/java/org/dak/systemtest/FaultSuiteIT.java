@@ -27,6 +27,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.dak.contracts.Topic;
 import org.dak.testsupport.Http;
 import org.dak.testsupport.PublishedRecords;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -86,7 +87,8 @@ class FaultSuiteIT {
 
 	@BeforeAll
 	static void theSystemAndItsCallers() {
-		system = RunningSystem.shared();
+		// its own system: the broker and the services it kills are no other test's
+		system = RunningSystem.isolated();
 		Gateway through = new Gateway(system);
 		JdkClientHttpRequestFactory patient = new JdkClientHttpRequestFactory();
 		// a caller that gets no answer within this is counted as left hanging
@@ -106,6 +108,13 @@ class FaultSuiteIT {
 			.mutate()
 			.requestFactory(patient)
 			.build();
+	}
+
+	@AfterAll
+	static void stopTheSystem() {
+		if (system != null) {
+			system.close();
+		}
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package org.dak.systemtest;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -32,8 +34,14 @@ final class Gateway {
 	}
 
 	RestClient anonymous() {
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory();
+		// a system that hangs fails its test instead of the whole run: the gateway
+		// answers
+		// within its route time-out
+		requests.setReadTimeout(Duration.ofSeconds(30));
 		return RestClient.builder()
 			.baseUrl(this.url)
+			.requestFactory(requests)
 			.defaultHeader("X-Forwarded-For", this.clientAddress)
 			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
 			})

@@ -74,6 +74,14 @@ final class RunningSystem implements AutoCloseable {
 		return shared;
 	}
 
+	/**
+	 * A system of its own, for a test that breaks things (kills the broker and services)
+	 * and must leave the shared one as it was; the caller closes it.
+	 */
+	static RunningSystem isolated() {
+		return new RunningSystem();
+	}
+
 	GreenMail mail() {
 		return this.mail;
 	}
