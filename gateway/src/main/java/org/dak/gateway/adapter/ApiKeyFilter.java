@@ -6,6 +6,7 @@ import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 import org.dak.gateway.account.Secrets;
+import org.dak.gateway.edge.DatabaseUnavailable;
 import org.dak.gateway.security.ProblemWriter;
 import org.dak.platform.Roles;
 import org.dak.gateway.security.TokenIssuer;
@@ -53,7 +54,8 @@ class ApiKeyFilter implements WebFilter, Ordered {
 			.defaultIfEmpty(Optional.empty())
 			.flatMap((found) -> found.isPresent() ? chain.filter(withToken(exchange, found.get()))
 					: ProblemWriter.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "invalid-api-key",
-							"Invalid API key", "This API key is not valid or has been revoked."));
+							"Invalid API key", "This API key is not valid or has been revoked."))
+			.onErrorResume((ex) -> DatabaseUnavailable.answer(exchange, ex));
 	}
 
 	private ServerWebExchange withToken(ServerWebExchange exchange, AdapterKey adapter) {

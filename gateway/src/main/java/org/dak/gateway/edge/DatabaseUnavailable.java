@@ -21,10 +21,20 @@ import org.springframework.web.server.WebExceptionHandler;
  */
 @Component
 @Order(-2)
-class DatabaseUnavailable implements WebExceptionHandler {
+public class DatabaseUnavailable implements WebExceptionHandler {
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+		return answer(exchange, ex);
+	}
+
+	/**
+	 * Answers 503 with {@code Retry-After} at once if the database was away (and nothing
+	 * was answered yet), else passes the error on. A filter that meets the database first
+	 * answers here itself, so the caller is not kept waiting while the filters around it
+	 * (the audit trail) wait for the same database in turn.
+	 */
+	public static Mono<Void> answer(ServerWebExchange exchange, Throwable ex) {
 		if (!isDatabaseAway(ex) || exchange.getResponse().isCommitted()) {
 			return Mono.error(ex);
 		}
@@ -33,7 +43,7 @@ class DatabaseUnavailable implements WebExceptionHandler {
 				"Service unavailable", "The system cannot reach its database just now; please try again shortly.");
 	}
 
-	static boolean isDatabaseAway(Throwable ex) {
+	public static boolean isDatabaseAway(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
 					|| cause instanceof MongoException) {

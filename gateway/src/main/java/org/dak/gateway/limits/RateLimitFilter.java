@@ -7,6 +7,7 @@ import java.security.Principal;
 import reactor.core.publisher.Mono;
 
 import org.dak.gateway.edge.ClientAddress;
+import org.dak.gateway.edge.DatabaseUnavailable;
 import org.dak.gateway.edge.EdgeProperties;
 import org.dak.gateway.security.ProblemWriter;
 
@@ -76,7 +77,7 @@ class RateLimitFilter implements WebFilter, Ordered {
 			exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(retryAfter));
 			return ProblemWriter.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
 					"Too many requests", "Too many requests; try again in " + retryAfter + " seconds.");
-		});
+		}).onErrorResume((ex) -> DatabaseUnavailable.answer(exchange, ex));
 	}
 
 	@Override
