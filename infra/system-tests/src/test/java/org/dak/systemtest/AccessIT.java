@@ -125,13 +125,7 @@ class AccessIT {
 			.body(JsonNode.class)
 			.get("receiptNumber")
 			.asString();
-		await().atMost(Duration.ofSeconds(60)).until(() -> status(dm.get().uri("/api/v1/inbox/" + id)) == 200);
-		dm.post()
-			.uri("/api/v1/inbox/" + id + "/marking")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("departmentCode", department))
-			.retrieve()
-			.toBodilessEntity();
+		Gateway.markWhenInInbox(dm, id, department);
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> dm.get().uri("/api/v1/cases/" + id).retrieve().body(String.class).contains("\"MARKED\""));
 		return id;

@@ -84,20 +84,7 @@ class AccessMatrixIT {
 			.body(JsonNode.class)
 			.get("receiptNumber")
 			.asString();
-		RestClient dm = callers.get("DM");
-		await().atMost(Duration.ofSeconds(60))
-			.until(() -> dm.get()
-				.uri("/api/v1/inbox/" + receiptNumber)
-				.retrieve()
-				.toBodilessEntity()
-				.getStatusCode()
-				.value() == 200);
-		dm.post()
-			.uri("/api/v1/inbox/" + receiptNumber + "/marking")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("departmentCode", "SUPPLY"))
-			.retrieve()
-			.toBodilessEntity();
+		Gateway.markWhenInInbox(callers.get("DM"), receiptNumber, "SUPPLY");
 		RestClient officer = callers.get("DEPARTMENT_OFFICER");
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> officer.get()

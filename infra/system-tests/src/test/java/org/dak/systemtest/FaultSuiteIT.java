@@ -1,10 +1,6 @@
 package org.dak.systemtest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -408,15 +404,7 @@ class FaultSuiteIT {
 			.append("; marked but not so in tracking: ")
 			.append(counts.wrongStatus().size())
 			.append('\n');
-		System.out.println(report);
-		try {
-			Path file = Path.of("target", "reliability", "faults.md");
-			Files.createDirectories(file.getParent());
-			Files.writeString(file, report);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		HostileInputIT.report("faults.md", report.toString());
 	}
 
 	/** The state of the system the counts start from (it is shared with other tests). */

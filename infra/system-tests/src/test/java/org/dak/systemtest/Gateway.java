@@ -85,6 +85,26 @@ final class Gateway {
 		return signIn(username, PASSWORD);
 	}
 
+	/**
+	 * Waits until the item is in the DM's inbox, then the DM marks it to the department.
+	 */
+	static void markWhenInInbox(RestClient dm, String receiptNumber, String department) {
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.until(() -> dm.get()
+				.uri("/api/v1/inbox/" + receiptNumber)
+				.retrieve()
+				.toBodilessEntity()
+				.getStatusCode()
+				.value() == 200);
+		dm.post()
+			.uri("/api/v1/inbox/" + receiptNumber + "/marking")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("departmentCode", department))
+			.retrieve()
+			.toBodilessEntity();
+	}
+
 	/** Issues an adapter key for a channel: its ID and the key. */
 	JsonNode adapterKey(String name, String channel) {
 		return as(admin()).post()

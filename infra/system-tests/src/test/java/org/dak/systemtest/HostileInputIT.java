@@ -101,20 +101,7 @@ class HostileInputIT {
 			.body(JsonNode.class);
 		receiptNumber = receipt.get("receiptNumber").asString();
 		accessCode = receipt.get("accessCode").asString();
-		RestClient dm = gateway.as(tokens.get("DM").substring(7));
-		await().atMost(Duration.ofSeconds(60))
-			.until(() -> dm.get()
-				.uri("/api/v1/inbox/" + receiptNumber)
-				.retrieve()
-				.toBodilessEntity()
-				.getStatusCode()
-				.value() == 200);
-		dm.post()
-			.uri("/api/v1/inbox/" + receiptNumber + "/marking")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("departmentCode", "SUPPLY"))
-			.retrieve()
-			.toBodilessEntity();
+		Gateway.markWhenInInbox(gateway.as(tokens.get("DM").substring(7)), receiptNumber, "SUPPLY");
 	}
 
 	@Test
@@ -493,11 +480,16 @@ class HostileInputIT {
 			.append(failures.size())
 			.append('\n');
 		failures.stream().limit(50).forEach((failure) -> report.append("- ").append(failure).append('\n'));
-		System.out.println(report);
+		report("hostile.md", report.toString());
+	}
+
+	/** Prints a suite's figures and keeps them in {@code target/reliability}. */
+	static void report(String name, String figures) {
+		System.out.println(figures);
 		try {
-			Path file = Path.of("target", "reliability", "hostile.md");
+			Path file = Path.of("target", "reliability", name);
 			Files.createDirectories(file.getParent());
-			Files.writeString(file, report);
+			Files.writeString(file, figures);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
