@@ -74,18 +74,16 @@ class Messages {
 			return Optional.of(Template.STATUS_INTERIM_REPLY);
 		}
 		if (event.step() != null && !"ACKNOWLEDGED".equals(event.step())) {
-			// forwarding and action taken are internal; a refused decision of the DM's
-			// desk
-			// changed nothing the applicant was told
+			// forwarding and action taken are internal; a refused decision of the
+			// DM's desk changed nothing the applicant was told
 			return Optional.empty();
 		}
 		return switch (event.status()) {
 			case "IN_PROGRESS" -> Optional.of(Template.STATUS_IN_PROGRESS);
 			case "DISPOSED" -> Optional.of(Template.STATUS_DISPOSED);
 			case "REJECTED" -> Optional.of(Template.STATUS_REJECTED);
-			// MARKED is told from complaint-routed; RETURNED and RECALLED go back to the
-			// DM,
-			// CLOSED and REOPENED come from the applicant: not news for them
+			// MARKED is told from complaint-routed; RETURNED and RECALLED go back to
+			// the DM; CLOSED and REOPENED come from the applicant: not news for them
 			default -> Optional.empty();
 		};
 	}

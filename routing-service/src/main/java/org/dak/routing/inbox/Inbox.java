@@ -75,7 +75,7 @@ class Inbox {
 	 * older decision changes nothing: tracking will answer the newer one.
 	 */
 	void statusChanged(StatusUpdated event) {
-		boolean refusal = event.step() != null && event.step().endsWith("_REFUSED");
+		boolean refusal = isRefusal(event);
 		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
 			InboxItem item = find(event.complaintId()).orElse(null);
 			if (item == null) {
@@ -116,9 +116,14 @@ class Inbox {
 	 * A status as a line of the desk's history: a refusal by its step, else the status.
 	 */
 	private static InboxItem.HistoryEntry history(StatusUpdated event) {
-		String action = (event.step() != null && event.step().endsWith("_REFUSED")) ? event.step() : event.status();
+		String action = isRefusal(event) ? event.step() : event.status();
 		return new InboxItem.HistoryEntry(event.occurredAt(), action, event.departmentCode(), event.updatedBy(),
 				event.note());
+	}
+
+	/** Whether tracking refused a decision of this desk ({@code MARKING_REFUSED}, …). */
+	private static boolean isRefusal(StatusUpdated event) {
+		return event.step() != null && event.step().endsWith("_REFUSED");
 	}
 
 	/**
