@@ -1,4 +1,4 @@
-package org.dak.support.mongo;
+package org.dak.platform;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -9,9 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How long a service waits for MongoDB before it gives up and answers 503 with
- * {@code Retry-After}: a database that is down, or up but frozen, must not hang every
- * caller (the driver's own defaults wait 30 s to find a server and forever for an
+ * How long the gateway or a service waits for MongoDB before it gives up and answers 503
+ * with {@code Retry-After}: a database that is down, or up but frozen, must not hang
+ * every caller (the driver's own defaults wait 30 s to find a server and forever for an
  * answer).
  *
  * @param serverSelection to find a usable server

@@ -2,6 +2,8 @@ package org.dak.support.mongo;
 
 import org.bson.Document;
 
+import org.dak.platform.MongoTimeouts;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
