@@ -81,6 +81,9 @@ class MailboxPoller {
 		settings.put("mail.store.protocol", protocol);
 		settings.put("mail." + protocol + ".connectiontimeout", "10000");
 		settings.put("mail." + protocol + ".timeout", "20000");
+		// reading a message must not mark it read: only a stored item does, or a message
+		// read while the database is away would never be taken
+		settings.put("mail." + protocol + ".peek", "true");
 		Store store = Session.getInstance(settings).getStore(protocol);
 		store.connect(mailbox.host(), mailbox.port(), mailbox.username(), mailbox.password());
 		int created = 0;

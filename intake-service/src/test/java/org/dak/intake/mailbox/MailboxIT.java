@@ -19,16 +19,22 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import org.bson.Document;
+import org.dak.intake.complaint.ItemReceiver;
 import org.dak.testsupport.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
 
 @ServiceIntegrationTest
 class MailboxIT {
@@ -46,6 +52,9 @@ class MailboxIT {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@MockitoSpyBean
+	ItemReceiver receiver;
 
 	@Test
 	void messagesBecomeItemsWithAttachmentsAndARestartNeitherLosesNorRepeatsOne() throws Exception {
@@ -75,6 +84,24 @@ class MailboxIT {
 		assertThat(items("<m1@citizen.example>")).hasSize(1);
 		assertThat(items("<m3@citizen.example>")).hasSize(1);
 		assertThat(this.poller.poll(box)).isZero();
+	}
+
+	@Test
+	void aMessageWhoseItemCouldNotBeStoredIsTakenAtTheNextPoll() throws Exception {
+		MailboxProperties.Mailbox box = new MailboxProperties.Mailbox("complaints", "127.0.0.1",
+				mail.getImap().getPort(), false, BOX, "box-password", "INBOX", "EMAIL");
+		this.poller.poll(box);
+		deliver(message("<m4@citizen.example>", "बिजली का खंभा गिरा", "खंभा सड़क पर गिरा है।", true));
+		// the database is away while the message is read
+		doThrow(new DataAccessResourceFailureException("Timeout while receiving message")).doCallRealMethod()
+			.when(this.receiver)
+			.receive(any());
+
+		assertThatThrownBy(() -> this.poller.poll(box)).isInstanceOf(DataAccessResourceFailureException.class);
+		assertThat(items("<m4@citizen.example>")).isEmpty();
+
+		assertThat(this.poller.poll(box)).isEqualTo(1);
+		assertThat(items("<m4@citizen.example>")).hasSize(1);
 	}
 
 	private List<Document> items(String messageId) {
