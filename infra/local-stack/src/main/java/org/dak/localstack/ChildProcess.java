@@ -128,6 +128,14 @@ public final class ChildProcess {
 		signal("STOP");
 	}
 
+	/**
+	 * Has a JVM print the stacks of all its threads to its log (SIGQUIT), to see where it
+	 * is stuck.
+	 */
+	public void dumpThreads() {
+		signal("QUIT");
+	}
+
 	/** Lets a paused process run on (SIGCONT). */
 	public void resume() {
 		signal("CONT");
@@ -151,6 +159,11 @@ public final class ChildProcess {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** The operating system's ID of the running process, or -1. */
+	public long pid() {
+		return (this.process != null) ? this.process.pid() : -1;
 	}
 
 	public boolean isAlive() {

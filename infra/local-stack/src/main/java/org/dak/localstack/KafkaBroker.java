@@ -86,6 +86,25 @@ public final class KafkaBroker {
 		}
 	}
 
+	/** Freezes the broker (SIGSTOP), as a hung machine would be. */
+	public void pause() {
+		if (this.process != null) {
+			this.process.pause();
+		}
+	}
+
+	/** Lets a frozen broker run on (SIGCONT). */
+	public void resume() {
+		if (this.process != null) {
+			this.process.resume();
+		}
+	}
+
+	/** The broker's process ID, or -1. */
+	public long pid() {
+		return (this.process != null) ? this.process.pid() : -1;
+	}
+
 	public boolean isRunning() {
 		return this.process != null && this.process.isAlive();
 	}

@@ -28,7 +28,7 @@ public final class LocalStack {
 	 * The local stack's demo password; never used outside it (set DAK_DEMO_PASSWORD to
 	 * change it).
 	 */
-	static final String DEMO_PASSWORD = "dak-demo-2026";
+	public static final String DEMO_PASSWORD = "dak-demo-2026";
 
 	private final Path root;
 
@@ -238,18 +238,98 @@ public final class LocalStack {
 		environment.put("DAK_INTAKE_MAIL_POLL_INTERVAL", "10s");
 	}
 
+	/**
+	 * Starts again every child process that died, after a back-off that doubles with each
+	 * death in a row (1 s, 2 s, 4 s … at most a minute) and is forgotten once the process
+	 * has run for five minutes; and says so.
+	 */
 	private void watch() {
-		while (!awaitStop(5)) {
+		writePids();
+		Map<String, Restarts> restarts = new LinkedHashMap<>();
+		while (!awaitStop(2)) {
 			List<ChildProcess> children = new ArrayList<>(this.infrastructure);
 			children.addAll(this.services);
 			for (ChildProcess child : children) {
 				if (!this.stopping && !child.isAlive()) {
-					say("WARNING: " + child.name() + " has stopped; see " + child.logFile());
+					Restarts of = restarts.computeIfAbsent(child.name(), (name) -> new Restarts());
+					if (of.due(child.name(), child.logFile())) {
+						child.start();
+						writePids();
+					}
 				}
 			}
 			if (!this.stopping && this.kafka != null && !this.kafka.isRunning()) {
-				say("WARNING: the Kafka broker has stopped; see " + this.data.resolve("kafka").resolve("kafka.log"));
+				Restarts of = restarts.computeIfAbsent("kafka", (name) -> new Restarts());
+				if (of.due("the Kafka broker", this.data.resolve("kafka").resolve("kafka.log"))) {
+					try {
+						this.kafka.start();
+					}
+					catch (RuntimeException ex) {
+						say("WARNING: the Kafka broker did not start: " + ex.getMessage());
+					}
+					writePids();
+				}
 			}
+		}
+	}
+
+	/** The deaths in a row of one child process, and when it may be started again. */
+	private static final class Restarts {
+
+		private int inARow;
+
+		private long noticedAt;
+
+		private long startedAt = System.nanoTime();
+
+		/** Whether to start the dead process now; says what happens. */
+		boolean due(String name, Path log) {
+			long now = System.nanoTime();
+			if (this.noticedAt == 0) {
+				if (now - this.startedAt > TimeUnit.MINUTES.toNanos(5)) {
+					this.inARow = 0;
+				}
+				this.noticedAt = now;
+				long wait = backOff();
+				say("WARNING: " + name + " has stopped; starting it again in " + wait + " s (restart "
+						+ (this.inARow + 1) + " in a row); see " + log);
+			}
+			if (now - this.noticedAt < TimeUnit.SECONDS.toNanos(backOff())) {
+				return false;
+			}
+			this.inARow++;
+			this.noticedAt = 0;
+			this.startedAt = now;
+			return true;
+		}
+
+		private long backOff() {
+			return Math.min(60, 1L << Math.min(this.inARow, 6));
+		}
+
+	}
+
+	/**
+	 * The process ID of every child in {@code data/run/<name>.pid}, for an operator (and
+	 * the fault suite) to find them.
+	 */
+	private void writePids() {
+		Path run = this.data.resolve("run");
+		try {
+			Files.createDirectories(run);
+			List<ChildProcess> children = new ArrayList<>(this.infrastructure);
+			children.addAll(this.services);
+			for (ChildProcess child : children) {
+				if (child.isAlive()) {
+					Files.writeString(run.resolve(child.name() + ".pid"), String.valueOf(child.pid()));
+				}
+			}
+			if (this.kafka != null && this.kafka.isRunning()) {
+				Files.writeString(run.resolve("kafka.pid"), String.valueOf(this.kafka.pid()));
+			}
+		}
+		catch (IOException ex) {
+			say("WARNING: cannot write the process IDs to " + run + ": " + ex.getMessage());
 		}
 	}
 

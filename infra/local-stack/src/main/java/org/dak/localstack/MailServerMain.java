@@ -16,9 +16,10 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * A local mail server (GreenMail): SMTP for the services to send through, IMAP for a mail
- * client, and a web inbox at {@code GET /} that lists every message. Any address receives
- * mail; an IMAP login is the address with itself as password. Arguments: SMTP port, IMAP
- * port, web port. Mail is kept in memory.
+ * client, and a web inbox at {@code GET /} that lists every message (as JSON at
+ * {@code GET /api/messages}: recipients and subject). Any address receives mail; an IMAP
+ * login is the address with itself as password. Arguments: SMTP port, IMAP port, web
+ * port. Mail is kept in memory.
  */
 public final class MailServerMain {
 
@@ -45,6 +46,18 @@ public final class MailServerMain {
 		mail.setUser(COMPLAINTS, COMPLAINTS, "complaints");
 		mail.setUser(FAXES, FAXES, "faxes");
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", web), 0);
+		server.createContext("/api/messages", (exchange) -> {
+			StringBuilder list = new StringBuilder("[");
+			for (MimeMessage message : mail.getReceivedMessages()) {
+				list.append((list.length() > 1) ? "," : "").append(json(message));
+			}
+			byte[] bytes = list.append(']').toString().getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, bytes.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(bytes);
+			}
+		});
 		server.createContext("/", (exchange) -> {
 			StringBuilder page = new StringBuilder("""
 					<!doctype html><html lang="hi"><head><meta charset="utf-8"><title>Local mail</title>
@@ -88,6 +101,38 @@ public final class MailServerMain {
 		catch (MessagingException | IOException ex) {
 			return "<article>Unreadable message: " + escape(ex.getMessage()) + "</article>";
 		}
+	}
+
+	private static String json(MimeMessage message) {
+		try {
+			StringBuilder to = new StringBuilder();
+			for (Address address : (message.getAllRecipients() != null) ? message.getAllRecipients() : new Address[0]) {
+				to.append((to.length() > 0) ? "," : "").append(quote(address.toString()));
+			}
+			return "{\"to\":[" + to + "],\"subject\":" + quote(message.getSubject()) + "}";
+		}
+		catch (MessagingException ex) {
+			return "{\"to\":[],\"unreadable\":" + quote(ex.getMessage()) + "}";
+		}
+	}
+
+	private static String quote(String text) {
+		if (text == null) {
+			return "null";
+		}
+		StringBuilder quoted = new StringBuilder("\"");
+		for (char c : text.toCharArray()) {
+			if (c == '"' || c == '\\') {
+				quoted.append('\\').append(c);
+			}
+			else if (c < 0x20) {
+				quoted.append("\\u%04x".formatted((int) c));
+			}
+			else {
+				quoted.append(c);
+			}
+		}
+		return quoted.append('"').toString();
 	}
 
 	private static String escape(String text) {

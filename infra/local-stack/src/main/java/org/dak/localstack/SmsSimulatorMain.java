@@ -5,7 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,11 +32,26 @@ import com.sun.net.httpserver.HttpServer;
  * {@code GET /api/sms}). Given a callback URL and token, it reports each message
  * delivered a moment later, as a provider's delivery receipt. Arguments: port, data file,
  * and optionally callback URL and token.
+ * <p>
+ * To see how the system copes with a provider in trouble, {@code POST /faults} makes it
+ * fail for a while: {@code ?status=503&seconds=120} answers 503 (keeping nothing), and
+ * {@code ?delayMs=15000&seconds=60} answers every message that late; {@code DELETE
+ * /faults} ends either at once.
  */
 public final class SmsSimulatorMain {
 
 	private SmsSimulatorMain() {
 	}
+
+	/** Until when, and with which status, the provider fails; 0: it does not. */
+	private static volatile long failingUntil;
+
+	private static volatile int failingStatus;
+
+	/** Until when, and how late, the provider answers. */
+	private static volatile long slowUntil;
+
+	private static volatile long slowMillis;
 
 	public static void main(String[] args) throws IOException {
 		int port = Integer.parseInt(args[0]);
@@ -43,8 +61,16 @@ public final class SmsSimulatorMain {
 			Files.createFile(store);
 		}
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+		server.createContext("/faults", SmsSimulatorMain::faults);
 		server.createContext("/api/sms", (exchange) -> {
-			if ("POST".equals(exchange.getRequestMethod())) {
+			if ("POST".equals(exchange.getRequestMethod()) && System.currentTimeMillis() < failingUntil) {
+				exchange.getRequestBody().readAllBytes();
+				respond(exchange, failingStatus, "application/json", "{\"status\":\"unavailable\"}");
+			}
+			else if ("POST".equals(exchange.getRequestMethod())) {
+				if (System.currentTimeMillis() < slowUntil) {
+					pause(slowMillis);
+				}
 				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).replace('\n',
 						' ');
 				String id = UUID.randomUUID().toString();
@@ -65,8 +91,56 @@ public final class SmsSimulatorMain {
 			}
 		});
 		server.createContext("/", (exchange) -> respond(exchange, 200, "text/html; charset=utf-8", PAGE));
+		// a slow answer must not hold up the others
+		server.setExecutor(Executors.newCachedThreadPool());
 		server.start();
 		System.out.println("SMS simulator on http://127.0.0.1:" + port + "/ , messages in " + store);
+	}
+
+	/** Starts or ends a fault of the provider. */
+	private static void faults(HttpExchange exchange) throws IOException {
+		if ("DELETE".equals(exchange.getRequestMethod())) {
+			failingUntil = 0;
+			slowUntil = 0;
+			respond(exchange, 204, "text/plain", "");
+			return;
+		}
+		if (!"POST".equals(exchange.getRequestMethod())) {
+			respond(exchange, 405, "text/plain", "POST or DELETE");
+			return;
+		}
+		Map<String, Long> query = new HashMap<>();
+		String raw = exchange.getRequestURI().getQuery();
+		for (String pair : (raw != null) ? raw.split("&") : new String[0]) {
+			String[] parts = pair.split("=", 2);
+			try {
+				query.put(parts[0], Long.parseLong(parts.length > 1 ? parts[1] : ""));
+			}
+			catch (NumberFormatException ex) {
+				respond(exchange, 400, "text/plain", "Not a number: " + pair);
+				return;
+			}
+		}
+		long until = System.currentTimeMillis() + 1000 * query.getOrDefault("seconds", 60L);
+		if (query.containsKey("delayMs")) {
+			slowMillis = query.get("delayMs");
+			slowUntil = until;
+		}
+		else {
+			failingStatus = query.getOrDefault("status", 503L).intValue();
+			failingUntil = until;
+		}
+		System.out.println("SMS provider fault: " + query);
+		respond(exchange, 204, "text/plain", "");
+	}
+
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static final Pattern REFERENCE = Pattern.compile("\"reference\"\\s*:\\s*\"([^\"]+)\"");

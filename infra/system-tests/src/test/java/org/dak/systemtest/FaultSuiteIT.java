@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,9 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import jakarta.mail.internet.MimeMessage;
 import org.dak.contracts.Topic;
 import org.dak.testsupport.Http;
 import org.dak.testsupport.PublishedRecords;
@@ -67,7 +63,13 @@ class FaultSuiteIT {
 	 */
 	static final Duration SMS_OUTAGE = Duration.parse(System.getProperty("dak.faults.sms-outage", "PT20S"));
 
-	static RunningSystem system;
+	/**
+	 * How long the SMS provider then answers too late
+	 * ({@code -Ddak.faults.sms-timeout=PT1M} for the full form).
+	 */
+	static final Duration SMS_TIMEOUT = Duration.parse(System.getProperty("dak.faults.sms-timeout", "PT20S"));
+
+	static SystemUnderFaults system;
 
 	static RestClient web;
 
@@ -81,11 +83,15 @@ class FaultSuiteIT {
 
 	static RestClient social;
 
+	static RestClient officer;
+
 	@BeforeAll
 	static void theSystemAndItsCallers() {
-		// its own system: the broker and the services it kills are no other test's
-		system = RunningSystem.isolated();
-		Gateway through = new Gateway(system);
+		// its own system, whose broker and services are no other test's to lose; or the
+		// local stack, with -Ddak.faults.against=local
+		system = "local".equals(System.getProperty("dak.faults.against")) ? AttachedLocalStack.fromEnvironment()
+				: RunningSystem.isolated();
+		Gateway through = new Gateway(system.gatewayUrl(), system.adminPassword());
 		JdkClientHttpRequestFactory patient = new JdkClientHttpRequestFactory();
 		// a caller that gets no answer within this is counted as left hanging
 		patient.setReadTimeout(Duration.ofSeconds(15));
@@ -101,6 +107,10 @@ class FaultSuiteIT {
 			.requestFactory(patient)
 			.build();
 		social = through.withKey(through.adapterKey("fault social", "SOCIAL_MEDIA").get("key").asString())
+			.mutate()
+			.requestFactory(patient)
+			.build();
+		officer = through.as(through.account("supply.faults", "DEPARTMENT_OFFICER", Map.of("department", "SUPPLY")))
 			.mutate()
 			.requestFactory(patient)
 			.build();
@@ -121,50 +131,48 @@ class FaultSuiteIT {
 		load.start();
 		try {
 			awaitAcknowledged(load, 10);
-			report.add(fault("Kafka broker kill -9, started again 5 s later", before, load, () -> {
-				system.kafka().kill();
-				pause(Duration.ofSeconds(5));
-				system.kafka().start();
+			report.add(fault("Kafka broker kill -9, started again by " + system.restartedBy(), before, load, () -> {
+				system.killBroker();
+				system.restartBroker(Duration.ofSeconds(5));
+				return "";
 			}));
 			for (String consumer : List.of("routing-service", "tracking-service", "notification-service")) {
 				report.add(fault(consumer + " kill -9 mid-stream, started again", before, load, () -> {
 					system.kill(consumer);
-					system.start(consumer);
+					system.restart(consumer);
+					return "";
 				}));
 			}
 			report.add(fault("intake-service kill -9 between accepting and publishing, started again", before, load,
-					() -> {
-						system.kill("intake-service");
-						system.start("intake-service");
-					}));
+					() -> killIntakeWithEventsInItsOutbox(load)));
 			report.add(fault("MongoDB server paused (SIGSTOP) " + DATABASE_PAUSE.toSeconds() + " s, then resumed",
 					before, load, () -> {
-						system.database().pause();
+						system.pauseDatabase();
 						try {
 							pause(DATABASE_PAUSE);
 						}
 						finally {
-							system.database().resume();
+							system.resumeDatabase();
 						}
+						return "";
 					}));
 			report.add(fault("SMS provider answers 503 for " + SMS_OUTAGE.toSeconds() + " s", before, load, () -> {
-				var failing = system.sms()
-					.stubFor(WireMock.post(WireMock.urlEqualTo("/api/sms"))
-						.atPriority(1)
-						.willReturn(WireMock.aResponse().withStatus(503)));
+				system.smsProviderAnswers(503);
 				pause(SMS_OUTAGE);
-				system.sms().removeStub(failing);
+				system.smsProviderWorks();
+				return "";
 			}));
-			report.add(fault("SMS provider times out (answers after 15 s) for " + SMS_OUTAGE.toSeconds() + " s", before,
-					load, () -> {
-						var slow = system.sms()
-							.stubFor(WireMock.post(WireMock.urlEqualTo("/api/sms"))
-								.atPriority(1)
-								.willReturn(WireMock.aResponse().withStatus(202).withFixedDelay(15_000)));
-						pause(SMS_OUTAGE);
-						system.sms().removeStub(slow);
+			report.add(fault("SMS provider times out (answers after 15 s) for " + SMS_TIMEOUT.toSeconds() + " s",
+					before, load, () -> {
+						system.smsProviderAnswersAfter(Duration.ofSeconds(15));
+						pause(SMS_TIMEOUT);
+						system.smsProviderWorks();
+						return "";
 					}));
-			report.add(fault("a poison record on every topic", before, load, FaultSuiteIT::poisonEveryTopic));
+			report.add(fault("a poison record on every topic", before, load, () -> {
+				poisonEveryTopic();
+				return "";
+			}));
 		}
 		finally {
 			load.stop();
@@ -182,37 +190,112 @@ class FaultSuiteIT {
 		assertThat(load.unanswered()).as("callers left hanging").isZero();
 		assertThat(counts.lost()).as("acknowledged items missing somewhere").isEmpty();
 		assertThat(counts.doubled()).as("items stored or told twice").isEmpty();
-		assertThat(counts.wrongStatus()).as("marked items not marked in tracking").isEmpty();
+		assertThat(counts.wrongStatus()).as("marked or worked items not so in tracking").isEmpty();
 		assertThat(load.acknowledged()).hasSizeGreaterThan(50);
+		assertThat(load.mailed()).hasSizeGreaterThan(10);
+		assertThat(load.worked()).hasSizeGreaterThan(5);
+		assertThat(unpublishedWhenIntakeWasKilled).as("items intake had accepted but not yet published when killed")
+			.isPositive();
+	}
+
+	/** How many accepted items were still only in intake's outbox when it was killed. */
+	static int unpublishedWhenIntakeWasKilled;
+
+	/**
+	 * Freezes the broker so that intake accepts items it cannot publish, kills intake
+	 * while their events wait in its outbox, lets the broker run on and starts intake
+	 * again: the events must be published after the restart.
+	 */
+	private static String killIntakeWithEventsInItsOutbox(Load load) {
+		int from = load.acknowledged().size();
+		List<Item> accepted;
+		system.pauseBroker();
+		try {
+			await().atMost(Duration.ofMinutes(1)).until(() -> load.acknowledged().size() >= from + 6);
+			accepted = List.copyOf(load.acknowledged().subList(from, load.acknowledged().size()));
+			system.kill("intake-service");
+		}
+		finally {
+			system.resumeBroker();
+		}
+		RestClient routing = direct("routing-service");
+		int unpublished = (int) accepted.stream()
+			.filter((item) -> routing.get()
+				.uri("/api/v1/inbox/" + item.id())
+				.retrieve()
+				.toBodilessEntity()
+				.getStatusCode()
+				.value() == 404)
+			.count();
+		unpublishedWhenIntakeWasKilled += unpublished;
+		system.restart("intake-service");
+		return " (" + unpublished + " of " + accepted.size() + " items it accepted were not published yet)";
 	}
 
 	/**
 	 * Runs a fault while the load goes on, then waits for quiet: its row of the report.
 	 */
-	private static String fault(String name, Baseline before, Load load, Runnable fault) {
+	private static String fault(String name, Baseline before, Load load, Fault fault) {
 		int answered503 = load.serviceUnavailable.get();
 		long start = System.nanoTime();
-		fault.run();
+		String detail = fault.run();
 		long restored = System.nanoTime();
 		long quiet = awaitQuiet(before, load, Duration.ofMinutes(3));
-		String row = "| %s | %d ms | %d ms | %d |".formatted(name, Duration.ofNanos(restored - start).toMillis(), quiet,
-				load.serviceUnavailable.get() - answered503);
+		String row = "| %s%s | %d ms | %d ms | %d |".formatted(name, detail,
+				Duration.ofNanos(restored - start).toMillis(), quiet, load.serviceUnavailable.get() - answered503);
 		System.out.println("Fault: " + row);
 		return row;
 	}
 
+	/** One fault: does it and says what there is to say about it beyond its name. */
+	interface Fault {
+
+		String run();
+
+	}
+
 	/**
-	 * Waits until every item acknowledged so far is in the DM's inbox and in tracking.
+	 * Waits until every item acknowledged (or e-mailed) so far is in the DM's inbox and
+	 * in tracking.
 	 * @return how long that took
 	 */
 	private static long awaitQuiet(Baseline before, Load load, Duration atMost) {
 		long start = System.nanoTime();
-		int acknowledged = load.acknowledged().size();
-		await().atMost(atMost)
-			.pollInterval(Duration.ofSeconds(1))
-			.ignoreExceptions()
-			.until(() -> inboxTotal() >= before.inbox() + acknowledged
-					&& trackingTotal() >= before.tracking() + acknowledged);
+		int acknowledged = load.acknowledged().size() + load.mailed().size();
+		try {
+			await().atMost(atMost)
+				.pollInterval(Duration.ofSeconds(1))
+				.ignoreExceptions()
+				.until(() -> inboxTotal() >= before.inbox() + acknowledged
+						&& trackingTotal() >= before.tracking() + acknowledged);
+		}
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			system.dumpThreads();
+			List<String> lost = new ArrayList<>();
+			List<String> doubled = new ArrayList<>();
+			RestClient routing = direct("routing-service");
+			RestClient tracking = direct("tracking-service");
+			for (Item item : items(load, lost, doubled)) {
+				int inbox = routing.get()
+					.uri("/api/v1/inbox/" + item.id())
+					.retrieve()
+					.toBodilessEntity()
+					.getStatusCode()
+					.value();
+				int tracked = tracking.get()
+					.uri("/api/v1/cases/" + item.id())
+					.retrieve()
+					.toBodilessEntity()
+					.getStatusCode()
+					.value();
+				if (inbox != 200 || tracked != 200) {
+					lost.add(item + " inbox " + inbox + " tracking " + tracked);
+				}
+			}
+			throw new AssertionError("Not quiet within " + atMost + ": inbox " + inboxTotal() + " of "
+					+ (before.inbox() + acknowledged) + ", tracking " + trackingTotal() + " of "
+					+ (before.tracking() + acknowledged) + "; missing " + lost + "; doubled " + doubled, ex);
+		}
 		return Duration.ofNanos(System.nanoTime() - start).toMillis();
 	}
 
@@ -221,7 +304,7 @@ class FaultSuiteIT {
 	}
 
 	private static void poisonEveryTopic() {
-		String bootstrap = system.kafka().bootstrapServers();
+		String bootstrap = system.kafkaBootstrapServers();
 		for (Topic topic : Topic.values()) {
 			String key = "POISON-" + topic.topicName() + "-" + UUID.randomUUID();
 			PublishedRecords.send(bootstrap, topic.topicName(), key,
@@ -239,15 +322,11 @@ class FaultSuiteIT {
 		List<String> lost = new ArrayList<>();
 		List<String> doubled = new ArrayList<>();
 		List<String> wrongStatus = new ArrayList<>();
-		List<ServeEvent> sms = system.sms()
-			.getAllServeEvents()
-			.stream()
-			.filter((event) -> event.getResponse().getStatus() == 202)
-			.toList();
-		MimeMessage[] mails = system.mail().getReceivedMessages();
+		List<String> sms = system.smsTaken();
+		List<List<String>> mails = system.mailRecipients();
 		RestClient routing = direct("routing-service");
 		RestClient tracking = direct("tracking-service");
-		for (Item item : load.acknowledged()) {
+		for (Item item : items(load, lost, doubled)) {
 			ResponseEntity<JsonNode> inbox = routing.get()
 				.uri("/api/v1/inbox/" + item.id())
 				.retrieve()
@@ -261,20 +340,17 @@ class FaultSuiteIT {
 						+ tracked.getStatusCode().value() + ")");
 				continue;
 			}
-			JsonNode sameSubject = routing.get()
-				.uri((builder) -> builder.path("/api/v1/inbox")
-					.queryParam("q", item.subject())
-					.queryParam("size", 50)
-					.build())
-				.retrieve()
-				.body(JsonNode.class)
-				.get("content");
+			JsonNode sameSubject = inboxSearch(item.subject());
 			if (sameSubject.size() != 1) {
 				doubled.add(item.id() + " stored " + sameSubject.size() + " times");
 			}
 			if (load.marked().contains(item.id())
 					&& !"SUPPLY".equals(tracked.getBody().path("departmentCode").asString())) {
 				wrongStatus.add(item.id() + " is " + tracked.getBody().path("status").asString());
+			}
+			if (load.worked().contains(item.id())
+					&& !"IN_PROGRESS".equals(tracked.getBody().path("status").asString())) {
+				wrongStatus.add(item.id() + " worked on, but is " + tracked.getBody().path("status").asString());
 			}
 			if (item.mobile()) {
 				countOnce(sms, item, RECEIPT_SMS, "receipt SMS", lost, doubled);
@@ -283,7 +359,7 @@ class FaultSuiteIT {
 				}
 			}
 			if (item.email() != null) {
-				long receipts = Arrays.stream(mails).filter((mail) -> to(mail, item.email())).count();
+				long receipts = mails.stream().filter((to) -> to.contains(item.email())).count();
 				if (receipts != 1) {
 					(receipts == 0 ? lost : doubled).add(item.id() + ": " + receipts + " receipt e-mails");
 				}
@@ -293,17 +369,41 @@ class FaultSuiteIT {
 	}
 
 	/**
+	 * The items to count: those acknowledged to their callers, and those sent by e-mail,
+	 * found in the inbox by their unique subject (one never found is lost, one found
+	 * twice doubled).
+	 */
+	private static List<Item> items(Load load, List<String> lost, List<String> doubled) {
+		List<Item> items = new ArrayList<>(load.acknowledged());
+		for (Mailed mailed : load.mailed()) {
+			JsonNode found = inboxSearch(mailed.subject());
+			if (found.size() == 1) {
+				items.add(new Item(found.get(0).get("complaintId").asString(), "EMAIL", mailed.subject(), false,
+						mailed.sender()));
+			}
+			else {
+				(found.isEmpty() ? lost : doubled)
+					.add("e-mail \"" + mailed.subject() + "\" became " + found.size() + " items");
+			}
+		}
+		return items;
+	}
+
+	private static JsonNode inboxSearch(String subject) {
+		return direct("routing-service").get()
+			.uri((builder) -> builder.path("/api/v1/inbox").queryParam("q", subject).queryParam("size", 50).build())
+			.retrieve()
+			.body(JsonNode.class)
+			.get("content");
+	}
+
+	/**
 	 * Receipt and marking messages not sent yet, from the provider's and mail server's
 	 * logs.
 	 */
 	private static long messagesMissing(Load load) {
-		List<String> sms = system.sms()
-			.getAllServeEvents()
-			.stream()
-			.filter((event) -> event.getResponse().getStatus() == 202)
-			.map((event) -> event.getRequest().getBodyAsString())
-			.toList();
-		MimeMessage[] mails = system.mail().getReceivedMessages();
+		List<String> sms = system.smsTaken();
+		List<List<String>> mails = system.mailRecipients();
 		long missing = 0;
 		for (Item item : load.acknowledged()) {
 			if (item.mobile()
@@ -314,35 +414,24 @@ class FaultSuiteIT {
 					&& sms.stream().noneMatch((body) -> body.contains(item.id()) && body.contains(MARKED_SMS))) {
 				missing++;
 			}
-			if (item.email() != null && Arrays.stream(mails).noneMatch((mail) -> to(mail, item.email()))) {
+			if (item.email() != null && mails.stream().noneMatch((to) -> to.contains(item.email()))) {
 				missing++;
 			}
 		}
 		return missing;
 	}
 
-	private static void countOnce(List<ServeEvent> sms, Item item, String text, String what, List<String> lost,
+	private static void countOnce(List<String> sms, Item item, String text, String what, List<String> lost,
 			List<String> doubled) {
 		// by the message's reference: a provider that answered after the sender gave up
 		// got the same message again, and de-duplicates on it
 		long sent = sms.stream()
-			.map((event) -> event.getRequest().getBodyAsString())
 			.filter((body) -> body.contains(item.id()) && body.contains(text))
 			.map((body) -> body.replaceAll("(?s).*\"reference\"\\s*:\\s*\"([^\"]+)\".*", "$1"))
 			.distinct()
 			.count();
 		if (sent != 1) {
 			(sent == 0 ? lost : doubled).add(item.id() + ": " + sent + " " + what);
-		}
-	}
-
-	private static boolean to(MimeMessage mail, String address) {
-		try {
-			return mail.getAllRecipients() != null
-					&& Arrays.stream(mail.getAllRecipients()).anyMatch((r) -> r.toString().equals(address));
-		}
-		catch (jakarta.mail.MessagingException ex) {
-			return false;
 		}
 	}
 
@@ -387,8 +476,12 @@ class FaultSuiteIT {
 			.append(load.acknowledged().size())
 			.append(" (by channel: ")
 			.append(load.acknowledged().stream().collect(Collectors.groupingBy(Item::channel, Collectors.counting())))
-			.append("); marked: ")
+			.append("); e-mailed to the complaints box: ")
+			.append(load.mailed().size())
+			.append("; marked: ")
 			.append(load.marked().size())
+			.append("; worked on: ")
+			.append(load.worked().size())
 			.append("; answered 503 and retried: ")
 			.append(load.serviceUnavailable.get())
 			.append("; left hanging: ")
@@ -401,7 +494,7 @@ class FaultSuiteIT {
 			.append("; doubled: ")
 			.append(counts.doubled().size())
 			.append(counts.doubled())
-			.append("; marked but not so in tracking: ")
+			.append("; marked or worked on but not so in tracking: ")
 			.append(counts.wrongStatus().size())
 			.append('\n');
 		HostileInputIT.report("faults.md", report.toString());
@@ -422,10 +515,16 @@ class FaultSuiteIT {
 	record Item(String id, String channel, String subject, boolean mobile, String email) {
 	}
 
+	/** A complaint sent by e-mail to the office's box: no caller is given a receipt. */
+	record Mailed(String subject, String sender) {
+	}
+
 	/**
 	 * The steady stream: an item every 300 ms, the channels in turn, each submission
 	 * retried with the same idempotency key (or channel message ID) until it is
-	 * acknowledged; and every fifth round the DM marks an acknowledged item to SUPPLY.
+	 * acknowledged, and each e-mail sent once to the office's box; every fifth round the
+	 * DM marks an acknowledged item to SUPPLY, and in another the SUPPLY officer starts
+	 * work on a marked one.
 	 */
 	static final class Load {
 
@@ -434,6 +533,10 @@ class FaultSuiteIT {
 		private final List<Item> acknowledged = new CopyOnWriteArrayList<>();
 
 		private final Set<String> marked = ConcurrentHashMap.newKeySet();
+
+		private final Set<String> worked = ConcurrentHashMap.newKeySet();
+
+		private final List<Mailed> mailed = new CopyOnWriteArrayList<>();
 
 		private final AtomicInteger round = new AtomicInteger();
 
@@ -462,6 +565,15 @@ class FaultSuiteIT {
 			return this.marked;
 		}
 
+		/** Items the department has started work on (IN_PROGRESS). */
+		Set<String> worked() {
+			return this.worked;
+		}
+
+		List<Mailed> mailed() {
+			return this.mailed;
+		}
+
 		int unanswered() {
 			return this.unanswered.get();
 		}
@@ -487,7 +599,7 @@ class FaultSuiteIT {
 			String subject = "दोष परीक्षण " + this.run + " (" + n + ")";
 			String email = "fault." + this.run + "." + n + "@example.in";
 			String mobile = "98" + "%08d".formatted(n % 100_000_000);
-			switch (n % 4) {
+			switch (n % 5) {
 				case 0 -> submit(n, "WEB", subject, true, email,
 						() -> web.post()
 							.uri("/api/v1/complaints")
@@ -526,6 +638,7 @@ class FaultSuiteIT {
 						.retrieve()
 						.toEntity(JsonNode.class);
 				});
+				case 4 -> mail(subject, "mailer." + this.run + "." + n + "@example.in");
 				default -> submit(n, "SOCIAL_MEDIA", subject, false, null,
 						() -> Http.json(social, HttpMethod.POST, "/api/v1/channels/social",
 								Map.of("platform", "x", "handle", "citizen_" + n, "postId",
@@ -534,6 +647,57 @@ class FaultSuiteIT {
 			}
 			if (n % 5 == 0) {
 				markOne();
+			}
+			if (n % 5 == 3) {
+				workOne();
+			}
+		}
+
+		/**
+		 * Sends a complaint to the office's box over SMTP; intake reads it over IMAP. A
+		 * mail server accepts it once, so there is nothing to retry.
+		 */
+		private void mail(String subject, String sender) {
+			try {
+				system.mailComplaint(sender, "सुनीता कुमारी", subject, "हैंडपंप खराब है, तीन सप्ताह से पानी नहीं।");
+				this.mailed.add(new Mailed(subject, sender));
+			}
+			catch (IllegalStateException ex) {
+				this.unexpected.add("e-mail " + subject + " not sent: " + ex);
+			}
+		}
+
+		/**
+		 * The SUPPLY officer starts work on the oldest marked item not yet worked on; one
+		 * tracking does not yet have as marked is tried again in a later round.
+		 */
+		private void workOne() {
+			for (Item item : this.acknowledged) {
+				if (!this.marked.contains(item.id()) || this.worked.contains(item.id())) {
+					continue;
+				}
+				try {
+					ResponseEntity<JsonNode> answer = Http.json(officer, HttpMethod.POST,
+							"/api/v1/cases/" + item.id() + "/status", Map.of("status", "IN_PROGRESS"));
+					int status = answer.getStatusCode().value();
+					// 409: an earlier try went through though its answer was lost, or the
+					// marking has not reached tracking yet
+					if (status == 200 || (status == 409 && "IN_PROGRESS".equals(officer.get()
+						.uri("/api/v1/cases/" + item.id())
+						.retrieve()
+						.body(JsonNode.class)
+						.path("status")
+						.asString()))) {
+						this.worked.add(item.id());
+					}
+					else if (status >= 500 && status != 503) {
+						this.unexpected.add("work on " + item.id() + " answered " + status + ": " + answer.getBody());
+					}
+				}
+				catch (org.springframework.web.client.ResourceAccessException ex) {
+					this.unanswered.incrementAndGet();
+				}
+				return;
 			}
 		}
 

@@ -27,8 +27,15 @@ final class Gateway {
 
 	private final String clientAddress;
 
+	private final String adminPassword;
+
 	Gateway(RunningSystem system) {
-		this.url = system.gatewayUrl();
+		this(system.gatewayUrl(), system.adminPassword());
+	}
+
+	Gateway(String url, String adminPassword) {
+		this.url = url;
+		this.adminPassword = adminPassword;
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		this.clientAddress = "10.%d.%d.%d".formatted(random.nextInt(256), random.nextInt(256), random.nextInt(1, 255));
 	}
@@ -67,7 +74,7 @@ final class Gateway {
 	}
 
 	String admin() {
-		return signIn("admin", RunningSystem.ADMIN_PASSWORD);
+		return signIn("admin", this.adminPassword);
 	}
 
 	/** Makes an account (if new) and signs it in. */

@@ -78,6 +78,9 @@ class HostileInputIT {
 
 	static final List<String> failures = new ArrayList<>();
 
+	/** Rows of the imported registers: all, accepted, duplicates, refused. */
+	static final Map<String, Integer> registerRows = new TreeMap<>();
+
 	@BeforeAll
 	static void theSystemItsPeopleAndAnItem() {
 		system = RunningSystem.shared();
@@ -120,6 +123,10 @@ class HostileInputIT {
 				made.addAll(itemsMade(target, check(target, variant, send(target, variant))));
 			}
 		}
+		Target imports = new Target("POST", "/api/v1/imports", "DESK", Map.of("json", "", "file", "file", "valid", ""));
+		for (Variant variant : registerVariants()) {
+			made.addAll(itemsImported(variant, check(imports, variant, send(imports, variant))));
+		}
 		Target open311 = new Target("POST", "/open311/v2/requests.json", null, Map.of());
 		for (Variant variant : formVariants()) {
 			made.addAll(itemsMade(open311, check(open311, variant, send(open311, variant))));
@@ -146,6 +153,118 @@ class HostileInputIT {
 		java.util.regex.Matcher receipt = java.util.regex.Pattern.compile("NAL-\\d{4}-\\d{6}-[0-9A-Z]")
 			.matcher(answer.body());
 		return receipt.find() ? List.of(receipt.group()) : List.of();
+	}
+
+	/** The columns of a dak register, in the order the rows below give them. */
+	static final List<String> REGISTER_COLUMNS = List.of("register_no", "received_on", "sender_name", "sender_address",
+			"sender_mobile", "letter_reference", "letter_date", "subject", "description");
+
+	/**
+	 * Dak registers to import: one with every hostile value in every column, one with
+	 * rows broken in every way a spreadsheet or a hand can break them, and whole files
+	 * that are not what they claim.
+	 */
+	static List<Variant> registerVariants() {
+		String header = String.join(",", REGISTER_COLUMNS) + "\r\n";
+		String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+		java.util.concurrent.atomic.AtomicInteger serial = new java.util.concurrent.atomic.AtomicInteger();
+		java.util.function.Function<Map<String, String>, String> row = (changed) -> {
+			List<String> fields = new ArrayList<>();
+			for (String column : REGISTER_COLUMNS) {
+				String value = changed.getOrDefault(column, switch (column) {
+					case "register_no" -> "H-" + run + "-" + serial.incrementAndGet();
+					case "received_on", "letter_date" -> "2026-11-20";
+					case "sender_name" -> "रामेश्वर प्रसाद";
+					case "sender_mobile" -> "9123400001";
+					case "subject" -> "पंजी आयात परीक्षण";
+					default -> "";
+				});
+				fields.add("\"" + value.replace("\"", "\"\"") + "\"");
+			}
+			return String.join(",", fields) + "\r\n";
+		};
+		StringBuilder everyValue = new StringBuilder(header).append(row.apply(Map.of()));
+		for (String column : REGISTER_COLUMNS) {
+			for (Object value : VALUES) {
+				String text = (value instanceof String string) ? string : write(value);
+				everyValue.append(row.apply(Map.of(column, text)));
+			}
+		}
+		StringBuilder broken = new StringBuilder(header);
+		broken.append(row.apply(Map.of())).append("\"H-" + run + "-open,2026-11-20,a quote that never closes\r\n");
+		broken.append("H-").append(run).append("-few,2026-11-20\r\n");
+		broken.append("H-").append(run).append("-many,2026-11-20,").append("x,".repeat(500)).append("\r\n");
+		broken.append(",,,,,,,,\r\n\r\n\r\n");
+		for (String formula : List.of("=HYPERLINK(\"http://x.example\",\"click\")", "+cmd|' /C calc'!A0", "-2+3",
+				"@SUM(A1:A9)", "\t=1+1")) {
+			broken.append(row.apply(Map.of("subject", formula, "sender_name", formula)));
+		}
+		broken.append(row.apply(Map.of("description", "पहली पंक्ति\nदूसरी पंक्ति\r\n\"उद्धरण\"")));
+		broken.append(row.apply(Map.of("subject", "\u0000 NUL and \u001b escape")));
+		broken.append(row.apply(Map.of("description", "y".repeat(1_000_000))));
+		broken.append(row.apply(Map.of("received_on", "2026-11-20T10:00:00Z")));
+		broken.append(row.apply(Map.of("received_on", "20/11/2026")));
+		List<Variant> variants = new ArrayList<>();
+		variants.add(register("every hostile value in every column", bytes(everyValue.toString())));
+		variants.add(register("broken rows", bytes(broken.toString())));
+		variants.add(register("a byte-order mark and upper-case headers",
+				concat(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF },
+						bytes(header.toUpperCase(java.util.Locale.ROOT).replace(",", " , ")),
+						bytes(row.apply(Map.of())))));
+		variants.add(register("a column named twice", bytes("register_no," + header + "1," + row.apply(Map.of()))));
+		variants.add(register("the header only", bytes(header)));
+		variants.add(register("an empty file", new byte[0]));
+		variants.add(register("columns missing", bytes("register_no,subject\r\n1,x\r\n")));
+		variants
+			.add(register("semicolons for commas", bytes(header.replace(',', ';') + "1;2026-11-20;a;b;;;;c;d\r\n")));
+		variants
+			.add(register("invalid UTF-8 in a row", concat(bytes(header), bytes(row.apply(Map.of()).substring(0, 20)),
+					new byte[] { (byte) 0xC3, 0x28, (byte) 0xFF, '\r', '\n' })));
+		variants.add(register("UTF-16", header.getBytes(StandardCharsets.UTF_16LE)));
+		variants.add(register("2,000 blank rows", bytes(header + ",,,,,,,,\r\n".repeat(2000))));
+		return variants;
+	}
+
+	static Variant register(String name, byte[] csv) {
+		return Variant.multipart("register: " + name, null, "register.csv", "text/csv", csv, true);
+	}
+
+	/**
+	 * The receipt numbers an accepted import made, once it has finished; an import that
+	 * does not finish, or a row without an outcome, breaks the rules.
+	 */
+	static List<String> itemsImported(Variant variant, Answer answer) {
+		if (answer.status() != 202) {
+			return List.of();
+		}
+		RestClient desk = RestClient.builder()
+			.baseUrl(url)
+			.defaultHeader("Authorization", tokens.get("DESK"))
+			.defaultHeader("X-Forwarded-For", "10.66.251.1")
+			.build();
+		String location = "/api/v1/imports/" + JSON.readTree(answer.body()).get("id").asString();
+		JsonNode job = await().atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> desk.get().uri(location).retrieve().body(JsonNode.class),
+					(progress) -> !"RUNNING".equals(progress.get("status").asString()));
+		String what = "POST /api/v1/imports with " + variant.name();
+		if (!"DONE".equals(job.get("status").asString()) || job.get("processed").asInt() != job.get("total").asInt()) {
+			failures.add(what + ": ended " + job.get("status").asString() + " after " + job.get("processed").asInt()
+					+ " of " + job.get("total").asInt() + " rows");
+		}
+		List<String> made = new ArrayList<>();
+		for (JsonNode result : job.get("rows")) {
+			String outcome = result.get("outcome").asString();
+			registerRows.merge(outcome, 1, Integer::sum);
+			if (outcome.equals("ACCEPTED")) {
+				made.add(result.get("receiptNumber").asString());
+			}
+			else if (!outcome.equals("DUPLICATE")
+					&& !(outcome.equals("INVALID") && !result.path("reason").asString().isBlank())) {
+				failures.add(what + ": line " + result.get("line").asInt() + " " + outcome + " without a reason");
+			}
+		}
+		return made;
 	}
 
 	/** Every write endpoint with a valid body and who may call it. */
@@ -476,7 +595,9 @@ class HostileInputIT {
 			.append("| `%s` | %d | %d | %d | %d |\n".formatted(endpoint, counts[0], counts[1], counts[2], counts[3])));
 		report.append("\ntotal: ")
 			.append(tally.values().stream().mapToInt((counts) -> counts[0]).sum())
-			.append(" requests; broke the rules: ")
+			.append(" requests; rows of the imported registers by outcome: ")
+			.append(registerRows)
+			.append("; broke the rules: ")
 			.append(failures.size())
 			.append('\n');
 		failures.stream().limit(50).forEach((failure) -> report.append("- ").append(failure).append('\n'));

@@ -7,16 +7,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import org.dak.localstack.ChildProcess;
 import org.dak.localstack.KafkaBroker;
@@ -24,12 +29,14 @@ import org.dak.localstack.LocalStack;
 import org.dak.localstack.MongoServerMain;
 import org.dak.localstack.Probes;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * The four services and the gateway as processes, started from their executable jars,
  * against one Kafka broker process and one MongoDB server, with the mail relay and SMS
  * provider the test supplies.
  */
-final class RunningSystem implements AutoCloseable {
+final class RunningSystem implements SystemUnderFaults {
 
 	private static final List<String> SERVICES = List.of("intake-service", "routing-service", "tracking-service",
 			"notification-service", "gateway");
@@ -56,6 +63,11 @@ final class RunningSystem implements AutoCloseable {
 	static final String CALLBACK_TOKEN = "system-test-callback-token";
 
 	private static RunningSystem shared;
+
+	/** The office's complaints address: mail sent to it becomes an item. */
+	static final String COMPLAINTS = "complaints@dak.test";
+
+	private static final String COMPLAINTS_PASSWORD = "complaints-box-password";
 
 	private final GreenMail mail;
 
@@ -91,9 +103,12 @@ final class RunningSystem implements AutoCloseable {
 	}
 
 	private RunningSystem() {
-		this.mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort())
+		this.mail = new GreenMail(
+				new ServerSetup[] { ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort() })
 			.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 		this.mail.start();
+		// the office's complaints box, which intake reads over IMAP
+		this.mail.setUser(COMPLAINTS, COMPLAINTS, COMPLAINTS_PASSWORD);
 		this.sms = new WireMockServer(WireMockConfiguration.wireMockConfig().dynamicPort());
 		this.sms.start();
 		this.sms
@@ -154,6 +169,16 @@ final class RunningSystem implements AutoCloseable {
 				serviceEnvironment.put("DAK_NOTIFICATION_RETRY_MAXLATERBACKOFF", "10s");
 				serviceEnvironment.put("DAK_NOTIFICATION_CIRCUITBREAKER_OPENFOR", "5s");
 			}
+			if (service.equals("intake-service")) {
+				String mailbox = "DAK_INTAKE_MAIL_MAILBOXES_0_";
+				serviceEnvironment.put(mailbox + "NAME", "complaints");
+				serviceEnvironment.put(mailbox + "HOST", "127.0.0.1");
+				serviceEnvironment.put(mailbox + "PORT", String.valueOf(this.mail.getImap().getPort()));
+				serviceEnvironment.put(mailbox + "SSL", "false");
+				serviceEnvironment.put(mailbox + "USERNAME", COMPLAINTS);
+				serviceEnvironment.put(mailbox + "PASSWORD", COMPLAINTS_PASSWORD);
+				serviceEnvironment.put("DAK_INTAKE_MAIL_POLL_INTERVAL", "2s");
+			}
 			if (service.equals("gateway")) {
 				serviceEnvironment.put("DAK_JWT_PRIVATE_KEY", privateKey.toString());
 				serviceEnvironment.put("DAK_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -176,12 +201,14 @@ final class RunningSystem implements AutoCloseable {
 		CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
 	}
 
-	String gatewayUrl() {
+	@Override
+	public String gatewayUrl() {
 		return "http://127.0.0.1:" + this.gatewayPort;
 	}
 
 	/** The URL of one service, to call it directly (past the gateway). */
-	String serviceUrl(String service) {
+	@Override
+	public String serviceUrl(String service) {
 		return "http://127.0.0.1:" + this.ports.get(service);
 	}
 
@@ -190,14 +217,123 @@ final class RunningSystem implements AutoCloseable {
 	}
 
 	/** Kills a service at once ({@code kill -9}). */
-	void kill(String service) {
+	@Override
+	public void kill(String service) {
 		this.byName.get(service).kill();
 	}
 
 	/** Starts a killed service again, on its port, and waits until it is healthy. */
-	void start(String service) {
+	@Override
+	public void restart(String service) {
 		ChildProcess process = this.byName.get(service).start();
 		process.awaitReady(() -> Probes.healthy(serviceUrl(service)), Duration.ofMinutes(3));
+	}
+
+	@Override
+	public String adminPassword() {
+		return ADMIN_PASSWORD;
+	}
+
+	@Override
+	public String kafkaBootstrapServers() {
+		return this.kafka.bootstrapServers();
+	}
+
+	@Override
+	public void killBroker() {
+		this.kafka.kill();
+	}
+
+	@Override
+	public void restartBroker(Duration down) {
+		await().pollDelay(down).atMost(down.plusSeconds(5)).until(() -> true);
+		this.kafka.start();
+	}
+
+	@Override
+	public String restartedBy() {
+		return "the test, 5 s later";
+	}
+
+	@Override
+	public void pauseBroker() {
+		this.kafka.pause();
+	}
+
+	@Override
+	public void resumeBroker() {
+		this.kafka.resume();
+	}
+
+	@Override
+	public void pauseDatabase() {
+		this.mongo.pause();
+	}
+
+	@Override
+	public void resumeDatabase() {
+		this.mongo.resume();
+	}
+
+	@Override
+	public void smsProviderAnswers(int status) {
+		this.sms.stubFor(WireMock.post(WireMock.urlEqualTo("/api/sms"))
+			.atPriority(1)
+			.willReturn(WireMock.aResponse().withStatus(status)));
+	}
+
+	@Override
+	public void smsProviderAnswersAfter(Duration delay) {
+		this.sms.stubFor(WireMock.post(WireMock.urlEqualTo("/api/sms"))
+			.atPriority(1)
+			.willReturn(WireMock.aResponse().withStatus(202).withFixedDelay((int) delay.toMillis())));
+	}
+
+	@Override
+	public void smsProviderWorks() {
+		this.sms.getStubMappings()
+			.stream()
+			.filter((stub) -> stub.getPriority() != null && stub.getPriority() == 1)
+			.toList()
+			.forEach(this.sms::removeStub);
+	}
+
+	@Override
+	public List<String> smsTaken() {
+		return this.sms.getAllServeEvents()
+			.stream()
+			.filter((event) -> event.getResponse().getStatus() == 202)
+			.map((event) -> event.getRequest().getBodyAsString())
+			.toList();
+	}
+
+	@Override
+	public List<List<String>> mailRecipients() {
+		List<List<String>> recipients = new ArrayList<>();
+		for (MimeMessage message : this.mail.getReceivedMessages()) {
+			try {
+				Address[] to = message.getAllRecipients();
+				recipients.add((to != null) ? Arrays.stream(to).map(Address::toString).toList() : List.of());
+			}
+			catch (MessagingException ex) {
+				recipients.add(List.of());
+			}
+		}
+		return recipients;
+	}
+
+	@Override
+	public void mailComplaint(String from, String name, String subject, String text) {
+		Mails.send(this.mail.getSmtp().createSession(), from, name, COMPLAINTS, subject, text);
+	}
+
+	/**
+	 * Has every service print its threads' stacks to its log: where a stuck one is stuck.
+	 */
+	@Override
+	public void dumpThreads() {
+		this.services.forEach(ChildProcess::dumpThreads);
+		System.out.println("Thread dumps of the services are in " + this.workDir.resolve("logs"));
 	}
 
 	/** The MongoDB server process every service uses. */
