@@ -336,6 +336,26 @@ final class RunningSystem implements SystemUnderFaults {
 		System.out.println("Thread dumps of the services are in " + this.workDir.resolve("logs"));
 	}
 
+	/**
+	 * A folder with each process's ID in {@code <name>.pid}, as the local stack's
+	 * launcher keeps them: for the benchmark harness to read their CPU and memory.
+	 */
+	Path processIds() {
+		Path run = this.workDir.resolve("run");
+		try {
+			Files.createDirectories(run);
+			for (ChildProcess process : this.services) {
+				Files.writeString(run.resolve(process.name() + ".pid"), String.valueOf(process.pid()));
+			}
+			Files.writeString(run.resolve("kafka.pid"), String.valueOf(this.kafka.pid()));
+			Files.writeString(run.resolve("mongodb.pid"), String.valueOf(this.mongo.pid()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return run;
+	}
+
 	/** The MongoDB server process every service uses. */
 	ChildProcess database() {
 		return this.mongo;
