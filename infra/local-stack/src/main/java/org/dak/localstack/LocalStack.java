@@ -251,16 +251,16 @@ public final class LocalStack {
 			children.addAll(this.services);
 			for (ChildProcess child : children) {
 				if (!this.stopping && !child.isAlive()) {
-					Restarts of = restarts.computeIfAbsent(child.name(), (name) -> new Restarts());
-					if (of.due(child.name(), child.logFile())) {
+					Restarts of = restarts.computeIfAbsent(child.name(), (name) -> new Restarts(System::nanoTime));
+					if (of.due(child.name(), child.logFile(), LocalStack::say)) {
 						child.start();
 						writePids();
 					}
 				}
 			}
 			if (!this.stopping && this.kafka != null && !this.kafka.isRunning()) {
-				Restarts of = restarts.computeIfAbsent("kafka", (name) -> new Restarts());
-				if (of.due("the Kafka broker", this.data.resolve("kafka").resolve("kafka.log"))) {
+				Restarts of = restarts.computeIfAbsent("kafka", (name) -> new Restarts(System::nanoTime));
+				if (of.due("the Kafka broker", this.data.resolve("kafka").resolve("kafka.log"), LocalStack::say)) {
 					try {
 						this.kafka.start();
 					}
@@ -271,42 +271,6 @@ public final class LocalStack {
 				}
 			}
 		}
-	}
-
-	/** The deaths in a row of one child process, and when it may be started again. */
-	private static final class Restarts {
-
-		private int inARow;
-
-		private long noticedAt;
-
-		private long startedAt = System.nanoTime();
-
-		/** Whether to start the dead process now; says what happens. */
-		boolean due(String name, Path log) {
-			long now = System.nanoTime();
-			if (this.noticedAt == 0) {
-				if (now - this.startedAt > TimeUnit.MINUTES.toNanos(5)) {
-					this.inARow = 0;
-				}
-				this.noticedAt = now;
-				long wait = backOff();
-				say("WARNING: " + name + " has stopped; starting it again in " + wait + " s (restart "
-						+ (this.inARow + 1) + " in a row); see " + log);
-			}
-			if (now - this.noticedAt < TimeUnit.SECONDS.toNanos(backOff())) {
-				return false;
-			}
-			this.inARow++;
-			this.noticedAt = 0;
-			this.startedAt = now;
-			return true;
-		}
-
-		private long backOff() {
-			return Math.min(60, 1L << Math.min(this.inARow, 6));
-		}
-
 	}
 
 	/**
