@@ -3,7 +3,7 @@
 # DAK_LIMIT_PUBLIC_SUBMISSION=1000000 so the gateway's per-address limit does not
 # throttle it) or any URLs. Options (all optional):
 #   --sizes 1000,20000,100000   stored items to measure at
-#   --gateway URL --intake URL --tracking URL --kafka HOST:PORT
+#   --gateway URL --intake URL --tracking URL --notification URL --kafka HOST:PORT
 #   --pids DIR (data/run)  --dm-user dm --dm-password PASSWORD
 #   --phase-seconds 30 --idle-seconds 30 --rate 5 --concurrency 16 --ceiling-records 200000
 #   --out DIR (infra/bench/target/bench)

@@ -33,6 +33,7 @@ public final class Bench {
 	 * @param gateway the gateway's URL
 	 * @param intake intake's URL, to submit past the gateway
 	 * @param tracking tracking's URL, to see items arrive
+	 * @param notification the notification service's URL, to read its backlog
 	 * @param kafka the broker, for the ceiling; {@code null} to leave it out
 	 * @param pids a folder of {@code <process>.pid} files (the local stack's
 	 * {@code data/run}); {@code null} or missing: no CPU and memory figures
@@ -46,9 +47,9 @@ public final class Bench {
 	 * @param ceilingRecords how many records Kafka's producer benchmark sends
 	 * @param out where the results are written
 	 */
-	public record Settings(URI gateway, URI intake, URI tracking, String kafka, Path pids, String dmUser,
-			String dmPassword, List<Integer> sizes, Duration phase, Duration idle, int rate, int concurrency,
-			int ceilingRecords, Path out) {
+	public record Settings(URI gateway, URI intake, URI tracking, URI notification, String kafka, Path pids,
+			String dmUser, String dmPassword, List<Integer> sizes, Duration phase, Duration idle, int rate,
+			int concurrency, int ceilingRecords, Path out) {
 
 		/** The local stack on its default ports, at 1k, 20k and 100k items. */
 		static Settings from(Map<String, String> args) {
@@ -61,6 +62,7 @@ public final class Bench {
 			return new Settings(URI.create(args.getOrDefault("gateway", "http://127.0.0.1:8080")),
 					URI.create(args.getOrDefault("intake", "http://127.0.0.1:8081")),
 					URI.create(args.getOrDefault("tracking", "http://127.0.0.1:8083")),
+					URI.create(args.getOrDefault("notification", "http://127.0.0.1:8084")),
 					args.getOrDefault("kafka", "127.0.0.1:9092"), Path.of(args.getOrDefault("pids", data + "/run")),
 					args.getOrDefault("dm-user", "dm"),
 					args.getOrDefault("dm-password", env.getOrDefault("DAK_DEMO_PASSWORD", "dak-demo-2026")), sizes,
@@ -96,14 +98,26 @@ public final class Bench {
 	public record AtSize(int storedItems, Map<String, Double> idleCpuPercentOfACore, Map<String, Long> rssMegabytes,
 			Latency gatewayAtFixedRate, Latency directAtFixedRate, Latency acknowledgedToVisible,
 			Latency gatewayAtMaximum, double gatewayItemsPerSecond, double directItemsPerSecond,
-			double visibleItemsPerSecond) {
+			double visibleItemsPerSecond, double notificationsPerSecond) {
 
+		/** The local stack's stand-ins for a mail server and an SMS provider. */
+		static final java.util.Set<String> STAND_INS = java.util.Set.of("mail", "sms-simulator");
+
+		/** The system's own processes: the services, the gateway, the broker, MongoDB. */
 		double idleCpuTotal() {
-			return this.idleCpuPercentOfACore.values().stream().mapToDouble(Double::doubleValue).sum();
+			return this.idleCpuPercentOfACore.entrySet()
+				.stream()
+				.filter((process) -> !STAND_INS.contains(process.getKey()))
+				.mapToDouble(Map.Entry::getValue)
+				.sum();
 		}
 
 		long rssTotal() {
-			return this.rssMegabytes.values().stream().mapToLong(Long::longValue).sum();
+			return this.rssMegabytes.entrySet()
+				.stream()
+				.filter((process) -> !STAND_INS.contains(process.getKey()))
+				.mapToLong(Map.Entry::getValue)
+				.sum();
 		}
 
 	}

@@ -34,9 +34,10 @@ final class Report {
 		md.append("\n|---|");
 		results.sizes().forEach((size) -> md.append("---|"));
 		md.append('\n');
-		row(md, results, "CPU with no traffic, whole stack (% of a core)", (s) -> number(s.idleCpuTotal()));
+		row(md, results, "CPU with no traffic, the system's own processes (% of a core)",
+				(s) -> number(s.idleCpuTotal()));
 		row(md, results, "CPU with no traffic, per process", (s) -> s.idleCpuPercentOfACore().toString());
-		row(md, results, "RSS, whole stack (MiB)", (s) -> String.valueOf(s.rssTotal()));
+		row(md, results, "RSS, the system's own processes (MiB)", (s) -> String.valueOf(s.rssTotal()));
 		row(md, results, "RSS per process (MiB)", (s) -> s.rssMegabytes().toString());
 		row(md, results, "submission at a fixed rate, gateway, p50 / p99 (ms)", (s) -> latency(s.gatewayAtFixedRate()));
 		row(md, results, "submission at a fixed rate, intake directly, p50 / p99 (ms)",
@@ -50,6 +51,8 @@ final class Report {
 				+ percent(s.gatewayItemsPerSecond() / s.directItemsPerSecond()) + ")");
 		row(md, results, "items/s visible in tracking, end to end (share of the ceiling)",
 				(s) -> rate(s.visibleItemsPerSecond(), results));
+		row(md, results, "notifications sent a second while the fill's backlog drained",
+				(s) -> number(s.notificationsPerSecond()));
 		return md.toString();
 	}
 

@@ -55,6 +55,7 @@ final class Target {
 		fill(size);
 		int stored = awaitQuiet();
 		Bench.say("%d items stored; measuring".formatted(stored));
+		double notificationRate = drainNotifications();
 		Processes.Sample idle = Processes.sample(this.settings.pids(), this.settings.idle());
 		Latencies gatewayFixed = atFixedRate(this.settings.gateway(), true);
 		Latencies directFixed = atFixedRate(this.settings.intake(), false);
@@ -73,7 +74,7 @@ final class Target {
 		awaitQuiet();
 		Bench.AtSize figures = new Bench.AtSize(stored, idle.cpuPercentOfACore(), idle.rssMegabytes(),
 				gatewayFixed.submission(), directFixed.submission(), gatewayFixed.visible(), gatewayMax.submission(),
-				gatewayRate, directRate, visibleRate);
+				gatewayRate, directRate, visibleRate, notificationRate);
 		Bench.say(figures.toString());
 		return figures;
 	}
@@ -179,6 +180,39 @@ final class Target {
 		JsonNode receipt = JSON.readTree(answer.body());
 		return new Submitted(201, end - start, end, receipt.get("receiptNumber").asString(),
 				receipt.get("accessCode").asString());
+	}
+
+	/**
+	 * Waits until the notification service has sent every waiting message (the receipts
+	 * of the items just stored).
+	 * @return messages sent a second while the backlog drained, or NaN if there was
+	 * hardly any (fewer than 50)
+	 */
+	private double drainNotifications() {
+		long start = System.nanoTime();
+		double backlog = pendingNotifications();
+		double left = backlog;
+		while (left > 0 && System.nanoTime() - start < Duration.ofMinutes(60).toNanos()) {
+			pause(500);
+			left = pendingNotifications();
+		}
+		double rate = (backlog < 50) ? Double.NaN : backlog / seconds(System.nanoTime() - start);
+		Bench.say("%.0f notifications were waiting; sent at %.1f a second".formatted(backlog, rate));
+		return rate;
+	}
+
+	/**
+	 * {@code dak_notifications_pending} of the notification service; 0 if it has none.
+	 */
+	private double pendingNotifications() {
+		HttpResponse<String> metrics = send(
+				HttpRequest.newBuilder(this.settings.notification().resolve("/actuator/prometheus")).GET());
+		for (String line : metrics.body().split("\n")) {
+			if (line.startsWith("dak_notifications_pending")) {
+				return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+			}
+		}
+		return 0;
 	}
 
 	/** Items in tracking (every status). */

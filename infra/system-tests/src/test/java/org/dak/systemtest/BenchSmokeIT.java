@@ -27,8 +27,9 @@ class BenchSmokeIT {
 		Path out = Path.of("target", "bench-smoke");
 		Bench.Settings settings = new Bench.Settings(URI.create(system.gatewayUrl()),
 				URI.create(system.serviceUrl("intake-service")), URI.create(system.serviceUrl("tracking-service")),
-				system.kafkaBootstrapServers(), system.processIds(), "bench.dm", Gateway.PASSWORD, List.of(40),
-				Duration.ofSeconds(3), Duration.ofSeconds(2), 5, 4, 20_000, out);
+				URI.create(system.serviceUrl("notification-service")), system.kafkaBootstrapServers(),
+				system.processIds(), "bench.dm", Gateway.PASSWORD, List.of(40), Duration.ofSeconds(3),
+				Duration.ofSeconds(2), 5, 4, 20_000, out);
 
 		Bench.Results results = Bench.run(settings, "BenchSmokeIT");
 
