@@ -142,14 +142,20 @@ public final class ChildProcess {
 	}
 
 	private void signal(String name) {
-		if (!isAlive()) {
-			return;
+		if (isAlive()) {
+			signal(this.process.pid(), name, this.name);
 		}
+	}
+
+	/**
+	 * Sends a signal ({@code STOP}, {@code CONT}, {@code QUIT} …) to any process, as
+	 * {@code kill -<signal> <pid>} does.
+	 */
+	public static void signal(long pid, String signal, String what) {
 		try {
-			Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(this.process.pid())).inheritIO()
-				.start();
+			Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start();
 			if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-				throw new IllegalStateException("Could not send SIG" + name + " to " + this.name);
+				throw new IllegalStateException("Could not send SIG" + signal + " to " + what);
 			}
 		}
 		catch (IOException ex) {

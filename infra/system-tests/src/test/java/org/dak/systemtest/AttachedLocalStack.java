@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.Session;
+import org.dak.localstack.ChildProcess;
 import org.dak.localstack.LocalStack;
 import org.dak.localstack.MailServerMain;
 import org.dak.localstack.Probes;
@@ -212,19 +213,7 @@ final class AttachedLocalStack implements SystemUnderFaults {
 	}
 
 	private void signal(String name, String signal) {
-		try {
-			Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid(name))).inheritIO().start();
-			if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-				throw new IllegalStateException("Could not send SIG" + signal + " to " + name);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		ChildProcess.signal(pid(name), signal, name);
 	}
 
 	private static void await(String what, java.util.function.BooleanSupplier ready, Duration atMost) {
