@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.Session;
+import org.awaitility.Awaitility;
 import org.dak.localstack.ChildProcess;
 import org.dak.localstack.LocalStack;
 import org.dak.localstack.MailServerMain;
@@ -217,20 +218,10 @@ final class AttachedLocalStack implements SystemUnderFaults {
 	}
 
 	private static void await(String what, java.util.function.BooleanSupplier ready, Duration atMost) {
-		long deadline = System.nanoTime() + atMost.toNanos();
-		while (!ready.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException(
-						what + " was not started again within " + atMost + ": does the launcher restart what dies?");
-			}
-			try {
-				Thread.sleep(500);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
+		Awaitility.await(what + " started again by the launcher")
+			.atMost(atMost)
+			.pollInterval(Duration.ofMillis(500))
+			.until(ready::getAsBoolean);
 	}
 
 	private static String call(String method, String url) {
