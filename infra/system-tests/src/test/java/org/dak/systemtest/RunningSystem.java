@@ -363,10 +363,20 @@ final class RunningSystem implements SystemUnderFaults {
 
 	@Override
 	public void close() {
-		this.services.parallelStream().forEach(ChildProcess::stop);
-		this.kafka.stop();
+		// all at once: the test JVM is given a short time to exit, and a process still
+		// running after that would outlive the test run
 		this.mongo.resume();
-		this.mongo.stop();
+		List<Runnable> stops = new ArrayList<>();
+		this.services.forEach((service) -> stops.add(service::stop));
+		stops.add(this.kafka::stop);
+		stops.add(this.mongo::stop);
+		java.util.concurrent.ExecutorService stopping = java.util.concurrent.Executors.newFixedThreadPool(stops.size());
+		CompletableFuture
+			.allOf(stops.stream()
+				.map((stop) -> CompletableFuture.runAsync(stop, stopping))
+				.toArray(CompletableFuture[]::new))
+			.join();
+		stopping.shutdown();
 		this.sms.stop();
 		this.mail.stop();
 	}
