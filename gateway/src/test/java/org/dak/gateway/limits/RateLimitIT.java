@@ -1,9 +1,11 @@
 package org.dak.gateway.limits;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.dak.gateway.GatewayTestBase;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.ResponseEntity;
@@ -12,8 +14,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class RateLimitIT extends GatewayTestBase {
+
+	/**
+	 * The counts run in windows of a minute on the clock: a test begun in a window's last
+	 * seconds would see its count start again halfway, so it waits for the next window.
+	 */
+	@BeforeEach
+	void beginEarlyInAWindow() {
+		await().atMost(Duration.ofSeconds(20)).until(() -> System.currentTimeMillis() % 60_000 < 45_000);
+	}
 
 	@Test
 	void guessingReceiptNumbersGivesNotFoundsAndThenTooManyRequests() {
