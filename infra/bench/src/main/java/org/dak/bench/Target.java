@@ -39,13 +39,13 @@ final class Target {
 
 	Target(Bench.Settings settings) {
 		this.settings = settings;
-		HttpResponse<String> signIn = send(HttpRequest.newBuilder(settings.gateway().resolve("/api/v1/auth/login"))
+		Answer signIn = send(HttpRequest.newBuilder(settings.gateway().resolve("/api/v1/auth/login"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(JSON
 				.writeValueAsString(Map.of("username", settings.dmUser(), "password", settings.dmPassword())))));
-		if (signIn.statusCode() != 200) {
+		if (signIn.status() != 200) {
 			throw new IllegalStateException("Cannot sign in as " + settings.dmUser() + " at " + settings.gateway()
-					+ ": " + signIn.statusCode() + " " + signIn.body());
+					+ ": " + signIn.status() + " " + signIn.body());
 		}
 		this.dmToken = JSON.readTree(signIn.body()).get("accessToken").asString();
 	}
@@ -153,7 +153,7 @@ final class Target {
 			.resolve("/api/v1/public/track/" + submitted.receiptNumber() + "?code=" + submitted.accessCode());
 		long deadline = submitted.acknowledgedAt() + Duration.ofMinutes(5).toNanos();
 		while (System.nanoTime() < deadline) {
-			if (send(HttpRequest.newBuilder(track).GET()).statusCode() == 200) {
+			if (send(HttpRequest.newBuilder(track).GET()).status() == 200) {
 				return System.nanoTime() - submitted.acknowledgedAt();
 			}
 			pause(10);
@@ -169,13 +169,13 @@ final class Target {
 				 "subject":"मापन %d: सड़क की मरम्मत","description":"गाँव की सड़क टूटी है, मरम्मत की जाए।"}"""
 			.formatted(n, n % 1_000_000_000, n);
 		long start = System.nanoTime();
-		HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("/api/v1/complaints"))
+		Answer answer = send(HttpRequest.newBuilder(base.resolve("/api/v1/complaints"))
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", "bench-" + UUID.randomUUID())
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 		long end = System.nanoTime();
-		if (answer.statusCode() != 201) {
-			return new Submitted(answer.statusCode(), end - start, end, null, null);
+		if (answer.status() != 201) {
+			return new Submitted(answer.status(), end - start, end, null, null);
 		}
 		JsonNode receipt = JSON.readTree(answer.body());
 		return new Submitted(201, end - start, end, receipt.get("receiptNumber").asString(),
@@ -205,7 +205,7 @@ final class Target {
 	 * {@code dak_notifications_pending} of the notification service; 0 if it has none.
 	 */
 	private double pendingNotifications() {
-		HttpResponse<String> metrics = send(
+		Answer metrics = send(
 				HttpRequest.newBuilder(this.settings.notification().resolve("/actuator/prometheus")).GET());
 		for (String line : metrics.body().split("\n")) {
 			if (line.startsWith("dak_notifications_pending")) {
@@ -217,12 +217,11 @@ final class Target {
 
 	/** Items in tracking (every status). */
 	int storedItems() {
-		HttpResponse<String> summary = send(
-				HttpRequest.newBuilder(this.settings.tracking().resolve("/api/v1/dashboard/summary"))
-					.header("Authorization", "Bearer " + this.dmToken)
-					.GET());
-		if (summary.statusCode() != 200) {
-			throw new IllegalStateException("Tracking's summary answered " + summary.statusCode());
+		Answer summary = send(HttpRequest.newBuilder(this.settings.tracking().resolve("/api/v1/dashboard/summary"))
+			.header("Authorization", "Bearer " + this.dmToken)
+			.GET());
+		if (summary.status() != 200) {
+			throw new IllegalStateException("Tracking's summary answered " + summary.status());
 		}
 		int total = 0;
 		for (JsonNode count : JSON.readTree(summary.body()).get("byStatus")) {
@@ -244,13 +243,15 @@ final class Target {
 		return last;
 	}
 
-	private HttpResponse<String> send(HttpRequest.Builder request) {
+	/** Sends a request; an answer that never came is status -1 with the reason. */
+	private Answer send(HttpRequest.Builder request) {
 		try {
-			return this.http.send(request.timeout(Duration.ofSeconds(30)).build(),
+			HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(30)).build(),
 					HttpResponse.BodyHandlers.ofString());
+			return new Answer(response.statusCode(), response.body());
 		}
 		catch (IOException ex) {
-			return new Failed(ex);
+			return new Answer(-1, String.valueOf(ex));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -327,49 +328,8 @@ final class Target {
 
 	}
 
-	/** An answer that never came. */
-	private record Failed(IOException cause) implements HttpResponse<String> {
-
-		@Override
-		public int statusCode() {
-			return -1;
-		}
-
-		@Override
-		public HttpRequest request() {
-			return null;
-		}
-
-		@Override
-		public java.util.Optional<HttpResponse<String>> previousResponse() {
-			return java.util.Optional.empty();
-		}
-
-		@Override
-		public java.net.http.HttpHeaders headers() {
-			return java.net.http.HttpHeaders.of(Map.of(), (a, b) -> true);
-		}
-
-		@Override
-		public String body() {
-			return String.valueOf(this.cause);
-		}
-
-		@Override
-		public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
-			return java.util.Optional.empty();
-		}
-
-		@Override
-		public URI uri() {
-			return null;
-		}
-
-		@Override
-		public HttpClient.Version version() {
-			return HttpClient.Version.HTTP_1_1;
-		}
-
+	/** What came back: the status (-1 if nothing did) and the body. */
+	private record Answer(int status, String body) {
 	}
 
 }
