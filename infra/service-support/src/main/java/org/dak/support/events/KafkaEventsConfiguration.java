@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.dak.contracts.Topic;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
@@ -140,6 +141,23 @@ public class KafkaEventsConfiguration {
 		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
 		CircuitBreaker breaker = breakers.circuitBreaker("kafka-outbox");
 		return new OutboxRelay(mongo, kafka, properties, breaker, "/dak/" + applicationName, meters);
+	}
+
+	@Bean
+	Outbox outbox(MongoTemplate mongo, OutboxRelay relay) {
+		return new Outbox(mongo, relay);
+	}
+
+	// the callbacks reach the outbox when first used: the template they serve is built
+	// with them
+	@Bean
+	static Outbox.BeforeSave outboxBeforeSave(ObjectProvider<Outbox> outbox) {
+		return new Outbox.BeforeSave(outbox);
+	}
+
+	@Bean
+	static Outbox.AfterSave outboxAfterSave(ObjectProvider<Outbox> outbox) {
+		return new Outbox.AfterSave(outbox);
 	}
 
 }

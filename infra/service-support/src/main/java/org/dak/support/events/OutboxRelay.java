@@ -1,14 +1,29 @@
 package org.dak.support.events;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -18,21 +33,35 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Publishes the events waiting in the aggregates' outboxes, oldest first per document,
- * and marks each one published once the broker has acknowledged it. While Kafka is down
- * the events simply wait (the services keep accepting work) and the circuit breaker keeps
- * the relay from hammering the broker; they flow as soon as it is back. A crash between
- * sending and marking sends the event again: consumers de-duplicate on the event ID.
+ * Publishes the events waiting in the aggregates' outboxes and marks them published once
+ * the broker has acknowledged them.
+ * <p>
+ * A write with new events hands its document here at once ({@link #publishSoon}): one
+ * thread takes what has arrived, sends the events of all those documents together
+ * (asynchronously, the idempotent producer batching them) and marks them with one update
+ * per document. The events of one document leave in their order: its next event is sent
+ * only once the broker has acknowledged the one before.
+ * <p>
+ * The sweep only catches what that missed: it reads the small working set of documents
+ * that may hold unpublished events ({@value Outbox#PENDING_COLLECTION}), never the stored
+ * documents themselves, except once after start-up, when it looks through every outbox
+ * for events a crash left without their entry. While Kafka is down the events simply wait
+ * (the services keep accepting work) and the circuit breaker keeps the relay from
+ * hammering the broker; they flow as soon as it is back. A crash between sending and
+ * marking sends an event again: consumers de-duplicate on the event ID.
  */
-class OutboxRelay {
+class OutboxRelay implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -50,7 +79,25 @@ class OutboxRelay {
 
 	private final Counter failed;
 
+	private final Timer delay;
+
 	private final MeterRegistry meters;
+
+	private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+
+	private final Set<String> queued = ConcurrentHashMap.newKeySet();
+
+	private final AtomicBoolean draining = new AtomicBoolean();
+
+	private final AtomicInteger pending = new AtomicInteger();
+
+	private final ExecutorService worker = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "outbox-relay");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private volatile boolean recovered;
 
 	OutboxRelay(MongoTemplate mongo, KafkaTemplate<Object, Object> kafka, OutboxProperties properties,
 			CircuitBreaker circuitBreaker, String source, MeterRegistry meters) {
@@ -61,56 +108,246 @@ class OutboxRelay {
 		this.source = source;
 		this.published = meters.counter("dak.outbox.published");
 		this.failed = meters.counter("dak.outbox.failures");
+		this.delay = Timer.builder("dak.outbox.delay")
+			.description("From the write that stored an event to the broker's acknowledgement")
+			.publishPercentileHistogram()
+			.register(meters);
+		meters.gauge("dak.outbox.pending", this.pending);
 		this.meters = meters;
 	}
 
-	@Scheduled(fixedDelayString = "${dak.outbox.poll-interval:500ms}", initialDelayString = "1s")
-	void relay() {
-		for (String collection : this.properties.collections()) {
+	static String key(String collection, Object id) {
+		return collection + "/" + id;
+	}
+
+	/** Has one document's pending events published as soon as the relay's thread can. */
+	void publishSoon(String collection, Object id) {
+		String key = key(collection, id);
+		if (this.queued.add(key)) {
+			this.queue.add(key);
+		}
+		if (this.draining.compareAndSet(false, true)) {
+			this.worker.execute(this::drain);
+		}
+	}
+
+	private void drain() {
+		while (true) {
+			List<String> batch = new ArrayList<>();
+			this.queue.drainTo(batch, this.properties.batchSize());
+			if (batch.isEmpty()) {
+				this.draining.set(false);
+				// a key added after the drain found none, before the flag was down
+				if (this.queue.isEmpty() || !this.draining.compareAndSet(false, true)) {
+					return;
+				}
+				continue;
+			}
+			batch.forEach(this.queued::remove);
 			try {
-				relay(collection);
+				publish(batch);
 			}
 			catch (CallNotPermittedException ex) {
-				log.debug("Kafka circuit open; outbox events of {} wait", collection);
-				return;
+				log.debug("Kafka circuit open; outbox events wait");
 			}
 			catch (RuntimeException ex) {
-				// the broker is away or slow: this collection's events wait for the next
-				// round; the other collections are still tried
+				// the broker or the database is away or slow: the events wait for the
+				// sweep
 				this.failed.increment();
-				log.warn("Outbox events of {} could not be published yet: {}", collection, ex.toString());
+				log.warn("Outbox events could not be published yet: {}", ex.toString());
 			}
 		}
 	}
 
 	/**
-	 * Publishes what is pending in one collection.
-	 * @return how many events were published
+	 * Looks through the working set for what the immediate publication missed (a Kafka
+	 * outage, a crash); after start-up, first through every outbox, once.
 	 */
-	int relay(String collection) {
-		Query pending = Query
-			.query(Criteria.where("outbox")
-				.elemMatch(Criteria.where("publishedAt").is(null).and("setAsideAt").is(null)))
-			.limit(this.properties.batchSize());
-		int count = 0;
-		for (Document document : this.mongo.find(pending, Document.class, collection)) {
-			List<Document> outbox = document.getList("outbox", Document.class);
-			for (Document event : outbox) {
-				if (event.get("publishedAt") != null || event.get("setAsideAt") != null) {
-					continue;
-				}
-				try {
-					this.circuitBreaker.executeRunnable(() -> send(event));
-				}
-				catch (RefusedForGood ex) {
-					setAside(collection, document.get("_id"), event.getString("eventId"), ex);
-					continue;
-				}
-				markPublished(collection, document.get("_id"), event.getString("eventId"));
-				count++;
+	@Scheduled(fixedDelayString = "${dak.outbox.poll-interval:1s}", initialDelayString = "1s")
+	void sweep() {
+		try {
+			if (!this.recovered) {
+				recover();
+				this.recovered = true;
+			}
+			List<Document> entries = this.mongo.find(new Query().limit(10 * this.properties.batchSize()),
+					Document.class, Outbox.PENDING_COLLECTION);
+			this.pending.set(entries.size());
+			for (Document entry : entries) {
+				publishSoon(entry.getString("collection"), entry.get("documentId"));
 			}
 		}
-		return count;
+		catch (RuntimeException ex) {
+			log.warn("Outbox sweep failed, tried again in a moment: {}", ex.toString());
+		}
+	}
+
+	/**
+	 * Notes every document with unpublished events, for the sweep: those a crash caught
+	 * between its write and its note, and those stored before the working set existed.
+	 */
+	int recover() {
+		int total = 0;
+		for (String collection : this.properties.collections()) {
+			Query unpublished = Query.query(Criteria.where("outbox")
+				.elemMatch(Criteria.where("publishedAt").is(null).and("setAsideAt").is(null)));
+			unpublished.fields().include("_id");
+			int found = 0;
+			for (Document document : this.mongo.find(unpublished, Document.class, collection)) {
+				this.mongo.upsert(Query.query(Criteria.where("_id").is(key(collection, document.get("_id")))),
+						new Update().inc("writes", 1)
+							.setOnInsert("collection", collection)
+							.setOnInsert("documentId", document.get("_id"))
+							.setOnInsert("since", Instant.now()),
+						Outbox.PENDING_COLLECTION);
+				publishSoon(collection, document.get("_id"));
+				found++;
+			}
+			if (found > 0) {
+				log.info("{} documents of {} hold unpublished events; publishing them", found, collection);
+			}
+			total += found;
+		}
+		return total;
+	}
+
+	/** A document's events, published in rounds: its n-th pending event in round n. */
+	private record Pending(String key, String collection, Object id, long writes, List<Document> events,
+			List<String> published, List<Document> setAside) {
+
+		boolean settled() {
+			return this.published.size() + this.setAside.size() == this.events.size();
+		}
+
+	}
+
+	private void publish(List<String> keys) {
+		this.circuitBreaker.acquirePermission();
+		long start = System.nanoTime();
+		List<Pending> documents;
+		try {
+			documents = load(keys);
+		}
+		catch (RuntimeException ex) {
+			this.circuitBreaker.releasePermission();
+			throw ex;
+		}
+		RuntimeException failure = null;
+		for (int round = 0; failure == null; round++) {
+			Map<Pending, CompletableFuture<SendResult<Object, Object>>> sent = new LinkedHashMap<>();
+			for (Pending document : documents) {
+				if (document.events().size() > round && document.settled() == false) {
+					Document event = document.events().get(round);
+					try {
+						sent.put(document, send(event));
+					}
+					catch (RefusedForGood ex) {
+						setAside(document, event, ex);
+					}
+					catch (RuntimeException ex) {
+						failure = ex;
+						break;
+					}
+				}
+			}
+			if (sent.isEmpty() && failure == null) {
+				break;
+			}
+			for (Map.Entry<Pending, CompletableFuture<SendResult<Object, Object>>> entry : sent.entrySet()) {
+				Pending document = entry.getKey();
+				Document event = document.events().get(round);
+				try {
+					acknowledged(entry.getValue(), event);
+					document.published().add(event.getString("eventId"));
+					this.published.increment();
+					this.delay.record(Duration.between(event.getDate("occurredAt").toInstant(), Instant.now()));
+				}
+				catch (RefusedForGood ex) {
+					setAside(document, event, ex);
+				}
+				catch (RuntimeException ex) {
+					failure = (failure != null) ? failure : ex;
+				}
+			}
+			// a document whose event was not acknowledged sends nothing after it
+			if (failure != null) {
+				break;
+			}
+		}
+		markPublished(documents);
+		forgetSettled(documents);
+		if (failure != null) {
+			this.circuitBreaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, failure);
+			throw failure;
+		}
+		this.circuitBreaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+	}
+
+	/** The documents behind the keys, with the entry each has in the working set. */
+	private List<Pending> load(List<String> keys) {
+		Map<String, Long> writes = new HashMap<>();
+		Map<String, List<Object>> idsByCollection = new LinkedHashMap<>();
+		for (Document entry : this.mongo.find(Query.query(Criteria.where("_id").in(keys)), Document.class,
+				Outbox.PENDING_COLLECTION)) {
+			writes.put(entry.getString("_id"), ((Number) entry.get("writes")).longValue());
+			idsByCollection.computeIfAbsent(entry.getString("collection"), (c) -> new ArrayList<>())
+				.add(entry.get("documentId"));
+		}
+		List<Pending> documents = new ArrayList<>();
+		for (Map.Entry<String, List<Object>> collection : idsByCollection.entrySet()) {
+			Map<String, Document> found = new HashMap<>();
+			Query byId = Query.query(Criteria.where("_id").in(collection.getValue()));
+			byId.fields().include("outbox");
+			for (Document document : this.mongo.find(byId, Document.class, collection.getKey())) {
+				found.put(key(collection.getKey(), document.get("_id")), document);
+			}
+			for (Object id : collection.getValue()) {
+				String key = key(collection.getKey(), id);
+				Document document = found.get(key);
+				List<Document> events = new ArrayList<>();
+				if (document != null && document.get("outbox") instanceof List<?>) {
+					for (Document event : document.getList("outbox", Document.class)) {
+						if (event.get("publishedAt") == null && event.get("setAsideAt") == null) {
+							events.add(event);
+						}
+					}
+				}
+				documents.add(new Pending(key, collection.getKey(), id, writes.get(key), events, new ArrayList<>(),
+						new ArrayList<>()));
+			}
+		}
+		return documents;
+	}
+
+	private void markPublished(List<Pending> documents) {
+		Map<String, BulkOperations> byCollection = new LinkedHashMap<>();
+		Instant now = Instant.now();
+		for (Pending document : documents) {
+			if (document.published().isEmpty()) {
+				continue;
+			}
+			byCollection
+				.computeIfAbsent(document.collection(),
+						(collection) -> this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection))
+				.updateOne(Query.query(Criteria.where("_id").is(document.id())),
+						new Update().set("outbox.$[event].publishedAt", now)
+							.filterArray(Criteria.where("event.eventId").in(document.published())));
+		}
+		byCollection.values().forEach(BulkOperations::execute);
+	}
+
+	/**
+	 * Removes the working-set entries of documents with nothing left to publish, unless a
+	 * writer touched one meanwhile (its newest events may not have been seen).
+	 */
+	private void forgetSettled(List<Pending> documents) {
+		for (Pending document : documents) {
+			if (document.settled()) {
+				this.mongo.remove(
+						Query.query(Criteria.where("_id").is(document.key()).and("writes").is(document.writes())),
+						Outbox.PENDING_COLLECTION);
+			}
+		}
 	}
 
 	/**
@@ -118,15 +355,18 @@ class OutboxRelay {
 	 * outbox): it is set aside with the reason, counted and logged with its ID for an
 	 * operator, and the events after it flow on.
 	 */
-	private void setAside(String collection, Object id, String eventId, RefusedForGood ex) {
+	private void setAside(Pending document, Document event, RefusedForGood ex) {
 		String reason = String.valueOf(ex.getCause());
-		log.error("Outbox event {} of {} {} set aside, the broker refuses it for good: {}", eventId, collection, id,
-				reason);
-		this.meters.counter("dak.outbox.set.aside", "collection", collection).increment();
-		Query query = Query.query(Criteria.where("_id").is(id).and("outbox.eventId").is(eventId));
-		this.mongo.updateFirst(query,
-				new Update().set("outbox.$.setAsideAt", Instant.now()).set("outbox.$.setAsideReason", reason),
-				collection);
+		String eventId = event.getString("eventId");
+		log.error("Outbox event {} of {} {} set aside, the broker refuses it for good: {}", eventId,
+				document.collection(), document.id(), reason);
+		this.meters.counter("dak.outbox.set.aside", "collection", document.collection()).increment();
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(document.id())),
+				new Update().set("outbox.$[event].setAsideAt", Instant.now())
+					.set("outbox.$[event].setAsideReason", reason)
+					.filterArray(Criteria.where("event.eventId").is(eventId)),
+				document.collection());
+		document.setAside().add(event);
 	}
 
 	/** The broker refused an event in a way no retry will change. */
@@ -138,9 +378,9 @@ class OutboxRelay {
 
 	}
 
-	private void send(Document event) {
-		if (event.getString("topic") == null || event.getString("payload") == null
-				|| event.getString("eventId") == null) {
+	private CompletableFuture<SendResult<Object, Object>> send(Document event) {
+		if (event.getString("topic") == null || event.getString("payload") == null || event.getString("eventId") == null
+				|| event.getDate("occurredAt") == null) {
 			throw new RefusedForGood(new IllegalArgumentException("incomplete outbox entry: " + event.keySet()));
 		}
 		ProducerRecord<Object, Object> record = new ProducerRecord<>(event.getString("topic"), event.getString("key"),
@@ -154,20 +394,32 @@ class OutboxRelay {
 		header(record, CloudEventHeaders.SUBJECT, event.getString("key"));
 		header(record, CloudEventHeaders.CONTENT_TYPE, "application/json");
 		try {
-			this.kafka.send(record).get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			return this.kafka.send(record);
+		}
+		catch (RuntimeException ex) {
+			throw failed(event, ex);
+		}
+	}
+
+	private void acknowledged(CompletableFuture<SendResult<Object, Object>> sent, Document event) {
+		try {
+			sent.get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while publishing " + event.getString("eventId"), ex);
 		}
 		catch (Exception ex) {
-			Throwable refusal = refusal(ex);
-			if (refusal != null) {
-				throw new RefusedForGood(refusal);
-			}
-			throw new IllegalStateException("Kafka did not acknowledge " + event.getString("eventId"), ex);
+			throw failed(event, ex);
 		}
-		this.published.increment();
+	}
+
+	private static RuntimeException failed(Document event, Exception ex) {
+		Throwable refusal = refusal(ex);
+		if (refusal != null) {
+			return new RefusedForGood(refusal);
+		}
+		return new IllegalStateException("Kafka did not acknowledge " + event.getString("eventId"), ex);
 	}
 
 	/**
@@ -184,13 +436,14 @@ class OutboxRelay {
 		return null;
 	}
 
-	private void markPublished(String collection, Object id, String eventId) {
-		Query query = Query.query(Criteria.where("_id").is(id).and("outbox.eventId").is(eventId));
-		this.mongo.updateFirst(query, new Update().set("outbox.$.publishedAt", Instant.now()), collection);
-	}
-
 	private static void header(ProducerRecord<?, ?> record, String name, String value) {
 		record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	@Override
+	public void destroy() {
+		// whatever is queued stays in the working set and goes out after the restart
+		this.worker.shutdownNow();
 	}
 
 }
