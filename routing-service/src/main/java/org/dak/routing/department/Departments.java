@@ -12,6 +12,7 @@ import org.dak.contracts.DepartmentChanged;
 import org.dak.contracts.Office;
 import org.dak.contracts.Officer;
 import org.dak.platform.Problem;
+import org.dak.support.events.Outbox;
 import org.dak.support.events.OutboxEvent;
 
 import org.springframework.boot.ApplicationArguments;
@@ -40,8 +41,11 @@ public class Departments implements ApplicationRunner {
 
 	private final Clock clock = Clock.systemUTC();
 
-	Departments(MongoTemplate mongo, DepartmentProperties properties) {
+	private final Outbox outbox;
+
+	Departments(MongoTemplate mongo, DepartmentProperties properties, Outbox outbox) {
 		this.mongo = mongo;
+		this.outbox = outbox;
 		this.properties = properties;
 	}
 
@@ -125,7 +129,8 @@ public class Departments implements ApplicationRunner {
 				.set("offices", next.offices())
 				.inc("version", 1)
 				.push("outbox", OutboxEvent.pending(event, code, event.eventId(), now));
-			if (this.mongo.updateFirst(query, update, Department.class).getModifiedCount() == 1) {
+			if (this.outbox.write("departments", code, () -> this.mongo.updateFirst(query, update, Department.class))
+				.getModifiedCount() == 1) {
 				return find(code).orElseThrow();
 			}
 		}

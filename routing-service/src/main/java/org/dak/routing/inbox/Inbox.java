@@ -2,6 +2,8 @@ package org.dak.routing.inbox;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +15,7 @@ import org.dak.contracts.DeadlineBreached;
 import org.dak.contracts.StatusUpdated;
 import org.dak.routing.department.Department;
 import org.dak.routing.department.Departments;
+import org.dak.support.events.Outbox;
 import org.dak.support.events.OutboxEvent;
 import org.dak.platform.Problem;
 
@@ -42,8 +45,15 @@ class Inbox {
 
 	private final Suggestions suggestions;
 
-	Inbox(MongoTemplate mongo, Departments departments, MeterRegistry meters, Suggestions suggestions) {
+	private final Outbox outbox;
+
+	private final InboxWords words;
+
+	Inbox(MongoTemplate mongo, Departments departments, MeterRegistry meters, Suggestions suggestions, Outbox outbox,
+			InboxWords words) {
 		this.mongo = mongo;
+		this.outbox = outbox;
+		this.words = words;
 		this.departments = departments;
 		this.meters = meters;
 		this.suggestions = suggestions;
@@ -64,6 +74,7 @@ class Inbox {
 			.setOnInsert("markingSequence", 0L)
 			.setOnInsert("outbox", List.of());
 		this.mongo.upsert(Query.query(Criteria.where("_id").is(event.complaintId())), update, InboxItem.class);
+		this.words.index(event.complaintId(), event.subject(), event.occurredAt());
 	}
 
 	/**
@@ -139,10 +150,14 @@ class Inbox {
 
 	/** The item as read: same decision, same state. */
 	private static Criteria unchanged(InboxItem item) {
-		Criteria sequence = (item.markingSequence() != null)
-				? Criteria.where("markingSequence").is(item.markingSequence())
-				: Criteria.where("markingSequence").exists(false);
-		return Criteria.where("_id").is(item.id()).and("state").is(item.state()).andOperator(sequence);
+		// exactly the keys of the unique index "id_decision": the embedded MongoDB server
+		// finds the item through it instead of reading every item (null: no sequence yet)
+		return Criteria.where("_id")
+			.is(item.id())
+			.and("state")
+			.is(item.state())
+			.and("markingSequence")
+			.is(item.markingSequence());
 	}
 
 	/**
@@ -150,15 +165,21 @@ class Inbox {
 	 * marking; a new marking starts afresh.
 	 */
 	void escalated(DeadlineBreached event) {
-		Criteria sameMarking = (event.markingSequence() != 0)
-				? Criteria.where("markingSequence").is(event.markingSequence())
-				: Criteria.where("departmentCode").is(event.departmentCode());
-		Query query = Query
-			.query(Criteria.where("_id").is(event.complaintId()).and("escalatedAt").is(null).andOperator(sameMarking));
+		InboxItem item = find(event.complaintId()).orElse(null);
+		if (item == null || item.escalatedAt() != null) {
+			return;
+		}
+		boolean sameMarking = (event.markingSequence() != 0) ? event.markingSequence() == item.sequence()
+				: java.util.Objects.equals(event.departmentCode(), item.departmentCode());
+		if (!sameMarking) {
+			return;
+		}
 		Update update = new Update().set("escalatedAt", event.occurredAt())
 			.push("history", new InboxItem.HistoryEntry(event.occurredAt(), "ESCALATED", event.departmentCode(),
 					"deadline", "due " + event.dueDate()));
-		if (this.mongo.updateFirst(query, update, InboxItem.class).getModifiedCount() > 0) {
+		// as read: a marking meanwhile starts afresh, and the event's ID makes a repeat a
+		// no-op before it gets here
+		if (this.mongo.updateFirst(Query.query(unchanged(item)), update, InboxItem.class).getModifiedCount() > 0) {
 			this.meters.counter("dak.complaints.escalated", "department", event.departmentCode()).increment();
 		}
 	}
@@ -178,6 +199,9 @@ class Inbox {
 	}
 
 	Page<InboxEntry> list(Filter filter, Pageable pageable) {
+		if (filter.keyword() != null && !filter.keyword().isBlank()) {
+			return search(filter, pageable);
+		}
 		Query query = new Query();
 		if (filter.state() != null) {
 			query.addCriteria(Criteria.where("state").is(filter.state()));
@@ -199,14 +223,39 @@ class Inbox {
 			query.addCriteria(filter.possibleDuplicate() ? Criteria.where("possibleDuplicateOf").ne(null)
 					: Criteria.where("possibleDuplicateOf").is(null));
 		}
-		if (filter.keyword() != null && !filter.keyword().isBlank()) {
-			query.addCriteria(
-					Criteria.where("subject").regex(java.util.regex.Pattern.quote(filter.keyword().strip()), "i"));
-		}
 		long total = this.mongo.count(query, InboxItem.class);
 		query.with(Sort.by(Sort.Direction.DESC, "receivedAt")).with(pageable);
 		List<InboxEntry> entries = this.mongo.find(query, InboxItem.class).stream().map(InboxEntry::of).toList();
 		return new PageImpl<>(entries, pageable, total);
+	}
+
+	/**
+	 * A keyword search: the keyword index names the items, only those are read, and the
+	 * other filters are applied to them.
+	 */
+	private Page<InboxEntry> search(Filter filter, Pageable pageable) {
+		List<String> ids = new ArrayList<>(this.words.matching(filter.keyword(), filter.from(), filter.to()));
+		List<InboxItem> found = new ArrayList<>();
+		for (int start = 0; start < ids.size(); start += 1000) {
+			found.addAll(this.mongo.find(
+					Query.query(Criteria.where("_id").in(ids.subList(start, Math.min(ids.size(), start + 1000)))),
+					InboxItem.class));
+		}
+		List<InboxItem> matching = found.stream()
+			.filter((item) -> filter.state() == null || filter.state() == item.state())
+			.filter((item) -> filter.channel() == null || filter.channel().equals(item.channel()))
+			.filter((item) -> filter.from() == null || !item.receivedAt().isBefore(filter.from()))
+			.filter((item) -> filter.to() == null || item.receivedAt().isBefore(filter.to()))
+			.filter((item) -> filter.possibleDuplicate() == null
+					|| filter.possibleDuplicate() == (item.possibleDuplicateOf() != null))
+			.sorted(Comparator.comparing(InboxItem::receivedAt, Comparator.nullsLast(Comparator.reverseOrder())))
+			.toList();
+		List<InboxEntry> page = matching.stream()
+			.skip(pageable.getOffset())
+			.limit(pageable.getPageSize())
+			.map(InboxEntry::of)
+			.toList();
+		return new PageImpl<>(page, pageable, matching.size());
 	}
 
 	/**
@@ -307,7 +356,10 @@ class Inbox {
 
 	/** Writes a decision on the item as read, or refuses if it changed meanwhile. */
 	private void decide(InboxItem item, Update update) {
-		if (this.mongo.updateFirst(Query.query(unchanged(item)), update, InboxItem.class).getMatchedCount() == 0) {
+		if (this.outbox
+			.write("inbox", item.id(),
+					() -> this.mongo.updateFirst(Query.query(unchanged(item)), update, InboxItem.class))
+			.getMatchedCount() == 0) {
 			throw new Problem(HttpStatus.CONFLICT, "changed-meanwhile", "Changed meanwhile",
 					"Item " + item.id() + " changed while you worked on it; look at it again.");
 		}

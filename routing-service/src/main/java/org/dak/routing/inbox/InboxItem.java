@@ -7,6 +7,7 @@ import java.util.List;
 import org.dak.support.events.OutboxEvent;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -40,6 +41,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param outbox events waiting to be published
  */
 @Document("inbox")
+@CompoundIndex(name = "id_decision", def = "{'_id': 1, 'state': 1, 'markingSequence': 1}", unique = true)
 record InboxItem(@Id String id, String channel, String subject, String applicantName, @Indexed Instant receivedAt,
 		String possibleDuplicateOf, String category, String suggestedDepartment, InboxState state,
 		String departmentCode, String instructions, LocalDate dueDate, List<String> copyTo, Instant markedAt,

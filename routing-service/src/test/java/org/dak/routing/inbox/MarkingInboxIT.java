@@ -15,6 +15,7 @@ import org.dak.contracts.Topic;
 import org.dak.contracts.Topics;
 import org.dak.support.events.EventJson;
 import org.dak.testsupport.Http;
+import org.dak.testsupport.MongoReads;
 import org.dak.testsupport.PublishedRecords;
 import org.dak.testsupport.ServiceIntegrationTest;
 import org.dak.testsupport.TestTokens;
@@ -22,8 +23,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -32,7 +36,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @ServiceIntegrationTest
+@Import(MongoReads.Recording.class)
 class MarkingInboxIT {
+
+	@Autowired
+	MongoReads reads;
+
+	@Autowired
+	MongoTemplate mongo;
 
 	@LocalServerPort
 	int port;
@@ -223,6 +234,29 @@ class MarkingInboxIT {
 		assertThat(byKeyword.get("content").findValuesAsString("complaintId")).contains(complaintId);
 		assertThat(otherChannel.get("content").findValuesAsString("complaintId")).doesNotContain(complaintId);
 		assertThat(noMatch.get("content").size()).isZero();
+	}
+
+	@Test
+	void aKeywordFindsTheBeginningsOfWordsInHindiAndEnglishFromItsIndex() {
+		String pump = receive("Hand-pump broken near the Primary School");
+		String hindi = receive("हैंडपंप खराब, पानी नहीं");
+		String both = receive("हैंडपंप repair pending");
+		this.reads.clear();
+
+		assertThat(search("HAND pri")).contains(pump).doesNotContain(hindi, both);
+		assertThat(search("हैंडपं")).contains(hindi, both).doesNotContain(pump);
+		assertThat(search("हैंडपंप REPAIR")).containsExactly(both);
+		assertThat(search("pumps")).isEmpty();
+		assertThat(this.reads.scansOf(this.mongo, "inbox")).as("a search reads no item it does not show").isEmpty();
+	}
+
+	private java.util.List<String> search(String keyword) {
+		return this.http.get()
+			.uri("/api/v1/inbox?q={q}&size=200", keyword)
+			.retrieve()
+			.body(JsonNode.class)
+			.get("content")
+			.findValuesAsString("complaintId");
 	}
 
 	@Test
@@ -474,8 +508,13 @@ class MarkingInboxIT {
 	 * inbox.
 	 */
 	private String receive() {
+		return receive("राशन कार्ड में नाम जोड़ने हेतु आवेदन");
+	}
+
+	private String receive(String subject) {
 		String complaintId = "NAL-2026-" + (100000 + (int) (Math.random() * 800000)) + "-T";
 		String eventJson = GoldenSamples.json(Topic.COMPLAINT_RECEIVED)
+			.replace("राशन कार्ड में नाम जोड़ने हेतु आवेदन", subject)
 			.replace("NAL-2026-000123-C", complaintId)
 			.replace("0b9d5c8e-6f1a-4f43-9a57-1d6f0f3f2a10", UUID.randomUUID().toString());
 		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, complaintId,

@@ -11,7 +11,9 @@ import org.bson.Document;
 import org.dak.contracts.GoldenSamples;
 import org.dak.contracts.Topic;
 import org.dak.contracts.Topics;
+import org.dak.support.events.Outbox;
 import org.dak.testsupport.Http;
+import org.dak.testsupport.MongoReads;
 import org.dak.testsupport.PublishedRecords;
 import org.dak.testsupport.ServiceIntegrationTest;
 import org.dak.testsupport.TestTokens;
@@ -22,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
@@ -36,6 +39,7 @@ import static org.awaitility.Awaitility.await;
  */
 @ServiceIntegrationTest
 @AutoConfigureMetrics
+@Import(MongoReads.Recording.class)
 class OutboxRelayIT {
 
 	@LocalServerPort
@@ -47,18 +51,25 @@ class OutboxRelayIT {
 	@Autowired
 	MongoTemplate mongo;
 
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	MongoReads reads;
+
 	@Test
 	void anEventTheBrokerRefusesForGoodIsSetAsideAndTheOthersFlowOn() {
 		String stuck = "NAL-2026-999990-X";
-		this.mongo.getCollection("inbox")
-			.insertOne(new Document("_id", stuck).append("state", "MARKED")
-				.append("outbox",
-						List.of(new Document("eventId", "refused-" + UUID.randomUUID())
-							.append("topic", "no such topic!")
-							.append("eventType", "org.dak.complaint.routed")
-							.append("key", stuck)
-							.append("payload", "{}")
-							.append("occurredAt", new Date()))));
+		this.outbox.write("inbox", stuck,
+				() -> this.mongo.getCollection("inbox")
+					.insertOne(new Document("_id", stuck).append("state", "MARKED")
+						.append("outbox",
+								List.of(new Document("eventId", "refused-" + UUID.randomUUID())
+									.append("topic", "no such topic!")
+									.append("eventType", "org.dak.complaint.routed")
+									.append("key", stuck)
+									.append("payload", "{}")
+									.append("occurredAt", new Date())))));
 		RestClient dm = Http.local(this.port, TestTokens.token("dm.nalanda", "DM"));
 		String complaintId = received();
 
@@ -75,6 +86,46 @@ class OutboxRelayIT {
 	}
 
 	@Test
+	void marksArePublishedWithoutTheRelayOrTheDeskReadingTheOtherItems() {
+		for (int i = 0; i < 40; i++) {
+			markedAndPublished();
+		}
+		this.reads.clear();
+		// the sweep has looked a few times (every 100 ms here) with nothing to do
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.reads.on(Outbox.PENDING_COLLECTION).size() >= 5);
+		assertThat(this.reads.on("inbox")).as("an idle relay reads no item").isEmpty();
+
+		markedAndPublished();
+
+		assertThat(this.reads.on("inbox")).as("marking reads and writes its item").isNotEmpty();
+		assertThat(this.reads.scansOf(this.mongo, "inbox")).as("nothing reads every item").isEmpty();
+		assertThat(this.reads.scansOf(this.mongo, "departments")).isEmpty();
+		assertThat(this.mongo.getCollection(Outbox.PENDING_COLLECTION).countDocuments())
+			.as("the working set is empty again")
+			.isZero();
+	}
+
+	@Test
+	void anEventStoredBeforeTheWorkingSetExistedIsFoundOnceAtStartUp() {
+		// as an earlier version stored it: the event inside the item, nothing else
+		String earlier = "NAL-2026-999991-E";
+		String eventId = UUID.randomUUID().toString();
+		this.mongo.getCollection("inbox")
+			.insertOne(new Document("_id", earlier).append("state", "MARKED")
+				.append("outbox",
+						List.of(new Document("eventId", eventId).append("topic", Topics.COMPLAINT_ROUTED)
+							.append("eventType", "org.dak.complaint.routed")
+							.append("key", earlier)
+							.append("payload", GoldenSamples.json(Topic.COMPLAINT_ROUTED))
+							.append("occurredAt", new Date()))));
+
+		this.outbox.recover();
+
+		PublishedRecords.await(this.bootstrapServers, Topics.COMPLAINT_ROUTED, (r) -> earlier.equals(r.key()),
+				Duration.ofSeconds(30));
+	}
+
+	@Test
 	void everyDeadLetterIsCountedByItsTopic() {
 		PublishedRecords.send(this.bootstrapServers, Topics.DEADLINE_BREACHED, "POISON-" + UUID.randomUUID(),
 				"{not an event".getBytes(StandardCharsets.UTF_8));
@@ -88,6 +139,17 @@ class OutboxRelayIT {
 		Document document = this.mongo.getCollection("inbox").find(new Document("_id", id)).first();
 		Document event = document.getList("outbox", Document.class).get(0);
 		return (event.get("setAsideAt") != null) ? event : null;
+	}
+
+	private void markedAndPublished() {
+		String complaintId = received();
+		RestClient dm = Http.local(this.port, TestTokens.token("dm.nalanda", "DM"));
+		assertThat(Http
+			.json(dm, HttpMethod.POST, "/api/v1/inbox/" + complaintId + "/marking", Map.of("departmentCode", "SUPPLY"))
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		PublishedRecords.await(this.bootstrapServers, Topics.COMPLAINT_ROUTED, (r) -> complaintId.equals(r.key()),
+				Duration.ofSeconds(30));
 	}
 
 	private String metrics() {
