@@ -124,6 +124,7 @@ class ComplaintIntake {
 			this.attachments.discard(stored);
 			throw ex;
 		}
+		this.duplicates.stored(receiptNumber, submission.applicant(), submission.subject(), receivedAt);
 		this.meters.counter("dak.complaints.received", "channel", submission.channel().name()).increment();
 		this.meters.counter("dak.intake.received", "channel", submission.channel().name()).increment();
 		return new Outcome(complaint, true);

@@ -3,6 +3,7 @@ package org.dak.intake.complaint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,21 +11,39 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
  * Finds an earlier item that a new one may repeat: the same mobile or e-mail, a similar
  * subject (at least half of the words shared, in any script), within a window (30 days by
  * default). It only flags: the new item is received like any other.
+ * <p>
+ * It never searches the stored items: each sender (a mobile, an e-mail address) has one
+ * small document of its recent subjects ({@value #COLLECTION}), read by its key and
+ * extended when an item of theirs is stored. Entries older than the window are dropped as
+ * the document is written; a sender has at most {@value #KEPT} of them. After an upgrade
+ * from a version without it, it is filled once from the items of the window.
  */
 @Component
 class PossibleDuplicates {
+
+	private static final Logger log = LoggerFactory.getLogger(PossibleDuplicates.class);
+
+	static final String COLLECTION = "recent_senders";
+
+	static final int KEPT = 50;
 
 	private final MongoTemplate mongo;
 
@@ -40,28 +59,76 @@ class PossibleDuplicates {
 	}
 
 	Optional<String> earlierOf(ApplicantDetails applicant, String subject, Instant receivedAt) {
-		List<Criteria> sameSender = new ArrayList<>();
-		if (applicant.mobile() != null) {
-			sameSender.add(Criteria.where("applicant.mobile").is(applicant.mobile()));
-		}
-		if (applicant.email() != null) {
-			sameSender.add(Criteria.where("applicant.email").is(applicant.email()));
-		}
-		if (sameSender.isEmpty()) {
+		List<String> senders = senders(applicant);
+		if (senders.isEmpty()) {
 			return Optional.empty();
 		}
-		Query recent = Query
-			.query(new Criteria().orOperator(sameSender).and("receivedAt").gte(receivedAt.minus(this.window)))
-			.with(Sort.by(Sort.Direction.DESC, "receivedAt"))
-			.limit(50);
-		recent.fields().include("_id", "subject");
-		Optional<String> earlier = this.mongo.find(recent, Complaint.class)
+		Instant since = receivedAt.minus(this.window);
+		Optional<String> earlier = this.mongo
+			.find(Query.query(Criteria.where("_id").in(senders)), Document.class, COLLECTION)
 			.stream()
-			.filter((complaint) -> similar(complaint.subject(), subject))
-			.map(Complaint::id)
+			.flatMap((sender) -> sender.getList("items", Document.class).stream())
+			.filter((item) -> !item.getDate("receivedAt").toInstant().isBefore(since))
+			.sorted(Comparator.comparing((Document item) -> item.getDate("receivedAt")).reversed())
+			.filter((item) -> similar(item.getString("subject"), subject))
+			.map((item) -> item.getString("id"))
 			.findFirst();
 		earlier.ifPresent((id) -> this.meters.counter("dak.intake.duplicates").increment());
 		return earlier;
+	}
+
+	/** Remembers a stored item under its sender's mobile and e-mail. */
+	void stored(String id, ApplicantDetails applicant, String subject, Instant receivedAt) {
+		Document item = new Document("id", id).append("subject", subject).append("receivedAt", receivedAt);
+		Instant since = receivedAt.minus(this.window);
+		try {
+			for (String sender : senders(applicant)) {
+				// two writes: MongoDB refuses $pull and $push on one field in one update
+				Query key = Query.query(Criteria.where("_id").is(sender));
+				this.mongo.upsert(key, new Update().push("items").slice(-KEPT).each(item), COLLECTION);
+				this.mongo.updateFirst(key, new Update().pull("items",
+						Query.query(Criteria.where("receivedAt").lt(since)).getQueryObject()), COLLECTION);
+			}
+		}
+		catch (RuntimeException ex) {
+			// the item is stored; a later repeat of it is merely not flagged
+			log.warn("Sender of {} not remembered for the duplicate check: {}", id, ex.toString());
+		}
+	}
+
+	private static List<String> senders(ApplicantDetails applicant) {
+		List<String> senders = new ArrayList<>();
+		if (applicant.mobile() != null) {
+			senders.add("mobile:" + applicant.mobile());
+		}
+		if (applicant.email() != null) {
+			senders.add("email:" + applicant.email());
+		}
+		return senders;
+	}
+
+	/**
+	 * After an upgrade: fills the senders' documents from the items of the window, once,
+	 * if there are none yet.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void fillAfterUpgrade() {
+		if (this.mongo.getCollection(COLLECTION).estimatedDocumentCount() > 0) {
+			return;
+		}
+		Instant since = Instant.now().minus(this.window);
+		Query recent = Query.query(Criteria.where("receivedAt").gte(since)).with(Sort.by("receivedAt"));
+		recent.fields().include("_id", "applicant", "subject", "receivedAt");
+		int filled = 0;
+		for (Complaint complaint : this.mongo.find(recent, Complaint.class)) {
+			if (complaint.applicant() != null) {
+				stored(complaint.id(), complaint.applicant(), complaint.subject(), complaint.receivedAt());
+				filled++;
+			}
+		}
+		if (filled > 0) {
+			log.info("Recent senders filled from {} items of the last {}", filled, this.window);
+		}
 	}
 
 	/** At least half of the words (of two or more letters) shared. */

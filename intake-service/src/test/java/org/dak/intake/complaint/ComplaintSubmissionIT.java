@@ -19,6 +19,7 @@ import org.dak.support.identity.AccessCodes;
 import org.dak.support.identity.ReceiptNumbers;
 import org.dak.support.events.EventJson;
 import org.dak.testsupport.Http;
+import org.dak.testsupport.MongoReads;
 import org.dak.testsupport.PublishedRecords;
 import org.dak.testsupport.ServiceIntegrationTest;
 import org.dak.testsupport.TestTokens;
@@ -26,9 +27,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -37,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @ServiceIntegrationTest
 @AutoConfigureMetrics
+@Import(MongoReads.Recording.class)
 class ComplaintSubmissionIT {
 
 	private static final String HINDI_SUBJECT = "राशन कार्ड में नाम जोड़ने हेतु आवेदन";
@@ -46,6 +51,12 @@ class ComplaintSubmissionIT {
 
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
+
+	@Autowired
+	MongoReads reads;
+
+	@Autowired
+	MongoTemplate mongo;
 
 	RestClient http;
 
@@ -277,6 +288,29 @@ class ComplaintSubmissionIT {
 		ConsumerRecord<String, byte[]> record = PublishedRecords.await(this.bootstrapServers, Topics.COMPLAINT_RECEIVED,
 				(r) -> later.equals(r.key()), Duration.ofSeconds(30));
 		assertThat(EventJson.read(record.value(), ComplaintReceived.class).possibleDuplicateOf()).isEqualTo(earlier);
+	}
+
+	@Test
+	void receivingAnItemReadsNoOtherItemAndItsEventLeavesAtOnce() {
+		for (int i = 0; i < 30; i++) {
+			Map<String, Object> other = new java.util.HashMap<>(complaint("नाली जाम " + i, null));
+			other.put("applicant", Map.of("name", "गीता", "mobile", "98123" + (45000 + i)));
+			submit(other, "others-" + i);
+		}
+		Map<String, Object> first = new java.util.HashMap<>(complaint("सड़क पर गड्ढे की शिकायत", null));
+		first.put("applicant", Map.of("name", "रवि", "mobile", "9812399999", "email", "ravi@example.in"));
+		String earlier = submit(first, "pothole-1").getBody().get("receiptNumber").asString();
+		this.reads.clear();
+
+		Map<String, Object> again = new java.util.HashMap<>(complaint("सड़क पर गड्ढे की फिर से शिकायत", null));
+		again.put("applicant", Map.of("name", "रवि", "email", "ravi@example.in"));
+		String later = submit(again, "pothole-2").getBody().get("receiptNumber").asString();
+
+		ConsumerRecord<String, byte[]> record = PublishedRecords.await(this.bootstrapServers, Topics.COMPLAINT_RECEIVED,
+				(r) -> later.equals(r.key()), Duration.ofSeconds(30));
+		assertThat(EventJson.read(record.value(), ComplaintReceived.class).possibleDuplicateOf()).isEqualTo(earlier);
+		assertThat(this.reads.on("complaints")).as("the item is stored and published").isNotEmpty();
+		assertThat(this.reads.scansOf(this.mongo, "complaints")).as("nothing reads every item").isEmpty();
 	}
 
 	@Test
