@@ -7,6 +7,7 @@ import java.util.Map;
 import org.dak.support.events.OutboxEvent;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -37,6 +38,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param outbox events waiting to be published
  */
 @Document("notifications")
+@CompoundIndex(name = "id_status", def = "{'_id': 1, 'status': 1}", unique = true)
 record Notification(@Id String id, @Indexed String complaintId, String channel, String audience, String template,
 		String language, String to, String recipient, Map<String, String> values, @Indexed String status, String reason,
 		Integer attempts, Instant nextAttemptAt, Instant claimedUntil, String fallbackFor, Instant createdAt,

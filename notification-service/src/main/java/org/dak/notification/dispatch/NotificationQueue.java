@@ -10,8 +10,16 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.dak.contracts.NotificationDispatched;
 import org.dak.notification.template.Template;
+import org.bson.Document;
+import org.dak.support.events.Outbox;
 import org.dak.support.events.OutboxEvent;
+import org.dak.support.mongo.IdsByKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -25,9 +33,20 @@ import org.springframework.stereotype.Component;
  * The notifications collection as a send queue. Writing a message is all an event handler
  * does; senders take due messages one at a time with an atomic claim, so several
  * instances never send the same one at once, and a crashed sender's claim runs out.
+ * <p>
+ * The notifications are the message log, kept for years; what senders look through is a
+ * small working set beside it ({@value #QUEUE}): one entry per message not yet settled,
+ * with its channel and when it is due. A claim takes an entry (pushing its due time past
+ * the claim), then the message by its ID; a settled message's entry is removed, a retried
+ * one's moved to its next attempt. An entry whose message is settled or gone is dropped
+ * when it comes up. At start-up, unsettled messages without an entry (stored by an
+ * earlier version, or by a crash between the two writes) get one.
  */
 @Component
 class NotificationQueue {
+
+	/** The working set of messages to send. */
+	static final String QUEUE = "notification_queue";
 
 	private final MongoTemplate mongo;
 
@@ -35,15 +54,59 @@ class NotificationQueue {
 
 	private final Preferences preferences;
 
+	private static final Logger log = LoggerFactory.getLogger(NotificationQueue.class);
+
+	private static final List<String> UNSETTLED = List.of(Notification.CREATED, Notification.SENDING,
+			Notification.TEMPORARY_FAILURE);
+
 	private final Clock clock = Clock.systemUTC();
 
-	NotificationQueue(MongoTemplate mongo, MeterRegistry meters, Preferences preferences) {
+	private final Outbox outbox;
+
+	private final IdsByKey byItem;
+
+	NotificationQueue(MongoTemplate mongo, MeterRegistry meters, Preferences preferences, Outbox outbox) {
 		this.mongo = mongo;
+		this.outbox = outbox;
+		this.byItem = new IdsByKey(mongo, "notification_ids");
 		this.meters = meters;
 		this.preferences = preferences;
 		Gauge.builder("dak.notifications.pending", this, NotificationQueue::pending)
 			.description("messages waiting to be sent or retried")
 			.register(meters);
+	}
+
+	/**
+	 * Gives every unsettled message an entry in the working set: those stored before it
+	 * existed, and any a crash left between the message and its entry. Runs once, when
+	 * the service has started.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	@Order(0)
+	void recover() {
+		Query unsettled = Query.query(Criteria.where("status").in(UNSETTLED));
+		unsettled.fields().include("_id", "channel", "nextAttemptAt");
+		int found = 0;
+		for (Document message : this.mongo.find(unsettled, Document.class, "notifications")) {
+			Instant due = (message.getDate("nextAttemptAt") != null) ? message.getDate("nextAttemptAt").toInstant()
+					: now();
+			this.mongo.upsert(Query.query(Criteria.where("_id").is(message.get("_id"))),
+					new Update().setOnInsert("channel", message.getString("channel")).setOnInsert("dueAt", due), QUEUE);
+			found++;
+		}
+		if (found > 0) {
+			log.info("{} messages wait to be sent", found);
+		}
+		if (this.byItem.isEmpty()) {
+			// after an upgrade: list the messages stored before the lists existed, once
+			Query all = new Query();
+			all.fields().include("_id", "complaintId");
+			for (Document message : this.mongo.find(all, Document.class, "notifications")) {
+				if (message.getString("complaintId") != null) {
+					this.byItem.add(message.getString("complaintId"), message.get("_id"));
+				}
+			}
+		}
 	}
 
 	/**
@@ -73,6 +136,11 @@ class NotificationQueue {
 					message.template().key(), message.language(), message.to(),
 					Notification.mask(message.channel(), message.to()), message.values(), Notification.CREATED, null, 0,
 					now, null, fallbackFor, now, now, List.of()));
+			this.mongo.upsert(Query.query(Criteria.where("_id").is(id)),
+					new Update().setOnInsert("channel", message.channel()).setOnInsert("dueAt", now), QUEUE);
+			if (complaintId != null) {
+				this.byItem.add(complaintId, id);
+			}
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
@@ -85,19 +153,34 @@ class NotificationQueue {
 	 * sender whose claim ran out.
 	 */
 	Optional<Notification> claim(String channel, java.time.Duration claimFor) {
-		Instant now = now();
-		Criteria due = new Criteria().orOperator(Criteria.where("status")
-			.in(Notification.CREATED, Notification.TEMPORARY_FAILURE)
-			.and("nextAttemptAt")
-			.lte(now), Criteria.where("status").is(Notification.SENDING).and("claimedUntil").lt(now));
-		Query query = new Query(new Criteria().andOperator(Criteria.where("channel").is(channel), due))
-			.with(Sort.by("nextAttemptAt"));
-		Update take = new Update().set("status", Notification.SENDING)
-			.set("claimedUntil", now.plus(claimFor))
-			.set("updatedAt", now)
-			.inc("attempts", 1);
-		return Optional.ofNullable(this.mongo.findAndModify(query, take, FindAndModifyOptions.options().returnNew(true),
-				Notification.class));
+		while (true) {
+			Instant now = now();
+			Query due = Query.query(Criteria.where("channel").is(channel).and("dueAt").lte(now)).with(Sort.by("dueAt"));
+			Document entry = this.mongo.findAndModify(due, new Update().set("dueAt", now.plus(claimFor)),
+					FindAndModifyOptions.options().returnNew(true), Document.class, QUEUE);
+			if (entry == null) {
+				return Optional.empty();
+			}
+			String id = entry.getString("_id");
+			Notification message = this.mongo.findById(id, Notification.class);
+			if (message == null || !UNSETTLED.contains(message.status())) {
+				// settled by a sender that crashed before removing the entry
+				this.mongo.remove(Query.query(Criteria.where("_id").is(id)), QUEUE);
+				continue;
+			}
+			// the entry is this sender's now; the condition only guards against a change
+			// to the message meanwhile
+			Update take = new Update().set("status", Notification.SENDING)
+				.set("claimedUntil", now.plus(claimFor))
+				.set("updatedAt", now)
+				.inc("attempts", 1);
+			Notification claimed = this.mongo.findAndModify(
+					Query.query(Criteria.where("_id").is(id).and("status").is(message.status())), take,
+					FindAndModifyOptions.options().returnNew(true), Notification.class);
+			if (claimed != null) {
+				return Optional.of(claimed);
+			}
+		}
 	}
 
 	/**
@@ -126,12 +209,21 @@ class NotificationQueue {
 					notification.template(), status, notification.recipient());
 			update.push("outbox", OutboxEvent.pending(event, notification.complaintId(), event.eventId(), now));
 		}
-		boolean changed = this.mongo
-			.updateFirst(Query.query(Criteria.where("_id").is(notification.id()).and("status").is(expected)), update,
-					Notification.class)
+		// exactly the keys of the unique index "id_status": found without reading the log
+		Query unchanged = Query.query(Criteria.where("_id").is(notification.id()).and("status").is(expected));
+		boolean changed = this.outbox
+			.write("notifications", notification.id(),
+					() -> this.mongo.updateFirst(unchanged, update, Notification.class))
 			.getModifiedCount() == 1;
 		if (changed) {
 			count(notification.channel(), notification.template(), status);
+			Query entry = Query.query(Criteria.where("_id").is(notification.id()));
+			if (Notification.TEMPORARY_FAILURE.equals(status)) {
+				this.mongo.updateFirst(entry, new Update().set("dueAt", nextAttemptAt), QUEUE);
+			}
+			else {
+				this.mongo.remove(entry, QUEUE);
+			}
 		}
 		return changed;
 	}
@@ -156,17 +248,18 @@ class NotificationQueue {
 		return Optional.ofNullable(this.mongo.findById(id, Notification.class));
 	}
 
+	/** An item's messages: its list, then they by their IDs. */
 	List<Notification> forComplaint(String complaintId) {
-		return this.mongo.find(
-				Query.query(Criteria.where("complaintId").is(complaintId)).with(Sort.by("createdAt", "channel")),
+		List<Object> ids = this.byItem.of(complaintId);
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)).with(Sort.by("createdAt", "channel")),
 				Notification.class);
 	}
 
 	private double pending() {
-		return this.mongo.count(
-				Query.query(Criteria.where("status")
-					.in(Notification.CREATED, Notification.SENDING, Notification.TEMPORARY_FAILURE)),
-				Notification.class);
+		return this.mongo.getCollection(QUEUE).estimatedDocumentCount();
 	}
 
 	private void count(String channel, String template, String outcome) {

@@ -20,7 +20,9 @@ import org.dak.contracts.NotificationDispatched;
 import org.dak.contracts.Topic;
 import org.dak.contracts.Topics;
 import org.dak.support.events.EventJson;
+import org.dak.support.events.Outbox;
 import org.dak.support.identity.AccessCodes;
+import org.dak.testsupport.MongoReads;
 import org.dak.testsupport.PublishedRecords;
 import org.dak.testsupport.Http;
 import org.dak.testsupport.ServiceIntegrationTest;
@@ -32,6 +34,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -49,6 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @ServiceIntegrationTest
+@Import(MongoReads.Recording.class)
 class NotificationsIT {
 
 	@RegisterExtension
@@ -90,6 +94,9 @@ class NotificationsIT {
 
 	@Autowired
 	NotificationQueue queue;
+
+	@Autowired
+	MongoReads reads;
 
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
@@ -322,6 +329,8 @@ class NotificationsIT {
 				"hi", "9876543210", "XXXXXX3210",
 				Map.of("name", "सुनीता देवी", "receiptNumber", id, "trackingUrl", "http://t", "office", "समाहरणालय"),
 				"temporary-failure", "503", 40, Instant.now(), null, null, longAgo, longAgo, List.of()));
+		// it waits in the senders' queue, as it has all along
+		this.queue.recover();
 
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> "technical-failure"
@@ -342,12 +351,41 @@ class NotificationsIT {
 				"status-in-progress", "hi", "9876543210", "XXXXXX3210",
 				Map.of("name", "सुनीता देवी", "receiptNumber", id, "trackingUrl", "http://t", "office", "समाहरणालय"),
 				"sending", null, 1, before, before.plus(Duration.ofMinutes(2)), null, before, before, List.of()));
+		// what the restart does: unsettled messages are put in the senders' working set
+		this.queue.recover();
 
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> "sent"
 				.equals(this.queue.find("crashed-" + id + ":SMS:APPLICANT").map(Notification::status).orElse(null)));
 		assertThat(smsFor(id)).extracting(LoggedRequest::getBodyAsString)
 			.anyMatch((body) -> body.contains("crashed-" + id + ":SMS:APPLICANT"));
+	}
+
+	@Test
+	void theSendersReadOnlyTheMessagesStillToSend() {
+		for (int i = 0; i < 20; i++) {
+			String sent = newId("S" + i);
+			PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, sent,
+					bytes(received(sent, "s." + sent + "@example.in", "hi")));
+			awaitSms(sent, 1);
+		}
+		// everything sent and announced
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.mongo.getCollection(NotificationQueue.QUEUE).countDocuments() == 0
+					&& this.mongo.getCollection(Outbox.PENDING_COLLECTION).countDocuments() == 0);
+		this.reads.clear();
+		// the senders look a few times (every 100 ms here) with nothing to do
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.reads.on(NotificationQueue.QUEUE).size() >= 10);
+		assertThat(this.reads.on("notifications")).as("idle senders read no message").isEmpty();
+
+		String id = newId("T");
+		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, id,
+				bytes(received(id, "t." + id + "@example.in", "hi")));
+		awaitSms(id, 1);
+		awaitMail("t." + id + "@example.in");
+
+		assertThat(this.reads.on("notifications")).as("sending reads and writes its messages").isNotEmpty();
+		assertThat(this.reads.scansOf(this.mongo, "notifications")).as("nothing reads the whole log").isEmpty();
 	}
 
 	@Test
@@ -387,6 +425,9 @@ class NotificationsIT {
 				.append("status", "SENT")
 				.append("createdAt", java.util.Date.from(Instant.now()))
 				.append("updatedAt", java.util.Date.from(Instant.now())));
+		// the first start after the upgrade, whose version brought the lists by item
+		this.mongo.dropCollection("notification_ids");
+		this.queue.recover();
 
 		assertThat(log(id)).singleElement().satisfies((n) -> {
 			assertThat(n.get("status").asString()).isEqualTo("sent");
