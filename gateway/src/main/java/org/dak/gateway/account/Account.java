@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -24,6 +25,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * administrator disabled it cannot write it back enabled
  */
 @Document("accounts")
+// a versioned save writes where {_id, version} match: this index answers it on the
+// embedded MongoDB server, which would otherwise read the whole collection
+@CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 record Account(@Id String username, String passwordHash, List<String> roles, String department, String office,
 		String channel, boolean enabled, int failedSignIns, Instant lockedUntil, Instant createdAt,
 		@Version Long version) {

@@ -12,8 +12,7 @@ import java.util.TreeMap;
 import org.dak.tracking.deadline.DeadlinePolicy;
 import org.dak.tracking.timeline.CaseStatus;
 import org.dak.tracking.timeline.Cases;
-import org.dak.tracking.timeline.ComplaintCase;
-import org.dak.tracking.timeline.TimelineEntry;
+import org.dak.tracking.timeline.LiveCases;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,8 +38,11 @@ class DashboardController {
 
 	private final Clock clock;
 
-	DashboardController(Cases cases, DeadlinePolicy policy, Clock clock) {
+	private final Figures figures;
+
+	DashboardController(Cases cases, DeadlinePolicy policy, Clock clock, Figures figures) {
 		this.cases = cases;
+		this.figures = figures;
 		this.policy = policy;
 		this.clock = clock;
 	}
@@ -62,38 +64,34 @@ class DashboardController {
 	@GetMapping("/api/v1/dashboard/summary")
 	Summary summary() {
 		LocalDate today = today();
-		Map<String, Integer> byStatus = new TreeMap<>();
-		Map<String, Integer> byChannel = new TreeMap<>();
+		Figures.Counts counts = this.figures.counts();
 		Map<String, Integer> openByAge = new java.util.LinkedHashMap<>();
 		AGE_BUCKETS.forEach((bucket) -> openByAge.put(label(bucket), 0));
-		Map<String, List<ComplaintCase>> byDepartment = new TreeMap<>();
-		for (ComplaintCase c : received()) {
-			byStatus.merge(c.status().name(), 1, Integer::sum);
-			byChannel.merge(String.valueOf(c.channel()), 1, Integer::sum);
-			byDepartment
-				.computeIfAbsent((c.departmentCode() != null) ? c.departmentCode() : "UNMARKED",
-						(key) -> new ArrayList<>())
-				.add(c);
-			if (isOpen(c)) {
-				int age = this.policy.age(receivedOn(c), today);
-				AGE_BUCKETS.stream()
-					.filter((bucket) -> age >= bucket[0] && age <= bucket[1])
-					.findFirst()
-					.ifPresent((bucket) -> openByAge.merge(label(bucket), 1, Integer::sum));
+		Map<String, Integer> overdueByDepartment = new TreeMap<>();
+		for (LiveCases.LiveCase c : open()) {
+			int age = this.policy.age(receivedOn(c), today);
+			AGE_BUCKETS.stream()
+				.filter((bucket) -> age >= bucket[0] && age <= bucket[1])
+				.findFirst()
+				.ifPresent((bucket) -> openByAge.merge(label(bucket), 1, Integer::sum));
+			if (c.dueDate() != null && this.policy.isOverdue(c.dueDate(), today)) {
+				overdueByDepartment.merge(department(c.departmentCode()), 1, Integer::sum);
 			}
 		}
-		List<DepartmentFigures> departments = byDepartment.entrySet()
+		List<DepartmentFigures> departments = counts.departments()
+			.entrySet()
 			.stream()
-			.map((entry) -> figures(entry.getKey(), entry.getValue(), today))
+			.map((entry) -> figures(entry.getKey(), entry.getValue(),
+					overdueByDepartment.getOrDefault(entry.getKey(), 0)))
 			.toList();
-		return new Summary(today, byStatus, byChannel, openByAge, departments);
+		return new Summary(today, ints(counts.byStatus()), ints(counts.byChannel()), openByAge, departments);
 	}
 
 	@GetMapping("/api/v1/dashboard/overdue")
 	List<Overdue> overdue() {
 		LocalDate today = today();
-		return received().stream()
-			.filter((c) -> isOpen(c) && c.dueDate() != null && this.policy.isOverdue(c.dueDate(), today))
+		return open().stream()
+			.filter((c) -> c.dueDate() != null && this.policy.isOverdue(c.dueDate(), today))
 			.map((c) -> new Overdue(c.id(), c.departmentCode(), c.status().name(), c.dueDate(),
 					this.policy.age(c.dueDate(), today)))
 			.sorted(Comparator.comparingInt(Overdue::workingDaysOver).reversed())
@@ -126,42 +124,53 @@ class DashboardController {
 			.body(csv.toString());
 	}
 
-	private DepartmentFigures figures(String department, List<ComplaintCase> items, LocalDate today) {
-		List<Integer> disposalDays = new ArrayList<>();
-		int open = 0;
-		int overdue = 0;
-		for (ComplaintCase c : items) {
-			if (isOpen(c)) {
-				open++;
-				if (c.dueDate() != null && this.policy.isOverdue(c.dueDate(), today)) {
-					overdue++;
+	private static DepartmentFigures figures(String department, Figures.Department counts, int overdue) {
+		long open = counts.byStatus()
+			.entrySet()
+			.stream()
+			.filter((entry) -> Figures.isOpen(CaseStatus.valueOf(entry.getKey())))
+			.mapToLong(Map.Entry::getValue)
+			.sum();
+		long disposed = counts.disposalDays().values().stream().mapToLong(Long::longValue).sum();
+		Double average = null;
+		Integer p90 = null;
+		if (disposed > 0) {
+			long sum = 0;
+			for (Map.Entry<Integer, Long> days : counts.disposalDays().entrySet()) {
+				sum += days.getKey() * days.getValue();
+			}
+			average = (double) sum / disposed;
+			// the value at the 90th percentile's rank, as in a sorted list of all of them
+			long rank = (long) Math.ceil(0.9 * disposed);
+			long seen = 0;
+			for (Map.Entry<Integer, Long> days : counts.disposalDays().entrySet()) {
+				seen += days.getValue();
+				if (seen >= rank) {
+					p90 = days.getKey();
+					break;
 				}
 			}
-			c.timeline()
-				.stream()
-				.filter((entry) -> entry.status() == CaseStatus.DISPOSED)
-				.map(TimelineEntry::at)
-				.findFirst()
-				.ifPresent(
-						(at) -> disposalDays.add(this.policy.age(receivedOn(c), at.atZone(OFFICE_TIME).toLocalDate())));
 		}
-		disposalDays.sort(Integer::compare);
-		Double average = disposalDays.isEmpty() ? null
-				: disposalDays.stream().mapToInt(Integer::intValue).average().orElse(0);
-		Integer p90 = disposalDays.isEmpty() ? null : disposalDays.get((int) Math.ceil(0.9 * disposalDays.size()) - 1);
-		return new DepartmentFigures(department, items.size(), open, disposalDays.size(), overdue, average, p90);
+		return new DepartmentFigures(department, (int) counts.total(), (int) open, (int) disposed, overdue, average,
+				p90);
 	}
 
-	private List<ComplaintCase> received() {
-		return this.cases.all().stream().filter((c) -> c.receivedAt() != null && c.status() != null).toList();
+	/** The open items (not disposed, rejected or closed), from the working set. */
+	private List<LiveCases.LiveCase> open() {
+		return this.cases.open().stream().filter((c) -> c.receivedAt() != null && c.status() != null).toList();
 	}
 
-	private static boolean isOpen(ComplaintCase c) {
-		return c.status() != CaseStatus.DISPOSED && c.status() != CaseStatus.REJECTED
-				&& c.status() != CaseStatus.CLOSED;
+	private static String department(String code) {
+		return (code != null) ? code : "UNMARKED";
 	}
 
-	private static LocalDate receivedOn(ComplaintCase c) {
+	private static Map<String, Integer> ints(Map<String, Long> counts) {
+		Map<String, Integer> ints = new TreeMap<>();
+		counts.forEach((key, count) -> ints.put(key, count.intValue()));
+		return ints;
+	}
+
+	private static LocalDate receivedOn(LiveCases.LiveCase c) {
 		return c.receivedAt().atZone(OFFICE_TIME).toLocalDate();
 	}
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.dak.tracking.timeline.Cases;
-import org.dak.tracking.timeline.ComplaintCase;
+import org.dak.tracking.timeline.LiveCases;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -46,7 +46,7 @@ class PendencyController {
 	Pendency pendency() {
 		LocalDate today = this.clock.instant().atZone(OFFICE_TIME).toLocalDate();
 		Map<String, int[]> counts = new TreeMap<>();
-		for (ComplaintCase open : this.cases.open()) {
+		for (LiveCases.LiveCase open : this.cases.open()) {
 			if (open.receivedAt() == null) {
 				continue;
 			}

@@ -12,7 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import org.dak.tracking.timeline.Cases;
-import org.dak.tracking.timeline.ComplaintCase;
+import org.dak.tracking.timeline.LiveCases;
 
 import org.springframework.stereotype.Component;
 
@@ -43,7 +43,7 @@ class PendingGauges {
 	void refresh() {
 		LocalDate today = this.clock.instant().atZone(OFFICE_TIME).toLocalDate();
 		Map<List<String>, Integer> counts = new HashMap<>();
-		for (ComplaintCase open : this.cases.open()) {
+		for (LiveCases.LiveCase open : this.cases.open()) {
 			if (open.receivedAt() == null) {
 				continue;
 			}

@@ -7,6 +7,7 @@ import org.dak.support.events.OutboxEvent;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -21,6 +22,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param version for optimistic locking: two tries at once count twice
  */
 @Document("one_time_codes")
+// a versioned save writes where {_id, version} match: this index answers it on the
+// embedded MongoDB server, which would otherwise read the whole collection
+@CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 record OneTimeCode(@Id String complaintId, String codeHash, Instant expiresAt, int triesLeft, List<Instant> issued,
 		List<OutboxEvent> outbox, @Version Long version) {
 

@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 import org.dak.contracts.NotificationDispatched;
+import org.dak.support.mongo.IdsByKey;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -23,8 +26,11 @@ class CaseMessages {
 
 	private final MongoTemplate mongo;
 
+	private final IdsByKey byItem;
+
 	CaseMessages(MongoTemplate mongo) {
 		this.mongo = mongo;
+		this.byItem = new IdsByKey(mongo, "case_message_ids");
 	}
 
 	/**
@@ -54,14 +60,33 @@ class CaseMessages {
 		if (known != null && !known.at().isBefore(event.occurredAt())) {
 			return;
 		}
+		this.byItem.add(event.complaintId(), event.notificationId());
 		this.mongo.save(new MessageSent(event.notificationId(), event.complaintId(), event.channel(), event.audience(),
 				event.template(), event.status(), event.recipient(), event.occurredAt()));
 	}
 
-	/** The messages sent about an item, oldest first. */
+	/**
+	 * The messages sent about an item, oldest first: its list, then they by their IDs.
+	 */
 	List<MessageSent> of(String complaintId) {
-		return this.mongo.find(Query.query(Criteria.where("complaintId").is(complaintId)).with(Sort.by("at")),
-				MessageSent.class);
+		List<Object> ids = this.byItem.of(complaintId);
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)).with(Sort.by("at")), MessageSent.class);
+	}
+
+	/** After an upgrade: lists the messages stored before the lists existed, once. */
+	@EventListener(ApplicationReadyEvent.class)
+	void listAfterUpgrade() {
+		if (!this.byItem.isEmpty()) {
+			return;
+		}
+		Query all = new Query();
+		all.fields().include("_id", "complaintId");
+		for (MessageSent message : this.mongo.find(all, MessageSent.class)) {
+			this.byItem.add(message.complaintId(), message.notificationId());
+		}
 	}
 
 }

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -64,9 +67,12 @@ public class Cases {
 
 	private final DepartmentDirectory directory;
 
+	private final LiveCases live;
+
 	Cases(CaseRepository cases, MeterRegistry meters, DeadlinePolicy deadlines, Clock clock, MongoTemplate mongo,
-			Attachments attachments, DepartmentDirectory directory) {
+			Attachments attachments, DepartmentDirectory directory, LiveCases live) {
 		this.mongo = mongo;
+		this.live = live;
 		this.attachments = attachments;
 		this.directory = directory;
 		this.cases = cases;
@@ -179,23 +185,19 @@ public class Cases {
 	}
 
 	Page<ComplaintCase> queue(QueueFilter filter, Pageable pageable) {
+		LocalDate today = this.clock.instant().atZone(ComplaintCase.OFFICE_TIME).toLocalDate();
+		if (filter.status() == null || !LiveCases.FINISHED.contains(filter.status())) {
+			return queueOfUnfinished(filter, pageable, today);
+		}
+		// closed or rejected: a search of the archive, by request
 		List<Criteria> criteria = new ArrayList<>();
 		criteria.add(Criteria.where(filter.copies() ? "copiedTo" : "departmentCode").is(filter.department()));
-		if (filter.status() != null) {
-			criteria.add(Criteria.where("status").is(filter.status()));
-		}
+		criteria.add(Criteria.where("status").is(filter.status()));
 		if (filter.office() != null) {
 			criteria.add(Criteria.where("officeCode").is(filter.office()));
 		}
-		LocalDate today = this.clock.instant().atZone(ComplaintCase.OFFICE_TIME).toLocalDate();
 		if (filter.overdue() || filter.dueSoon()) {
-			criteria.add(Criteria.where("status").in(OPEN));
-		}
-		if (filter.overdue()) {
-			criteria.add(Criteria.where("dueDate").lt(today));
-		}
-		if (filter.dueSoon()) {
-			criteria.add(Criteria.where("dueDate").gte(today).lte(this.deadlines.dueSoonHorizon(today)));
+			return Page.empty(pageable);
 		}
 		Query query = new Query(new Criteria().andOperator(criteria));
 		long total = this.mongo.count(query, ComplaintCase.class);
@@ -204,15 +206,56 @@ public class Cases {
 	}
 
 	/**
+	 * A queue of unfinished items: chosen and ordered (oldest due first, then oldest
+	 * received) from the working set, then only the page's cases read.
+	 */
+	private Page<ComplaintCase> queueOfUnfinished(QueueFilter filter, Pageable pageable, LocalDate today) {
+		LocalDate horizon = this.deadlines.dueSoonHorizon(today);
+		List<LiveCases.LiveCase> matching = this.live.all()
+			.stream()
+			.filter((c) -> filter.copies() ? c.copiedTo().contains(filter.department())
+					: filter.department().equals(c.departmentCode()))
+			.filter((c) -> filter.status() == null || filter.status() == c.status())
+			.filter((c) -> filter.office() == null || filter.office().equals(c.officeCode()))
+			.filter((c) -> !(filter.overdue() || filter.dueSoon()) || c.isOpen())
+			.filter((c) -> !filter.overdue() || (c.dueDate() != null && c.dueDate().isBefore(today)))
+			.filter((c) -> !filter.dueSoon()
+					|| (c.dueDate() != null && !c.dueDate().isBefore(today) && !c.dueDate().isAfter(horizon)))
+			.sorted(Comparator.comparing(LiveCases.LiveCase::dueDate, Comparator.nullsFirst(Comparator.naturalOrder()))
+				.thenComparing(LiveCases.LiveCase::receivedAt, Comparator.nullsFirst(Comparator.naturalOrder())))
+			.toList();
+		List<String> ids = matching.stream()
+			.skip(pageable.getOffset())
+			.limit(pageable.getPageSize())
+			.map(LiveCases.LiveCase::id)
+			.toList();
+		Map<String, ComplaintCase> found = new HashMap<>();
+		this.mongo.find(Query.query(Criteria.where("_id").in(ids)), ComplaintCase.class)
+			.forEach((c) -> found.put(c.id(), c));
+		List<ComplaintCase> page = ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+		return new PageImpl<>(page, pageable, matching.size());
+	}
+
+	/**
 	 * Checks the deadlines of every open case, announcing reminders and breaches.
 	 * @return how many events were announced
 	 */
 	public int checkDeadlines() {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		LocalDate today = now.atZone(ComplaintCase.OFFICE_TIME).toLocalDate();
 		int announced = 0;
-		for (ComplaintCase open : this.cases.findByBreachedAtIsNullAndDueDateIsNotNull()) {
+		for (LiveCases.LiveCase live : this.live.all()) {
+			if (!dueForAnnouncement(live, today)) {
+				continue;
+			}
+			ComplaintCase open = this.cases.findById(live.id()).orElse(null);
+			if (open == null) {
+				continue;
+			}
 			List<Record> events = open.checkDeadline(this.deadlines, now);
 			if (events.isEmpty()) {
+				// the summary was behind the case: bring it up to date
+				this.live.refresh(open);
 				continue;
 			}
 			try {
@@ -237,6 +280,21 @@ public class Cases {
 		return announced;
 	}
 
+	/**
+	 * Whether a case's summary says a reminder or its breach is due: only those cases are
+	 * read.
+	 */
+	private boolean dueForAnnouncement(LiveCases.LiveCase live, LocalDate today) {
+		if (live.dueDate() == null || live.receivedAt() == null || live.breachedAt() != null || !live.isOpen()) {
+			return false;
+		}
+		if (this.deadlines.isOverdue(live.dueDate(), today)) {
+			return true;
+		}
+		LocalDate received = live.receivedAt().atZone(ComplaintCase.OFFICE_TIME).toLocalDate();
+		return !live.remindersSent().containsAll(this.deadlines.remindersReached(received, live.dueDate(), today));
+	}
+
 	/** The applicant's feedback on an item they opened with its code. */
 	public StatusUpdated feedback(ComplaintCase complaintCase, boolean satisfied, String reason) {
 		StatusUpdated event = complaintCase.feedback(satisfied, reason,
@@ -253,7 +311,15 @@ public class Cases {
 	public int closeUnanswered(java.time.Duration after) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		int closed = 0;
-		for (ComplaintCase disposed : this.cases.findByStatusIn(List.of(CaseStatus.DISPOSED))) {
+		for (LiveCases.LiveCase live : this.live.all()) {
+			if (live.status() != CaseStatus.DISPOSED || live.disposedAt() == null
+					|| live.disposedAt().plus(after).isAfter(now)) {
+				continue;
+			}
+			ComplaintCase disposed = this.cases.findById(live.id()).orElse(null);
+			if (disposed == null) {
+				continue;
+			}
 			if (disposed.closeIfUnanswered(after, now).isPresent()) {
 				try {
 					this.cases.save(disposed);
@@ -265,18 +331,16 @@ public class Cases {
 					// answered meanwhile: the next round sees it
 				}
 			}
+			else {
+				this.live.refresh(disposed);
+			}
 		}
 		return closed;
 	}
 
-	/** Every case, for dashboards. */
-	public List<ComplaintCase> all() {
-		return this.cases.findAll();
-	}
-
-	/** Every case that is not settled, for pendency. */
-	public List<ComplaintCase> open() {
-		return this.cases.findByStatusIn(OPEN);
+	/** Every case that is not settled, for pendency: from the working set. */
+	public List<LiveCases.LiveCase> open() {
+		return this.live.open();
 	}
 
 	/**

@@ -19,7 +19,9 @@ import org.dak.tracking.deadline.DeadlinePolicy;
 import org.dak.platform.Problem;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.http.HttpStatus;
@@ -30,6 +32,9 @@ import org.springframework.http.HttpStatus;
  * the events it announces are stored with it.
  */
 @Document("cases")
+// a versioned save writes where {_id, version} match: this index answers it on the
+// embedded MongoDB server, which would otherwise read the whole collection
+@CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 public class ComplaintCase {
 
 	static final ZoneId OFFICE_TIME = ZoneId.of("Asia/Kolkata");
@@ -80,6 +85,10 @@ public class ComplaintCase {
 	private List<TimelineEntry> timeline = new ArrayList<>();
 
 	private List<OutboxEvent> outbox = new ArrayList<>();
+
+	/** The facts the read models counted for this case: as loaded, or as last saved. */
+	@Transient
+	private CaseFacts counted;
 
 	ComplaintCase(String id) {
 		this.id = id;
@@ -286,15 +295,45 @@ public class ComplaintCase {
 		return move(satisfied ? CaseStatus.CLOSED : CaseStatus.REOPENED, satisfied ? null : reason, "applicant", at);
 	}
 
+	/** When the item was last disposed, if it is disposed now. */
+	Optional<Instant> disposedAt() {
+		if (this.status != CaseStatus.DISPOSED) {
+			return Optional.empty();
+		}
+		return this.timeline.stream()
+			.filter((entry) -> entry.status() == CaseStatus.DISPOSED)
+			.map(TimelineEntry::at)
+			.max(Comparator.naturalOrder());
+	}
+
+	List<Integer> remindersSent() {
+		return List.copyOf(this.remindersSent);
+	}
+
+	/** What the read models keep of the case. */
+	public CaseFacts facts() {
+		Instant firstDisposedAt = timeline().stream()
+			.filter((entry) -> entry.status() == CaseStatus.DISPOSED)
+			.map(TimelineEntry::at)
+			.findFirst()
+			.orElse(null);
+		return new CaseFacts(this.status, this.channel, this.departmentCode, this.receivedAt, firstDisposedAt);
+	}
+
+	CaseFacts counted() {
+		return this.counted;
+	}
+
+	void counted(CaseFacts facts) {
+		this.counted = facts;
+	}
+
 	/** Closes a disposed item nobody answered for {@code after}; nothing otherwise. */
 	Optional<StatusUpdated> closeIfUnanswered(java.time.Duration after, Instant now) {
 		if (this.status != CaseStatus.DISPOSED) {
 			return Optional.empty();
 		}
-		Optional<Instant> disposedAt = this.timeline.stream()
-			.filter((entry) -> entry.status() == CaseStatus.DISPOSED)
-			.map(TimelineEntry::at)
-			.max(Comparator.naturalOrder());
+		Optional<Instant> disposedAt = disposedAt();
 		if (disposedAt.isEmpty() || disposedAt.get().plus(after).isAfter(now)) {
 			return Optional.empty();
 		}

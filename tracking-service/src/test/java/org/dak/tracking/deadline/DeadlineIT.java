@@ -19,6 +19,7 @@ import org.dak.contracts.Topics;
 import org.dak.support.events.EventJson;
 import org.dak.support.identity.ReceiptNumbers;
 import org.dak.testsupport.Http;
+import org.dak.testsupport.MongoReads;
 import org.dak.testsupport.PublishedRecords;
 import org.dak.testsupport.ServiceIntegrationTest;
 import org.dak.testsupport.TestClock;
@@ -32,6 +33,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.client.RestClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -43,7 +45,7 @@ import static org.awaitility.Awaitility.await;
 
 @ServiceIntegrationTest
 @AutoConfigureMetrics
-@Import(DeadlineIT.Clocks.class)
+@Import({ DeadlineIT.Clocks.class, MongoReads.Recording.class })
 @TestPropertySource(properties = "dak.tracking.deadlines.check-interval=200ms")
 class DeadlineIT {
 
@@ -62,6 +64,12 @@ class DeadlineIT {
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	MongoReads reads;
+
+	@Autowired
+	MongoTemplate mongo;
 
 	@LocalServerPort
 	int port;
@@ -101,6 +109,54 @@ class DeadlineIT {
 		await().during(Duration.ofSeconds(2))
 			.atMost(Duration.ofSeconds(20))
 			.until(() -> countOn(Topics.DEADLINE_BREACHED, id) == 1);
+	}
+
+	@Test
+	void theRoundAndThePendencyFiguresReadOnlyUnfinishedItems() {
+		List<String> finishedItems = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			String finished = ReceiptNumbers.format("NAL", 2026, 7300 + i);
+			finishedItems.add(finished);
+			receivedAndMarked(finished, "PHED");
+			assertThat(Http.local(this.port, TestTokens.officer("PHED"))
+				.post()
+				.uri("/api/v1/cases/" + finished + "/status")
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.body(Map.of("status", "REJECTED", "note", "यह विषय इस विभाग का नहीं है"))
+				.retrieve()
+				.toBodilessEntity()
+				.getStatusCode()
+				.value()).isEqualTo(200);
+		}
+		String open = ReceiptNumbers.format("NAL", 2026, 7399);
+		receivedAndMarked(open, "SUPPLY");
+		this.reads.clear();
+
+		// a few rounds pass (every 200 ms here), then the reminder of the open item is
+		// due
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.reads.on("live_cases").size() >= 3);
+		this.clock.set(day("2026-12-14"));
+		PublishedRecords.await(this.bootstrapServers, Topics.DEADLINE_NEARED, (r) -> open.equals(r.key()),
+				Duration.ofSeconds(30));
+		RestClient dm = Http.local(this.port, TestTokens.token("dm", "DM"));
+		JsonNode pendency = dm.get().uri("/api/v1/dashboard/pendency").retrieve().body(JsonNode.class);
+		JsonNode summary = dm.get().uri("/api/v1/dashboard/summary").retrieve().body(JsonNode.class);
+		dm.get().uri("/api/v1/dashboard/overdue").retrieve().body(JsonNode.class);
+		JsonNode queue = Http.local(this.port, TestTokens.officer("PHED"))
+			.get()
+			.uri("/api/v1/cases?size=200")
+			.retrieve()
+			.body(JsonNode.class);
+		dm.get().uri("/api/v1/cases/" + open).retrieve().body(JsonNode.class);
+
+		assertThat(pendency.get("departments").findValuesAsString("departmentCode")).contains("SUPPLY");
+		assertThat(summary.get("byStatus").get("REJECTED").asInt()).isGreaterThanOrEqualTo(30);
+		assertThat(queue.get("content").findValuesAsString("complaintId")).as("the queue holds unfinished items")
+			.doesNotContainAnyElementsOf(finishedItems);
+		assertThat(this.reads.scansOf(this.mongo, "cases")).as("nothing reads every case").isEmpty();
+		assertThat(this.reads.on("cases").toString()).as("no finished item is read")
+			.doesNotContain(finishedItems)
+			.contains(open);
 	}
 
 	@Test

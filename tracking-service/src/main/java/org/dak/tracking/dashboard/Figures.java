@@ -1,0 +1,160 @@
+package org.dak.tracking.dashboard;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.bson.Document;
+import org.dak.tracking.deadline.DeadlinePolicy;
+import org.dak.tracking.timeline.CaseFacts;
+import org.dak.tracking.timeline.CaseReadModel;
+import org.dak.tracking.timeline.CaseStatus;
+import org.dak.tracking.timeline.ComplaintCase;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dashboards' counters, in one small document: items by status and by channel, and
+ * per department the items, their statuses and how many working days each disposal took.
+ * Each save of a case moves its counts from what it was to what it is; at start-up they
+ * are counted again from the stored cases.
+ */
+@Component
+class Figures implements CaseReadModel {
+
+	static final String COLLECTION = "dashboard_figures";
+
+	private static final String ID = "figures";
+
+	private static final ZoneId OFFICE_TIME = ZoneId.of("Asia/Kolkata");
+
+	private final MongoTemplate mongo;
+
+	private final DeadlinePolicy policy;
+
+	private final Map<String, Long> rebuilt = new HashMap<>();
+
+	Figures(MongoTemplate mongo, DeadlinePolicy policy) {
+		this.mongo = mongo;
+		this.policy = policy;
+	}
+
+	/** What the counters say. */
+	record Counts(Map<String, Long> byStatus, Map<String, Long> byChannel, Map<String, Department> departments) {
+	}
+
+	/**
+	 * One department's counts.
+	 *
+	 * @param total its items
+	 * @param byStatus by status
+	 * @param disposalDays how many disposals took how many working days
+	 */
+	record Department(long total, Map<String, Long> byStatus, Map<Integer, Long> disposalDays) {
+	}
+
+	Counts counts() {
+		Document figures = this.mongo.findById(ID, Document.class, COLLECTION);
+		if (figures == null) {
+			return new Counts(Map.of(), Map.of(), Map.of());
+		}
+		Map<String, Department> departments = new TreeMap<>();
+		Document byDepartment = figures.get("departments", new Document());
+		byDepartment.forEach((code, value) -> {
+			Document department = (Document) value;
+			Map<Integer, Long> days = new TreeMap<>();
+			positive(department.get("disposalDays", new Document()))
+				.forEach((key, count) -> days.put(Integer.valueOf(key.substring(1)), count));
+			long total = number(department.get("total"));
+			if (total > 0) {
+				departments.put(code, new Department(total, positive(department.get("status", new Document())), days));
+			}
+		});
+		return new Counts(positive(figures.get("status", new Document())),
+				positive(figures.get("channel", new Document())), departments);
+	}
+
+	@Override
+	public void rebuildStarts() {
+		this.rebuilt.clear();
+	}
+
+	@Override
+	public void rebuild(ComplaintCase complaintCase) {
+		add(this.rebuilt, complaintCase.facts(), 1);
+	}
+
+	@Override
+	public void rebuildEnds() {
+		Document figures = new Document("_id", ID);
+		this.rebuilt.forEach((path, count) -> {
+			Document at = figures;
+			String[] parts = path.split("\\.");
+			for (int i = 0; i < parts.length - 1; i++) {
+				at = (Document) at.computeIfAbsent(parts[i], (key) -> new Document());
+			}
+			at.put(parts[parts.length - 1], count);
+		});
+		this.mongo.save(figures, COLLECTION);
+		this.rebuilt.clear();
+	}
+
+	@Override
+	public void saved(ComplaintCase complaintCase, CaseFacts before) {
+		Map<String, Long> change = new HashMap<>();
+		if (before != null) {
+			add(change, before, -1);
+		}
+		add(change, complaintCase.facts(), 1);
+		change.values().removeIf((count) -> count == 0);
+		if (change.isEmpty()) {
+			return;
+		}
+		Update update = new Update();
+		change.forEach(update::inc);
+		this.mongo.upsert(Query.query(Criteria.where("_id").is(ID)), update, COLLECTION);
+	}
+
+	/** Adds (or takes away) one case's counts. */
+	private void add(Map<String, Long> counts, CaseFacts facts, long sign) {
+		if (!facts.counts()) {
+			return;
+		}
+		String department = "departments." + ((facts.departmentCode() != null) ? facts.departmentCode() : "UNMARKED");
+		counts.merge("status." + facts.status().name(), sign, Long::sum);
+		counts.merge("channel." + facts.channel(), sign, Long::sum);
+		counts.merge(department + ".total", sign, Long::sum);
+		counts.merge(department + ".status." + facts.status().name(), sign, Long::sum);
+		if (facts.firstDisposedAt() != null) {
+			LocalDate received = facts.receivedAt().atZone(OFFICE_TIME).toLocalDate();
+			int days = this.policy.age(received, facts.firstDisposedAt().atZone(OFFICE_TIME).toLocalDate());
+			counts.merge(department + ".disposalDays.d" + days, sign, Long::sum);
+		}
+	}
+
+	private static Map<String, Long> positive(Document counts) {
+		Map<String, Long> positive = new TreeMap<>();
+		counts.forEach((key, value) -> {
+			long count = number(value);
+			if (count > 0) {
+				positive.put(key, count);
+			}
+		});
+		return positive;
+	}
+
+	private static long number(Object value) {
+		return (value instanceof Number number) ? number.longValue() : 0;
+	}
+
+	static boolean isOpen(CaseStatus status) {
+		return status != CaseStatus.DISPOSED && status != CaseStatus.REJECTED && status != CaseStatus.CLOSED;
+	}
+
+}

@@ -1,0 +1,134 @@
+package org.dak.tracking.timeline;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * The working set of cases that are not finished (every status but closed and rejected),
+ * each as a small summary: what the deadline round, the auto-close and the pendency
+ * figures look at, so that none of them reads the archive of finished items.
+ * <p>
+ * A case's summary is written after every save of the case; a case that finishes leaves
+ * the set. What a crash between the two writes could leave stale is put right when the
+ * round reads the case itself (it always does before it changes one), and the whole set
+ * is rebuilt from the cases at start-up ({@link CaseReadModel}).
+ */
+@Component
+public class LiveCases implements CaseReadModel {
+
+	static final String COLLECTION = "live_cases";
+
+	static final List<CaseStatus> FINISHED = List.of(CaseStatus.CLOSED, CaseStatus.REJECTED);
+
+	private final MongoTemplate mongo;
+
+	private final List<LiveCase> rebuilt = new ArrayList<>();
+
+	LiveCases(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/**
+	 * A case that is not finished, as the round and the pendency figures need it.
+	 *
+	 * @param id the item
+	 * @param status its status
+	 * @param departmentCode the department it is marked to, if any
+	 * @param receivedAt when it was received
+	 * @param dueDate its due date, if it is marked
+	 * @param breachedAt when its deadline breach was announced
+	 * @param remindersSent the reminders announced (working days before the due date)
+	 * @param disposedAt when it was disposed, if it is disposed and waits for feedback
+	 * @param officeCode the office below the department it is forwarded to, if any
+	 * @param copiedTo the departments it is copied to for information
+	 */
+	@org.springframework.data.mongodb.core.mapping.Document(COLLECTION)
+	public record LiveCase(@Id String id, CaseStatus status, String departmentCode, Instant receivedAt,
+			LocalDate dueDate, Instant breachedAt, List<Integer> remindersSent, Instant disposedAt, String officeCode,
+			List<String> copiedTo) {
+
+		public LiveCase {
+			remindersSent = (remindersSent != null) ? List.copyOf(remindersSent) : List.of();
+			copiedTo = (copiedTo != null) ? List.copyOf(copiedTo) : List.of();
+		}
+
+		static LiveCase of(ComplaintCase complaintCase) {
+			return new LiveCase(complaintCase.id(), complaintCase.status(), complaintCase.departmentCode(),
+					complaintCase.receivedAt(), complaintCase.dueDate(), complaintCase.breachedAt(),
+					complaintCase.remindersSent(), complaintCase.disposedAt().orElse(null), complaintCase.officeCode(),
+					complaintCase.copiedTo());
+		}
+
+		boolean isOpen() {
+			return Cases.OPEN.contains(this.status);
+		}
+
+	}
+
+	/** Writes a case's summary, or removes it once the case is finished. */
+	void refresh(ComplaintCase complaintCase) {
+		if (isLive(complaintCase)) {
+			this.mongo.save(LiveCase.of(complaintCase));
+		}
+		else {
+			this.mongo.remove(Query.query(Criteria.where("_id").is(complaintCase.id())), LiveCase.class);
+		}
+	}
+
+	private static boolean isLive(ComplaintCase complaintCase) {
+		return complaintCase.status() == null || !FINISHED.contains(complaintCase.status());
+	}
+
+	/** Every case that is not finished. */
+	public List<LiveCase> all() {
+		return this.mongo.findAll(LiveCase.class);
+	}
+
+	/** The cases in the open statuses, for pendency. */
+	public List<LiveCase> open() {
+		return all().stream().filter(LiveCase::isOpen).toList();
+	}
+
+	Optional<LiveCase> find(String id) {
+		return Optional.ofNullable(this.mongo.findById(id, LiveCase.class));
+	}
+
+	@Override
+	public void rebuildStarts() {
+		this.mongo.remove(new Query(), LiveCase.class);
+		this.rebuilt.clear();
+	}
+
+	@Override
+	public void rebuild(ComplaintCase complaintCase) {
+		if (isLive(complaintCase)) {
+			this.rebuilt.add(LiveCase.of(complaintCase));
+			if (this.rebuilt.size() == 500) {
+				rebuildEnds();
+			}
+		}
+	}
+
+	@Override
+	public void rebuildEnds() {
+		if (!this.rebuilt.isEmpty()) {
+			this.mongo.insert(this.rebuilt, LiveCase.class);
+			this.rebuilt.clear();
+		}
+	}
+
+	@Override
+	public void saved(ComplaintCase complaintCase, CaseFacts before) {
+		refresh(complaintCase);
+	}
+
+}
