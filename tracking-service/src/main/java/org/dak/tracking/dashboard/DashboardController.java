@@ -13,6 +13,7 @@ import org.dak.tracking.deadline.DeadlinePolicy;
 import org.dak.tracking.timeline.CaseStatus;
 import org.dak.tracking.timeline.Cases;
 import org.dak.tracking.timeline.LiveCases;
+import org.dak.tracking.timeline.OpenItems;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,9 +41,12 @@ class DashboardController {
 
 	private final Figures figures;
 
-	DashboardController(Cases cases, DeadlinePolicy policy, Clock clock, Figures figures) {
+	private final OpenItems openItems;
+
+	DashboardController(Cases cases, DeadlinePolicy policy, Clock clock, Figures figures, OpenItems openItems) {
 		this.cases = cases;
 		this.figures = figures;
+		this.openItems = openItems;
 		this.policy = policy;
 		this.clock = clock;
 	}
@@ -67,13 +71,15 @@ class DashboardController {
 		Figures.Counts counts = this.figures.counts();
 		Map<String, Integer> openByAge = new java.util.LinkedHashMap<>();
 		AGE_BUCKETS.forEach((bucket) -> openByAge.put(label(bucket), 0));
-		Map<String, Integer> overdueByDepartment = new TreeMap<>();
-		for (LiveCases.LiveCase c : open()) {
-			int age = this.policy.age(receivedOn(c), today);
+		this.openItems.byDepartmentAndDay().values().forEach((days) -> days.forEach((received, count) -> {
+			int age = this.policy.age(received, today);
 			AGE_BUCKETS.stream()
 				.filter((bucket) -> age >= bucket[0] && age <= bucket[1])
 				.findFirst()
-				.ifPresent((bucket) -> openByAge.merge(label(bucket), 1, Integer::sum));
+				.ifPresent((bucket) -> openByAge.merge(label(bucket), count.intValue(), Integer::sum));
+		}));
+		Map<String, Integer> overdueByDepartment = new TreeMap<>();
+		for (LiveCases.LiveCase c : open()) {
 			if (c.dueDate() != null && this.policy.isOverdue(c.dueDate(), today)) {
 				overdueByDepartment.merge(department(c.departmentCode()), 1, Integer::sum);
 			}
@@ -168,10 +174,6 @@ class DashboardController {
 		Map<String, Integer> ints = new TreeMap<>();
 		counts.forEach((key, count) -> ints.put(key, count.intValue()));
 		return ints;
-	}
-
-	private static LocalDate receivedOn(LiveCases.LiveCase c) {
-		return c.receivedAt().atZone(OFFICE_TIME).toLocalDate();
 	}
 
 	private LocalDate today() {

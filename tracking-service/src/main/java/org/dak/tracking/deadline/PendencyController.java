@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import org.dak.tracking.timeline.Cases;
 import org.dak.tracking.timeline.LiveCases;
+import org.dak.tracking.timeline.OpenItems;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,8 +29,11 @@ class PendencyController {
 
 	private final Clock clock;
 
-	PendencyController(Cases cases, DeadlinePolicy policy, Clock clock) {
+	private final OpenItems openItems;
+
+	PendencyController(Cases cases, DeadlinePolicy policy, Clock clock, OpenItems openItems) {
 		this.cases = cases;
+		this.openItems = openItems;
 		this.policy = policy;
 		this.clock = clock;
 	}
@@ -46,17 +50,18 @@ class PendencyController {
 	Pendency pendency() {
 		LocalDate today = this.clock.instant().atZone(OFFICE_TIME).toLocalDate();
 		Map<String, int[]> counts = new TreeMap<>();
-		for (LiveCases.LiveCase open : this.cases.open()) {
-			if (open.receivedAt() == null) {
-				continue;
-			}
-			String department = (open.departmentCode() != null) ? open.departmentCode() : "UNMARKED";
+		this.openItems.byDepartmentAndDay().forEach((department, days) -> days.forEach((received, count) -> {
 			int[] row = counts.computeIfAbsent(department, (key) -> new int[4]);
-			int age = this.policy.age(open.receivedAt().atZone(OFFICE_TIME).toLocalDate(), today);
-			row[0]++;
-			row[1] += (age > 45) ? 1 : 0;
-			row[2] += (age > 60) ? 1 : 0;
-			row[3] += (open.dueDate() != null && this.policy.isOverdue(open.dueDate(), today)) ? 1 : 0;
+			int age = this.policy.age(received, today);
+			row[0] += count.intValue();
+			row[1] += (age > 45) ? count.intValue() : 0;
+			row[2] += (age > 60) ? count.intValue() : 0;
+		}));
+		// only items at a department have a due date
+		for (LiveCases.LiveCase open : this.cases.open()) {
+			if (open.receivedAt() != null && open.dueDate() != null && this.policy.isOverdue(open.dueDate(), today)) {
+				counts.computeIfAbsent(open.departmentCode(), (key) -> new int[4])[3]++;
+			}
 		}
 		return new Pendency(today,
 				counts.entrySet()

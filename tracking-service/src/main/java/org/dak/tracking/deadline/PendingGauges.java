@@ -11,8 +11,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import org.dak.tracking.timeline.Cases;
-import org.dak.tracking.timeline.LiveCases;
+import org.dak.tracking.timeline.OpenItems;
 
 import org.springframework.stereotype.Component;
 
@@ -25,7 +24,7 @@ class PendingGauges {
 
 	private static final ZoneId OFFICE_TIME = ZoneId.of("Asia/Kolkata");
 
-	private final Cases cases;
+	private final OpenItems openItems;
 
 	private final DeadlinePolicy policy;
 
@@ -33,8 +32,8 @@ class PendingGauges {
 
 	private final MultiGauge gauge;
 
-	PendingGauges(Cases cases, DeadlinePolicy policy, Clock clock, MeterRegistry meters) {
-		this.cases = cases;
+	PendingGauges(OpenItems openItems, DeadlinePolicy policy, Clock clock, MeterRegistry meters) {
+		this.openItems = openItems;
 		this.policy = policy;
 		this.clock = clock;
 		this.gauge = MultiGauge.builder("dak.pending").description("Open items by department and age").register(meters);
@@ -43,15 +42,11 @@ class PendingGauges {
 	void refresh() {
 		LocalDate today = this.clock.instant().atZone(OFFICE_TIME).toLocalDate();
 		Map<List<String>, Integer> counts = new HashMap<>();
-		for (LiveCases.LiveCase open : this.cases.open()) {
-			if (open.receivedAt() == null) {
-				continue;
-			}
-			int age = this.policy.age(open.receivedAt().atZone(OFFICE_TIME).toLocalDate(), today);
+		this.openItems.byDepartmentAndDay().forEach((department, days) -> days.forEach((received, count) -> {
+			int age = this.policy.age(received, today);
 			String bucket = (age > 60) ? "over-60" : (age > 45) ? "46-60" : "0-45";
-			String department = (open.departmentCode() != null) ? open.departmentCode() : "UNMARKED";
-			counts.merge(List.of(department, bucket), 1, Integer::sum);
-		}
+			counts.merge(List.of(department, bucket), count.intValue(), Integer::sum);
+		}));
 		List<MultiGauge.Row<?>> rows = new ArrayList<>();
 		counts.forEach((key, count) -> rows
 			.add(MultiGauge.Row.of(Tags.of("department", key.get(0), "age", key.get(1)), count)));

@@ -13,9 +13,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * The working set of cases that are not finished (every status but closed and rejected),
- * each as a small summary: what the deadline round, the auto-close and the pendency
- * figures look at, so that none of them reads the archive of finished items.
+ * The working set of cases at a department that are not finished (marked, or copied, and
+ * in every status but closed and rejected), each as a small summary: what the deadline
+ * round, the auto-close, the overdue figures and the departments' queues look at, so that
+ * none of them reads the archive of finished items. Items still waiting for the DM's
+ * marking have no department and no deadline yet: they are counted by {@link OpenItems}.
  * <p>
  * A case's summary is written after every save of the case; a case that finishes leaves
  * the set. What a crash between the two writes could leave stale is put right when the
@@ -85,7 +87,8 @@ public class LiveCases implements CaseReadModel {
 	}
 
 	private static boolean isLive(ComplaintCase complaintCase) {
-		return complaintCase.status() == null || !FINISHED.contains(complaintCase.status());
+		boolean atADepartment = complaintCase.departmentCode() != null || !complaintCase.copiedTo().isEmpty();
+		return atADepartment && (complaintCase.status() == null || !FINISHED.contains(complaintCase.status()));
 	}
 
 	/** Every case that is not finished. */
@@ -93,7 +96,7 @@ public class LiveCases implements CaseReadModel {
 		return this.mongo.findAll(LiveCase.class);
 	}
 
-	/** The cases in the open statuses, for pendency. */
+	/** The cases in the open statuses, for the overdue figures. */
 	public List<LiveCase> open() {
 		return all().stream().filter(LiveCase::isOpen).toList();
 	}
