@@ -342,7 +342,7 @@ class FaultSuiteIT {
 						+ tracked.getStatusCode().value() + ")");
 				continue;
 			}
-			JsonNode sameSubject = inboxSearch(item.subject());
+			List<JsonNode> sameSubject = inboxSearch(item.subject());
 			if (sameSubject.size() != 1) {
 				doubled.add(item.id() + " stored " + sameSubject.size() + " times");
 			}
@@ -378,7 +378,7 @@ class FaultSuiteIT {
 	private static List<Item> items(Load load, List<String> lost, List<String> doubled) {
 		List<Item> items = new ArrayList<>(load.acknowledged());
 		for (Mailed mailed : load.mailed()) {
-			JsonNode found = inboxSearch(mailed.subject());
+			List<JsonNode> found = inboxSearch(mailed.subject());
 			if (found.size() == 1) {
 				items.add(new Item(found.get(0).get("complaintId").asString(), "EMAIL", mailed.subject(), false,
 						mailed.sender()));
@@ -391,12 +391,23 @@ class FaultSuiteIT {
 		return items;
 	}
 
-	private static JsonNode inboxSearch(String subject) {
-		return direct("routing-service").get()
-			.uri((builder) -> builder.path("/api/v1/inbox").queryParam("q", subject).queryParam("size", 50).build())
+	/**
+	 * The inbox items with exactly this subject: the keyword search finds the items whose
+	 * subject has its words, the subject itself decides.
+	 */
+	private static List<JsonNode> inboxSearch(String subject) {
+		JsonNode found = direct("routing-service").get()
+			.uri((builder) -> builder.path("/api/v1/inbox").queryParam("q", subject).queryParam("size", 200).build())
 			.retrieve()
 			.body(JsonNode.class)
 			.get("content");
+		List<JsonNode> same = new ArrayList<>();
+		found.forEach((item) -> {
+			if (subject.equals(item.path("subject").asString())) {
+				same.add(item);
+			}
+		});
+		return same;
 	}
 
 	/**

@@ -25,11 +25,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The inbox's keyword index: for every beginning of every word of a subject (two letters
- * or more, Devanagari and Latin alike, lower-cased), the items whose subject has it, in
- * one document per beginning and month of receipt ({@value #COLLECTION}). A keyword
- * search reads those documents by their keys, never the items; a search for several words
- * finds the items that have them all. Items stored before the index existed are indexed
- * once at start-up.
+ * or more, or a word of one letter or digit as a whole; Devanagari and Latin alike,
+ * lower-cased), the items whose subject has it, in one document per beginning and month
+ * of receipt ({@value #COLLECTION}). A keyword search reads those documents by their
+ * keys, never the items; a search for several words finds the items that have them all.
+ * Items stored before the index existed are indexed once at start-up.
  */
 @Component
 class InboxWords {
@@ -55,6 +55,10 @@ class InboxWords {
 		Set<String> prefixes = new LinkedHashSet<>();
 		for (String word : words(subject)) {
 			int[] letters = word.codePoints().toArray();
+			if (letters.length == 1) {
+				// a word of one letter or digit ("4"), as a whole
+				prefixes.add(word);
+			}
 			for (int length = 2; length <= Math.min(letters.length, LONGEST); length++) {
 				prefixes.add(new String(letters, 0, length));
 			}
@@ -81,7 +85,6 @@ class InboxWords {
 				.limit(LONGEST)
 				.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append))
 			.map(StringBuilder::toString)
-			.filter((word) -> word.codePointCount(0, word.length()) >= 2)
 			.toList();
 		if (words.isEmpty()) {
 			return Set.of();
@@ -134,7 +137,7 @@ class InboxWords {
 			return words;
 		}
 		for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{M}\\p{N}]+")) {
-			if (word.codePointCount(0, word.length()) >= 2) {
+			if (!word.isEmpty()) {
 				words.add(word);
 			}
 		}
