@@ -151,13 +151,8 @@ public class KafkaEventsConfiguration {
 	// the callbacks reach the outbox when first used: the template they serve is built
 	// with them
 	@Bean
-	static Outbox.BeforeSave outboxBeforeSave(ObjectProvider<Outbox> outbox) {
-		return new Outbox.BeforeSave(outbox);
-	}
-
-	@Bean
-	static Outbox.AfterSave outboxAfterSave(ObjectProvider<Outbox> outbox) {
-		return new Outbox.AfterSave(outbox);
+	static Outbox.SaveCallbacks outboxSaveCallbacks(ObjectProvider<Outbox> outbox) {
+		return new Outbox.SaveCallbacks(outbox);
 	}
 
 }

@@ -52,7 +52,6 @@ public class Outbox {
 	public <T> T write(String collection, Object id, Supplier<T> write) {
 		pending(collection, id);
 		T result = write.get();
-		pending(collection, id);
 		this.relay.publishSoon(collection, id);
 		return result;
 	}
@@ -95,12 +94,15 @@ public class Outbox {
 		return false;
 	}
 
-	/** Saves and inserts of a document with pending events note it first. */
-	static final class BeforeSave implements BeforeSaveCallback<Object> {
+	/**
+	 * Saves and inserts of a document with pending events note it before the write, and
+	 * have its events published after it.
+	 */
+	static final class SaveCallbacks implements BeforeSaveCallback<Object>, AfterSaveCallback<Object> {
 
 		private final ObjectProvider<Outbox> outbox;
 
-		BeforeSave(ObjectProvider<Outbox> outbox) {
+		SaveCallbacks(ObjectProvider<Outbox> outbox) {
 			this.outbox = outbox;
 		}
 
@@ -112,23 +114,10 @@ public class Outbox {
 			return entity;
 		}
 
-	}
-
-	/** ... and after the write, touch the note again and have the events published. */
-	static final class AfterSave implements AfterSaveCallback<Object> {
-
-		private final ObjectProvider<Outbox> outbox;
-
-		AfterSave(ObjectProvider<Outbox> outbox) {
-			this.outbox = outbox;
-		}
-
 		@Override
 		public Object onAfterSave(Object entity, Document document, String collection) {
 			if (hasPending(document)) {
-				Outbox outbox = this.outbox.getObject();
-				outbox.pending(collection, document.get("_id"));
-				outbox.relay.publishSoon(collection, document.get("_id"));
+				this.outbox.getObject().relay.publishSoon(collection, document.get("_id"));
 			}
 			return entity;
 		}

@@ -83,7 +83,7 @@ class OutboxRelay implements DisposableBean {
 
 	private final MeterRegistry meters;
 
-	private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+	private final BlockingQueue<Key> queue = new LinkedBlockingQueue<>();
 
 	private final Set<String> queued = ConcurrentHashMap.newKeySet();
 
@@ -120,11 +120,18 @@ class OutboxRelay implements DisposableBean {
 		return collection + "/" + id;
 	}
 
+	/** A document to publish, and its entry's key in the working set. */
+	private record Key(String collection, Object id, String key) {
+	}
+
+	/** Entry of a document that has none in the working set. */
+	private static final long NO_ENTRY = -1;
+
 	/** Has one document's pending events published as soon as the relay's thread can. */
 	void publishSoon(String collection, Object id) {
 		String key = key(collection, id);
 		if (this.queued.add(key)) {
-			this.queue.add(key);
+			this.queue.add(new Key(collection, id, key));
 		}
 		if (this.draining.compareAndSet(false, true)) {
 			this.worker.execute(this::drain);
@@ -133,7 +140,7 @@ class OutboxRelay implements DisposableBean {
 
 	private void drain() {
 		while (true) {
-			List<String> batch = new ArrayList<>();
+			List<Key> batch = new ArrayList<>();
 			this.queue.drainTo(batch, this.properties.batchSize());
 			if (batch.isEmpty()) {
 				this.draining.set(false);
@@ -143,7 +150,7 @@ class OutboxRelay implements DisposableBean {
 				}
 				continue;
 			}
-			batch.forEach(this.queued::remove);
+			batch.forEach((key) -> this.queued.remove(key.key()));
 			try {
 				publish(batch);
 			}
@@ -221,7 +228,7 @@ class OutboxRelay implements DisposableBean {
 
 	}
 
-	private void publish(List<String> keys) {
+	private void publish(List<Key> keys) {
 		this.circuitBreaker.acquirePermission();
 		long start = System.nanoTime();
 		List<Pending> documents;
@@ -283,15 +290,20 @@ class OutboxRelay implements DisposableBean {
 		this.circuitBreaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 	}
 
-	/** The documents behind the keys, with the entry each has in the working set. */
-	private List<Pending> load(List<String> keys) {
+	/**
+	 * The documents behind the keys, with the entry each has in the working set
+	 * ({@link #NO_ENTRY} if it has none).
+	 */
+	private List<Pending> load(List<Key> keys) {
 		Map<String, Long> writes = new HashMap<>();
-		Map<String, List<Object>> idsByCollection = new LinkedHashMap<>();
-		for (Document entry : this.mongo.find(Query.query(Criteria.where("_id").in(keys)), Document.class,
+		for (Document entry : this.mongo.find(
+				Query.query(Criteria.where("_id").in(keys.stream().map(Key::key).toList())), Document.class,
 				Outbox.PENDING_COLLECTION)) {
 			writes.put(entry.getString("_id"), ((Number) entry.get("writes")).longValue());
-			idsByCollection.computeIfAbsent(entry.getString("collection"), (c) -> new ArrayList<>())
-				.add(entry.get("documentId"));
+		}
+		Map<String, List<Object>> idsByCollection = new LinkedHashMap<>();
+		for (Key key : keys) {
+			idsByCollection.computeIfAbsent(key.collection(), (c) -> new ArrayList<>()).add(key.id());
 		}
 		List<Pending> documents = new ArrayList<>();
 		for (Map.Entry<String, List<Object>> collection : idsByCollection.entrySet()) {
@@ -312,8 +324,8 @@ class OutboxRelay implements DisposableBean {
 						}
 					}
 				}
-				documents.add(new Pending(key, collection.getKey(), id, writes.get(key), events, new ArrayList<>(),
-						new ArrayList<>()));
+				documents.add(new Pending(key, collection.getKey(), id, writes.getOrDefault(key, NO_ENTRY), events,
+						new ArrayList<>(), new ArrayList<>()));
 			}
 		}
 		return documents;
@@ -343,8 +355,19 @@ class OutboxRelay implements DisposableBean {
 	private void forgetSettled(List<Pending> documents) {
 		for (Pending document : documents) {
 			if (document.settled()) {
-				this.mongo.remove(
-						Query.query(Criteria.where("_id").is(document.key()).and("writes").is(document.writes())),
+				if (document.writes() != NO_ENTRY) {
+					this.mongo.remove(
+							Query.query(Criteria.where("_id").is(document.key()).and("writes").is(document.writes())),
+							Outbox.PENDING_COLLECTION);
+				}
+			}
+			else if (document.writes() == NO_ENTRY) {
+				// not published now, and nothing names it for the sweep: name it again
+				this.mongo.upsert(Query.query(Criteria.where("_id").is(document.key())),
+						new Update().inc("writes", 1)
+							.setOnInsert("collection", document.collection())
+							.setOnInsert("documentId", document.id())
+							.setOnInsert("since", Instant.now()),
 						Outbox.PENDING_COLLECTION);
 			}
 		}
