@@ -74,7 +74,7 @@ class Inbox {
 			.setOnInsert("markingSequence", 0L)
 			.setOnInsert("outbox", List.of());
 		this.mongo.upsert(Query.query(Criteria.where("_id").is(event.complaintId())), update, InboxItem.class);
-		this.words.index(event.complaintId(), event.subject(), event.occurredAt());
+		this.words.index(event.complaintId(), event.subject());
 	}
 
 	/**
@@ -234,7 +234,7 @@ class Inbox {
 	 * other filters are applied to them.
 	 */
 	private Page<InboxEntry> search(Filter filter, Pageable pageable) {
-		List<String> ids = new ArrayList<>(this.words.matching(filter.keyword(), filter.from(), filter.to()));
+		List<String> ids = new ArrayList<>(this.words.matching(filter.keyword()));
 		List<InboxItem> found = new ArrayList<>();
 		for (int start = 0; start < ids.size(); start += 1000) {
 			found.addAll(this.mongo.find(

@@ -1,14 +1,13 @@
 package org.dak.routing.inbox;
 
-import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -38,11 +37,13 @@ class InboxWords {
 
 	static final String COLLECTION = "inbox_words";
 
-	private static final String FIRST_MONTH = "#first-month";
+	private static final String BUCKETS = "#buckets";
+
+	static final int BUCKET = 256;
+
+	private static final Pattern RECEIPT = Pattern.compile("[A-Z]{3}-(\\d{4})-(\\d{6,9})-[0-9A-Z]");
 
 	private static final int LONGEST = 20;
-
-	private static final ZoneId OFFICE_TIME = ZoneId.of("Asia/Kolkata");
 
 	private final MongoTemplate mongo;
 
@@ -51,7 +52,7 @@ class InboxWords {
 	}
 
 	/** Indexes one item's subject; indexing it again changes nothing. */
-	void index(String id, String subject, Instant receivedAt) {
+	void index(String id, String subject) {
 		Set<String> prefixes = new LinkedHashSet<>();
 		for (String word : words(subject)) {
 			int[] letters = word.codePoints().toArray();
@@ -66,20 +67,25 @@ class InboxWords {
 		if (prefixes.isEmpty()) {
 			return;
 		}
-		String month = month(receivedAt);
+		Matcher receipt = RECEIPT.matcher(id);
+		String bucket = receipt.matches() ? receipt.group(1) + "-" + (Long.parseLong(receipt.group(2)) / BUCKET)
+				: "other";
 		BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
 		for (String prefix : prefixes) {
-			bulk.upsert(Query.query(Criteria.where("_id").is(prefix + "|" + month)), new Update().addToSet("ids", id));
+			bulk.upsert(Query.query(Criteria.where("_id").is(prefix + "|" + bucket)), new Update().addToSet("ids", id));
 		}
-		bulk.upsert(Query.query(Criteria.where("_id").is(FIRST_MONTH)), new Update().min("month", month));
+		if (receipt.matches()) {
+			bulk.upsert(Query.query(Criteria.where("_id").is(BUCKETS)),
+					new Update().max("years." + receipt.group(1), Long.parseLong(receipt.group(2)) / BUCKET));
+		}
 		bulk.execute();
 	}
 
 	/**
-	 * The items received in the period whose subject has every word of the keyword at the
-	 * beginning of one of its words.
+	 * The items whose subject has every word of the keyword at the beginning of one of
+	 * its words.
 	 */
-	Set<String> matching(String keyword, Instant from, Instant to) {
+	Set<String> matching(String keyword) {
 		List<String> words = words(keyword).stream()
 			.map((word) -> word.codePoints()
 				.limit(LONGEST)
@@ -89,10 +95,10 @@ class InboxWords {
 		if (words.isEmpty()) {
 			return Set.of();
 		}
-		List<String> months = months(from, to);
+		List<String> buckets = buckets();
 		Set<String> found = null;
 		for (String word : words) {
-			List<String> keys = months.stream().map((month) -> word + "|" + month).toList();
+			List<String> keys = buckets.stream().map((bucket) -> word + "|" + bucket).toList();
 			Set<String> ids = new HashSet<>();
 			for (Document bucket : this.mongo.find(Query.query(Criteria.where("_id").in(keys)), Document.class,
 					COLLECTION)) {
@@ -108,26 +114,19 @@ class InboxWords {
 		return found;
 	}
 
-	/** The months from the first indexed (or {@code from}) to {@code to} (or now). */
-	private List<String> months(Instant from, Instant to) {
-		Document first = this.mongo.findById(FIRST_MONTH, Document.class, COLLECTION);
-		if (first == null) {
-			return List.of();
+	/** Every bucket written so far. */
+	private List<String> buckets() {
+		List<String> buckets = new ArrayList<>();
+		buckets.add("other");
+		Document written = this.mongo.findById(BUCKETS, Document.class, COLLECTION);
+		if (written != null) {
+			written.get("years", new Document()).forEach((year, last) -> {
+				for (long bucket = 0; bucket <= ((Number) last).longValue(); bucket++) {
+					buckets.add(year + "-" + bucket);
+				}
+			});
 		}
-		YearMonth start = YearMonth.parse(first.getString("month"));
-		if (from != null && YearMonth.from(from.atZone(OFFICE_TIME)).isAfter(start)) {
-			start = YearMonth.from(from.atZone(OFFICE_TIME));
-		}
-		YearMonth end = YearMonth.from(((to != null) ? to : Instant.now()).atZone(OFFICE_TIME));
-		List<String> months = new ArrayList<>();
-		for (YearMonth month = start; !month.isAfter(end); month = month.plusMonths(1)) {
-			months.add(month.toString());
-		}
-		return months;
-	}
-
-	private static String month(Instant at) {
-		return YearMonth.from(at.atZone(OFFICE_TIME)).toString();
+		return buckets;
 	}
 
 	/** The words of a text: letters, their marks and digits, lower-cased. */
@@ -147,15 +146,15 @@ class InboxWords {
 	/** Indexes the items stored before the index existed, once. */
 	@EventListener(ApplicationReadyEvent.class)
 	void indexAfterUpgrade() {
-		if (this.mongo.exists(Query.query(Criteria.where("_id").is(FIRST_MONTH)), COLLECTION)) {
+		if (this.mongo.getCollection(COLLECTION).estimatedDocumentCount() > 0) {
 			return;
 		}
 		Query all = new Query();
-		all.fields().include("_id", "subject", "receivedAt");
+		all.fields().include("_id", "subject");
 		int indexed = 0;
 		for (Document item : this.mongo.find(all, Document.class, "inbox")) {
-			if (item.getString("subject") != null && item.getDate("receivedAt") != null) {
-				index(item.getString("_id"), item.getString("subject"), item.getDate("receivedAt").toInstant());
+			if (item.getString("subject") != null) {
+				index(item.getString("_id"), item.getString("subject"));
 				indexed++;
 			}
 		}
