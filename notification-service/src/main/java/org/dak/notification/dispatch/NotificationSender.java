@@ -2,7 +2,14 @@ package org.dak.notification.dispatch;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,6 +23,7 @@ import org.dak.notification.template.Templates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -28,11 +36,11 @@ import org.springframework.stereotype.Component;
  * channel).
  */
 @Component
-class NotificationSender {
+class NotificationSender implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
 
-	private static final int BATCH = 50;
+	private static final Duration ROUND = Duration.ofSeconds(1);
 
 	private final NotificationQueue queue;
 
@@ -48,6 +56,14 @@ class NotificationSender {
 
 	private final Fallbacks fallbacks;
 
+	private final int smsSenders;
+
+	private final int mailSenders;
+
+	private final ExecutorService smsPool;
+
+	private final ExecutorService mailPool;
+
 	NotificationSender(NotificationQueue queue, Templates templates, SmsProvider sms, MailGateway mail,
 			MeterRegistry meters, NotificationProperties properties, Fallbacks fallbacks) {
 		this.queue = queue;
@@ -57,6 +73,24 @@ class NotificationSender {
 		this.meters = meters;
 		this.retry = properties.retry();
 		this.fallbacks = fallbacks;
+		this.smsSenders = properties.sms().concurrentCalls();
+		this.mailSenders = properties.mail().concurrentCalls();
+		this.smsPool = Executors.newFixedThreadPool(this.smsSenders, named("sms-sender"));
+		this.mailPool = Executors.newFixedThreadPool(this.mailSenders, named("mail-sender"));
+	}
+
+	private static ThreadFactory named(String name) {
+		return (task) -> {
+			Thread thread = new Thread(task, name);
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+	@Override
+	public void destroy() {
+		this.smsPool.shutdownNow();
+		this.mailPool.shutdownNow();
 	}
 
 	/**
@@ -73,18 +107,40 @@ class NotificationSender {
 		sendDue("EMAIL");
 	}
 
+	/**
+	 * One round of a channel: as many senders as the provider takes calls at once claim
+	 * and send what is due until nothing is, or the round has lasted about a second; the
+	 * provider's rate limit sets the pace, so a backlog leaves at the configured rate.
+	 */
 	void sendDue(String channel) {
-		try {
-			for (int i = 0; i < BATCH; i++) {
-				Optional<Notification> next = this.queue.claim(channel, this.retry.claimFor());
-				if (next.isEmpty()) {
-					return;
-				}
-				send(next.get());
+		int senders = "SMS".equals(channel) ? this.smsSenders : this.mailSenders;
+		ExecutorService pool = "SMS".equals(channel) ? this.smsPool : this.mailPool;
+		long until = System.nanoTime() + ROUND.toNanos();
+		List<Future<?>> running = new ArrayList<>();
+		for (int i = 0; i < senders; i++) {
+			running.add(pool.submit(() -> sendWhileDue(channel, until)));
+		}
+		for (Future<?> sender : running) {
+			try {
+				sender.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (ExecutionException ex) {
+				log.warn("Sending round stopped: {}", ex.getCause().toString());
 			}
 		}
-		catch (RuntimeException ex) {
-			log.warn("Sending round stopped: {}", ex.toString());
+	}
+
+	private void sendWhileDue(String channel, long until) {
+		while (System.nanoTime() < until) {
+			Optional<Notification> next = this.queue.claim(channel, this.retry.claimFor());
+			if (next.isEmpty()) {
+				return;
+			}
+			send(next.get());
 		}
 	}
 
