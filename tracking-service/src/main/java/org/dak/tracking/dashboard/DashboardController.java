@@ -68,7 +68,7 @@ class DashboardController {
 	@GetMapping("/api/v1/dashboard/summary")
 	Summary summary() {
 		LocalDate today = today();
-		Figures.Counts counts = this.figures.counts();
+		Figures.Counts counts = this.figures.figures();
 		Map<String, Integer> openByAge = new java.util.LinkedHashMap<>();
 		AGE_BUCKETS.forEach((bucket) -> openByAge.put(label(bucket), 0));
 		this.openItems.byDepartmentAndDay().values().forEach((days) -> days.forEach((received, count) -> {

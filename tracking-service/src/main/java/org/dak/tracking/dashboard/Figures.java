@@ -2,21 +2,16 @@ package org.dak.tracking.dashboard;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.bson.Document;
 import org.dak.tracking.deadline.DeadlinePolicy;
 import org.dak.tracking.timeline.CaseFacts;
-import org.dak.tracking.timeline.CaseReadModel;
+import org.dak.tracking.timeline.CountingReadModel;
 import org.dak.tracking.timeline.CaseStatus;
-import org.dak.tracking.timeline.ComplaintCase;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,22 +21,16 @@ import org.springframework.stereotype.Component;
  * are counted again from the stored cases.
  */
 @Component
-class Figures implements CaseReadModel {
+class Figures extends CountingReadModel {
 
 	static final String COLLECTION = "dashboard_figures";
 
-	private static final String ID = "figures";
-
 	private static final ZoneId OFFICE_TIME = ZoneId.of("Asia/Kolkata");
-
-	private final MongoTemplate mongo;
 
 	private final DeadlinePolicy policy;
 
-	private final Map<String, Long> rebuilt = new HashMap<>();
-
 	Figures(MongoTemplate mongo, DeadlinePolicy policy) {
-		this.mongo = mongo;
+		super(mongo, COLLECTION, "figures");
 		this.policy = policy;
 	}
 
@@ -59,11 +48,8 @@ class Figures implements CaseReadModel {
 	record Department(long total, Map<String, Long> byStatus, Map<Integer, Long> disposalDays) {
 	}
 
-	Counts counts() {
-		Document figures = this.mongo.findById(ID, Document.class, COLLECTION);
-		if (figures == null) {
-			return new Counts(Map.of(), Map.of(), Map.of());
-		}
+	Counts figures() {
+		Document figures = counts();
 		Map<String, Department> departments = new TreeMap<>();
 		Document byDepartment = figures.get("departments", new Document());
 		byDepartment.forEach((code, value) -> {
@@ -81,48 +67,7 @@ class Figures implements CaseReadModel {
 	}
 
 	@Override
-	public void rebuildStarts() {
-		this.rebuilt.clear();
-	}
-
-	@Override
-	public void rebuild(ComplaintCase complaintCase) {
-		add(this.rebuilt, complaintCase.facts(), 1);
-	}
-
-	@Override
-	public void rebuildEnds() {
-		Document figures = new Document("_id", ID);
-		this.rebuilt.forEach((path, count) -> {
-			Document at = figures;
-			String[] parts = path.split("\\.");
-			for (int i = 0; i < parts.length - 1; i++) {
-				at = (Document) at.computeIfAbsent(parts[i], (key) -> new Document());
-			}
-			at.put(parts[parts.length - 1], count);
-		});
-		this.mongo.save(figures, COLLECTION);
-		this.rebuilt.clear();
-	}
-
-	@Override
-	public void saved(ComplaintCase complaintCase, CaseFacts before) {
-		Map<String, Long> change = new HashMap<>();
-		if (before != null) {
-			add(change, before, -1);
-		}
-		add(change, complaintCase.facts(), 1);
-		change.values().removeIf((count) -> count == 0);
-		if (change.isEmpty()) {
-			return;
-		}
-		Update update = new Update();
-		change.forEach(update::inc);
-		this.mongo.upsert(Query.query(Criteria.where("_id").is(ID)), update, COLLECTION);
-	}
-
-	/** Adds (or takes away) one case's counts. */
-	private void add(Map<String, Long> counts, CaseFacts facts, long sign) {
+	protected void count(Map<String, Long> counts, CaseFacts facts, long sign) {
 		if (!facts.counts()) {
 			return;
 		}
