@@ -136,17 +136,26 @@ public final class Bench {
 		System.out.println(Report.markdown(results));
 	}
 
-	/** Runs the whole benchmark and writes its results. */
+	/**
+	 * Runs the whole benchmark and writes its results, after each size: a run stopped
+	 * before the largest keeps what it measured.
+	 */
 	public static Results run(Settings settings, String command) {
 		Target target = new Target(settings);
 		double ceiling = (settings.kafka() != null)
 				? Ceiling.producerPerformance(settings.kafka(), settings.ceilingRecords()) : Double.NaN;
 		say("Kafka's producer benchmark on the same broker: %.0f records/s".formatted(ceiling));
 		List<AtSize> sizes = new ArrayList<>();
+		Results results = null;
 		for (int size : settings.sizes()) {
 			sizes.add(target.measureAt(size));
+			results = new Results(Instant.now(), Machine.describe(), command, ceiling, List.copyOf(sizes));
+			write(settings, results);
 		}
-		Results results = new Results(Instant.now(), Machine.describe(), command, ceiling, sizes);
+		return results;
+	}
+
+	private static void write(Settings settings, Results results) {
 		try {
 			Files.createDirectories(settings.out());
 			Files.writeString(settings.out().resolve("results.json"), Report.json(results));
@@ -155,7 +164,6 @@ public final class Bench {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return results;
 	}
 
 	static void say(String line) {

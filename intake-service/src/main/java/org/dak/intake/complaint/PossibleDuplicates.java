@@ -80,14 +80,11 @@ class PossibleDuplicates {
 	/** Remembers a stored item under its sender's mobile and e-mail. */
 	void stored(String id, ApplicantDetails applicant, String subject, Instant receivedAt) {
 		Document item = new Document("id", id).append("subject", subject).append("receivedAt", receivedAt);
-		Instant since = receivedAt.minus(this.window);
 		try {
 			for (String sender : senders(applicant)) {
-				// two writes: MongoDB refuses $pull and $push on one field in one update
-				Query key = Query.query(Criteria.where("_id").is(sender));
-				this.mongo.upsert(key, new Update().push("items").slice(-KEPT).each(item), COLLECTION);
-				this.mongo.updateFirst(key, new Update().pull("items",
-						Query.query(Criteria.where("receivedAt").lt(since)).getQueryObject()), COLLECTION);
+				// the newest KEPT only; older than the window are passed over when read
+				this.mongo.upsert(Query.query(Criteria.where("_id").is(sender)),
+						new Update().push("items").slice(-KEPT).each(item), COLLECTION);
 			}
 		}
 		catch (RuntimeException ex) {

@@ -386,6 +386,8 @@ class NotificationsIT {
 
 		assertThat(this.reads.on("notifications")).as("sending reads and writes its messages").isNotEmpty();
 		assertThat(this.reads.scansOf(this.mongo, "notifications")).as("nothing reads the whole log").isEmpty();
+		assertThat(this.reads.scansOf(this.mongo, "processed_events")).as("an event's check reads no other").isEmpty();
+		assertThat(this.reads.scansOf(this.mongo, "contacts")).isEmpty();
 	}
 
 	@Test

@@ -100,6 +100,7 @@ class OutboxRelayIT {
 		assertThat(this.reads.on("inbox")).as("marking reads and writes its item").isNotEmpty();
 		assertThat(this.reads.scansOf(this.mongo, "inbox")).as("nothing reads every item").isEmpty();
 		assertThat(this.reads.scansOf(this.mongo, "departments")).isEmpty();
+		assertThat(this.reads.scansOf(this.mongo, "processed_events")).as("an event's check reads no other").isEmpty();
 		assertThat(this.mongo.getCollection(Outbox.PENDING_COLLECTION).countDocuments())
 			.as("the working set is empty again")
 			.isZero();

@@ -154,6 +154,7 @@ class DeadlineIT {
 		assertThat(queue.get("content").findValuesAsString("complaintId")).as("the queue holds unfinished items")
 			.doesNotContainAnyElementsOf(finishedItems);
 		assertThat(this.reads.scansOf(this.mongo, "cases")).as("nothing reads every case").isEmpty();
+		assertThat(this.reads.scansOf(this.mongo, "processed_events")).as("an event's check reads no other").isEmpty();
 		assertThat(this.reads.on("cases").toString()).as("no finished item is read")
 			.doesNotContain(finishedItems)
 			.contains(open);

@@ -6,8 +6,6 @@ import org.bson.Document;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * The ledger of events a consumer has already handled, keyed (uniquely) by event ID, so a
@@ -33,7 +31,9 @@ public class ProcessedEvents {
 	 * @return {@code true} if the handler ran
 	 */
 	public boolean once(String eventId, String topic, Runnable handler) {
-		if (this.mongo.exists(Query.query(Criteria.where("_id").is(eventId)), COLLECTION)) {
+		// a find by _id, not exists(): that is a count, which the embedded MongoDB server
+		// answers with an aggregation over every processed event
+		if (this.mongo.findById(eventId, Document.class, COLLECTION) != null) {
 			return false;
 		}
 		handler.run();
