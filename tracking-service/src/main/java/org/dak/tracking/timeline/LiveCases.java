@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -99,10 +98,6 @@ public class LiveCases implements CaseReadModel {
 	/** The cases in the open statuses, for the overdue figures. */
 	public List<LiveCase> open() {
 		return all().stream().filter(LiveCase::isOpen).toList();
-	}
-
-	Optional<LiveCase> find(String id) {
-		return Optional.ofNullable(this.mongo.findById(id, LiveCase.class));
 	}
 
 	@Override
