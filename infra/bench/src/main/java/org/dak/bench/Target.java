@@ -33,21 +33,29 @@ final class Target {
 		.executor(Executors.newCachedThreadPool())
 		.build();
 
-	private final String dmToken;
+	private volatile String dmToken;
 
 	private final AtomicLong serial = new AtomicLong(System.currentTimeMillis() % 10_000_000);
 
 	Target(Bench.Settings settings) {
 		this.settings = settings;
-		Answer signIn = send(HttpRequest.newBuilder(settings.gateway().resolve("/api/v1/auth/login"))
+		this.dmToken = signIn();
+	}
+
+	/**
+	 * Signs in as the DM. Tokens last minutes and a fill to 100k items takes much longer,
+	 * so the harness signs in again whenever tracking says the token is no longer good.
+	 */
+	private String signIn() {
+		Answer signIn = send(HttpRequest.newBuilder(this.settings.gateway().resolve("/api/v1/auth/login"))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(JSON
-				.writeValueAsString(Map.of("username", settings.dmUser(), "password", settings.dmPassword())))));
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+					Map.of("username", this.settings.dmUser(), "password", this.settings.dmPassword())))));
 		if (signIn.status() != 200) {
-			throw new IllegalStateException("Cannot sign in as " + settings.dmUser() + " at " + settings.gateway()
-					+ ": " + signIn.status() + " " + signIn.body());
+			throw new IllegalStateException("Cannot sign in as " + this.settings.dmUser() + " at "
+					+ this.settings.gateway() + ": " + signIn.status() + " " + signIn.body());
 		}
-		this.dmToken = JSON.readTree(signIn.body()).get("accessToken").asString();
+		return JSON.readTree(signIn.body()).get("accessToken").asString();
 	}
 
 	/** Fills the system to {@code size} items, waits for quiet, and measures. */
@@ -215,11 +223,19 @@ final class Target {
 		return 0;
 	}
 
-	/** Items in tracking (every status). */
-	int storedItems() {
-		Answer summary = send(HttpRequest.newBuilder(this.settings.tracking().resolve("/api/v1/dashboard/summary"))
+	private Answer summary() {
+		return send(HttpRequest.newBuilder(this.settings.tracking().resolve("/api/v1/dashboard/summary"))
 			.header("Authorization", "Bearer " + this.dmToken)
 			.GET());
+	}
+
+	/** Items in tracking (every status). */
+	int storedItems() {
+		Answer summary = summary();
+		if (summary.status() == 401) {
+			this.dmToken = signIn();
+			summary = summary();
+		}
 		if (summary.status() != 200) {
 			throw new IllegalStateException("Tracking's summary answered " + summary.status());
 		}
