@@ -12,13 +12,13 @@ import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
+import org.dak.support.mongo.Maintenance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -114,17 +114,19 @@ class PossibleDuplicates {
 			return;
 		}
 		Instant since = Instant.now().minus(this.window);
-		Query recent = Query.query(Criteria.where("receivedAt").gte(since)).with(Sort.by("receivedAt"));
-		recent.fields().include("_id", "applicant", "subject", "receivedAt");
-		int filled = 0;
-		for (Complaint complaint : this.mongo.find(recent, Complaint.class)) {
-			if (complaint.applicant() != null) {
-				stored(complaint.id(), complaint.applicant(), complaint.subject(), complaint.receivedAt());
-				filled++;
-			}
-		}
-		if (filled > 0) {
-			log.info("Recent senders filled from {} items of the last {}", filled, this.window);
+		// items are stored in the order they come, so the newest of a sender are kept
+		int[] filled = { 0 };
+		new Maintenance(this.mongo).scan(this.mongo.getCollectionName(Complaint.class),
+				new org.bson.Document("receivedAt", new org.bson.Document("$gte", java.util.Date.from(since))),
+				new org.bson.Document("applicant", 1).append("subject", 1).append("receivedAt", 1), (document) -> {
+					Complaint complaint = this.mongo.getConverter().read(Complaint.class, document);
+					if (complaint.applicant() != null) {
+						stored(complaint.id(), complaint.applicant(), complaint.subject(), complaint.receivedAt());
+						filled[0]++;
+					}
+				});
+		if (filled[0] > 0) {
+			log.info("Recent senders filled from {} items of the last {}", filled[0], this.window);
 		}
 	}
 

@@ -14,6 +14,7 @@ import org.bson.Document;
 import org.dak.support.events.Outbox;
 import org.dak.support.events.OutboxEvent;
 import org.dak.support.mongo.IdsByKey;
+import org.dak.support.mongo.Maintenance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,14 +40,17 @@ import org.springframework.stereotype.Component;
  * with its channel and when it is due. A claim takes an entry (pushing its due time past
  * the claim), then the message by its ID; a settled message's entry is removed, a retried
  * one's moved to its next attempt. An entry whose message is settled or gone is dropped
- * when it comes up. At start-up, unsettled messages without an entry (stored by an
- * earlier version, or by a crash between the two writes) get one.
+ * when it comes up. A crash between the two writes is put right when the event comes
+ * again; the messages of an earlier version get their entries on the first start.
  */
 @Component
 class NotificationQueue {
 
 	/** The working set of messages to send. */
 	static final String QUEUE = "notification_queue";
+
+	/** The mark of the first start on a database: the working set holds every message. */
+	static final String FILLED = "notification queue holds every unsettled message";
 
 	private final MongoTemplate mongo;
 
@@ -65,10 +69,13 @@ class NotificationQueue {
 
 	private final IdsByKey byItem;
 
+	private final Maintenance maintenance;
+
 	NotificationQueue(MongoTemplate mongo, MeterRegistry meters, Preferences preferences, Outbox outbox) {
 		this.mongo = mongo;
 		this.outbox = outbox;
 		this.byItem = new IdsByKey(mongo, "notification_ids");
+		this.maintenance = new Maintenance(mongo);
 		this.meters = meters;
 		this.preferences = preferences;
 		Gauge.builder("dak.notifications.pending", this, NotificationQueue::pending)
@@ -77,36 +84,41 @@ class NotificationQueue {
 	}
 
 	/**
-	 * Gives every unsettled message an entry in the working set: those stored before it
-	 * existed, and any a crash left between the message and its entry. Runs once, when
-	 * the service has started.
+	 * The first time the service runs on a database: gives the messages stored before the
+	 * working set existed their entries, and lists them by item. Every message since gets
+	 * its entry as it is stored (or when its event comes again, should a crash have come
+	 * in between), so later starts do not read the archive.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	@Order(0)
-	void recover() {
-		Query unsettled = Query.query(Criteria.where("status").in(UNSETTLED));
-		unsettled.fields().include("_id", "channel", "nextAttemptAt");
-		int found = 0;
-		for (Document message : this.mongo.find(unsettled, Document.class, "notifications")) {
-			Instant due = (message.getDate("nextAttemptAt") != null) ? message.getDate("nextAttemptAt").toInstant()
-					: now();
-			this.mongo.upsert(Query.query(Criteria.where("_id").is(message.get("_id"))),
-					new Update().setOnInsert("channel", message.getString("channel")).setOnInsert("dueAt", due), QUEUE);
-			found++;
+	void recoverOnce() {
+		if (!this.maintenance.isDone(FILLED)) {
+			recover();
+			this.maintenance.done(FILLED);
 		}
+	}
+
+	/**
+	 * Gives every unsettled message an entry in the working set, and every message its
+	 * place in its item's list. Reads every message.
+	 */
+	void recover() {
+		int found = this.maintenance.scan("notifications", new Document("status", new Document("$in", UNSETTLED)),
+				new Document("channel", 1).append("nextAttemptAt", 1), (message) -> {
+					Instant due = (message.getDate("nextAttemptAt") != null)
+							? message.getDate("nextAttemptAt").toInstant() : now();
+					this.mongo.upsert(Query.query(Criteria.where("_id").is(message.get("_id"))),
+							new Update().setOnInsert("channel", message.getString("channel")).setOnInsert("dueAt", due),
+							QUEUE);
+				});
 		if (found > 0) {
 			log.info("{} messages wait to be sent", found);
 		}
-		if (this.byItem.isEmpty()) {
-			// after an upgrade: list the messages stored before the lists existed, once
-			Query all = new Query();
-			all.fields().include("_id", "complaintId");
-			for (Document message : this.mongo.find(all, Document.class, "notifications")) {
-				if (message.getString("complaintId") != null) {
-					this.byItem.add(message.getString("complaintId"), message.get("_id"));
-				}
+		this.maintenance.scan("notifications", new Document(), new Document("complaintId", 1), (message) -> {
+			if (message.getString("complaintId") != null) {
+				this.byItem.add(message.getString("complaintId"), message.get("_id"));
 			}
-		}
+		});
 	}
 
 	/**
@@ -144,6 +156,11 @@ class NotificationQueue {
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
+			// stored before: should a crash have come between the message and its entry,
+			// the entry is written now (a settled message's entry is dropped by the
+			// claim)
+			this.mongo.upsert(Query.query(Criteria.where("_id").is(id)),
+					new Update().setOnInsert("channel", message.channel()).setOnInsert("dueAt", now), QUEUE);
 			return false;
 		}
 	}

@@ -23,6 +23,7 @@ import org.dak.support.events.EventJson;
 import org.dak.support.events.Outbox;
 import org.dak.support.identity.AccessCodes;
 import org.dak.testsupport.MongoReads;
+import org.dak.support.mongo.Maintenance;
 import org.dak.testsupport.PublishedRecords;
 import org.dak.testsupport.Http;
 import org.dak.testsupport.ServiceIntegrationTest;
@@ -98,12 +99,15 @@ class NotificationsIT {
 	@Autowired
 	MongoReads reads;
 
+	Maintenance maintenance;
+
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
 
 	@BeforeEach
 	void providerAccepts() {
 		smsProvider.stubFor(post(urlEqualTo("/api/sms")).willReturn(aResponse().withStatus(202)));
+		this.maintenance = new Maintenance(this.mongo);
 	}
 
 	@Test
@@ -329,8 +333,9 @@ class NotificationsIT {
 				"hi", "9876543210", "XXXXXX3210",
 				Map.of("name", "सुनीता देवी", "receiptNumber", id, "trackingUrl", "http://t", "office", "समाहरणालय"),
 				"temporary-failure", "503", 40, Instant.now(), null, null, longAgo, longAgo, List.of()));
-		// it waits in the senders' queue, as it has all along
-		this.queue.recover();
+		// stored by a version before the senders' queue: the first start queues it
+		this.maintenance.undo(NotificationQueue.FILLED);
+		this.queue.recoverOnce();
 
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> "technical-failure"
@@ -351,14 +356,45 @@ class NotificationsIT {
 				"status-in-progress", "hi", "9876543210", "XXXXXX3210",
 				Map.of("name", "सुनीता देवी", "receiptNumber", id, "trackingUrl", "http://t", "office", "समाहरणालय"),
 				"sending", null, 1, before, before.plus(Duration.ofMinutes(2)), null, before, before, List.of()));
-		// what the restart does: unsettled messages are put in the senders' working set
-		this.queue.recover();
+		// its entry in the senders' queue, claimed until two minutes after the send began
+		this.mongo.getCollection(NotificationQueue.QUEUE)
+			.insertOne(new org.bson.Document("_id", "crashed-" + id + ":SMS:APPLICANT").append("channel", "SMS")
+				.append("dueAt", java.util.Date.from(before.plus(Duration.ofMinutes(2)))));
+		// a restart reads no message: the claim has run out, a sender takes it up
 
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> "sent"
 				.equals(this.queue.find("crashed-" + id + ":SMS:APPLICANT").map(Notification::status).orElse(null)));
 		assertThat(smsFor(id)).extracting(LoggedRequest::getBodyAsString)
 			.anyMatch((body) -> body.contains("crashed-" + id + ":SMS:APPLICANT"));
+	}
+
+	@Test
+	void aMessageWhoseQueueEntryACrashLostIsQueuedWhenItsEventComesAgain() {
+		String id = newId("K");
+		// the service stored the receipt's SMS and died before its entry in the queue
+		Instant at = Instant.now();
+		this.mongo.insert(new Notification("evt-" + id + ":SMS:APPLICANT", id, "SMS", "APPLICANT", "received", "hi",
+				"9876543210", "XXXXXX3210", Map.of("name", "सुनीता देवी", "receiptNumber", id, "subject", "जल निकासी",
+						"trackingUrl", "http://t", "office", "समाहरणालय"),
+				Notification.CREATED, null, 0, at, null, null, at, at, List.of()));
+		// the event was not recorded as handled, so it comes again
+		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, id,
+				bytes(received(id, "again." + id + "@example.in", "hi")));
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "sent"
+				.equals(this.queue.find("evt-" + id + ":SMS:APPLICANT").map(Notification::status).orElse(null)));
+	}
+
+	@Test
+	void aRestartReadsNoMessage() {
+		this.queue.recoverOnce();
+		this.reads.clear();
+
+		this.queue.recoverOnce();
+
+		assertThat(this.reads.on("notifications")).isEmpty();
 	}
 
 	@Test
@@ -429,7 +465,8 @@ class NotificationsIT {
 				.append("updatedAt", java.util.Date.from(Instant.now())));
 		// the first start after the upgrade, whose version brought the lists by item
 		this.mongo.dropCollection("notification_ids");
-		this.queue.recover();
+		this.maintenance.undo(NotificationQueue.FILLED);
+		this.queue.recoverOnce();
 
 		assertThat(log(id)).singleElement().satisfies((n) -> {
 			assertThat(n.get("status").asString()).isEqualTo("sent");

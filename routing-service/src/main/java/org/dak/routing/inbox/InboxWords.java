@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.bson.Document;
+import org.dak.support.mongo.Maintenance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,15 +150,8 @@ class InboxWords {
 		if (this.mongo.getCollection(COLLECTION).estimatedDocumentCount() > 0) {
 			return;
 		}
-		Query all = new Query();
-		all.fields().include("_id", "subject");
-		int indexed = 0;
-		for (Document item : this.mongo.find(all, Document.class, "inbox")) {
-			if (item.getString("subject") != null) {
-				index(item.getString("_id"), item.getString("subject"));
-				indexed++;
-			}
-		}
+		int indexed = new Maintenance(this.mongo).scan("inbox", new Document("subject", new Document("$ne", null)),
+				new Document("subject", 1), (item) -> index(item.getString("_id"), item.getString("subject")));
 		if (indexed > 0) {
 			log.info("Keyword index built for {} items", indexed);
 		}

@@ -13,6 +13,7 @@ import org.dak.contracts.Topic;
 import org.dak.contracts.Topics;
 import org.dak.support.events.Outbox;
 import org.dak.testsupport.Http;
+import org.dak.support.mongo.Maintenance;
 import org.dak.testsupport.MongoReads;
 import org.dak.testsupport.PublishedRecords;
 import org.dak.testsupport.ServiceIntegrationTest;
@@ -107,7 +108,14 @@ class OutboxRelayIT {
 	}
 
 	@Test
-	void anEventStoredBeforeTheWorkingSetExistedIsFoundOnceAtStartUp() {
+	void theOutboxesAreLookedThroughOnceForADatabaseNotAtEveryStart() {
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.mongo.findById("outbox working set holds inbox", Document.class,
+					Maintenance.COLLECTION) != null);
+	}
+
+	@Test
+	void anEventStoredBeforeTheWorkingSetExistedIsFoundWhenTheOutboxesAreLookedThrough() {
 		// as an earlier version stored it: the event inside the item, nothing else
 		String earlier = "NAL-2026-999991-E";
 		String eventId = UUID.randomUUID().toString();

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.dak.contracts.NotificationDispatched;
 import org.dak.support.mongo.IdsByKey;
+import org.dak.support.mongo.Maintenance;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
@@ -82,11 +83,9 @@ class CaseMessages {
 		if (!this.byItem.isEmpty()) {
 			return;
 		}
-		Query all = new Query();
-		all.fields().include("_id", "complaintId");
-		for (MessageSent message : this.mongo.find(all, MessageSent.class)) {
-			this.byItem.add(message.complaintId(), message.notificationId());
-		}
+		new Maintenance(this.mongo).scan(this.mongo.getCollectionName(MessageSent.class), new org.bson.Document(),
+				new org.bson.Document("complaintId", 1),
+				(message) -> this.byItem.add(message.getString("complaintId"), message.get("_id")));
 	}
 
 }

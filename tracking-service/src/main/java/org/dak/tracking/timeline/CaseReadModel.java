@@ -2,9 +2,10 @@ package org.dak.tracking.timeline;
 
 /**
  * A view of the cases kept up to date as they are saved, so that what it answers never
- * needs the whole archive read. It is rebuilt from the stored cases at start-up, before
- * the service takes any work, which also puts right whatever a crash between a case's
- * save and the view's update left behind.
+ * needs the whole archive read. It is rebuilt from the stored cases at a start-up that
+ * follows anything but a clean stop (see {@link CaseReadModels}), before the service
+ * takes any work, which puts right whatever a crash between a case's save and the view's
+ * update left behind.
  */
 public interface CaseReadModel {
 

@@ -3,33 +3,47 @@ package org.dak.tracking.timeline;
 import java.util.List;
 
 import org.bson.Document;
+import org.dak.support.mongo.Maintenance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.mapping.event.AfterConvertCallback;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveCallback;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the {@link CaseReadModel read models} up to date: every save of a case is handed
- * to each of them with what was counted for the case before, and at start-up, before the
- * service takes any event or request, they are rebuilt from one pass over the stored
- * cases. The read models and the template are reached when first used: the template is
- * built with these callbacks.
+ * to each of them with what was counted for the case before.
+ * <p>
+ * A stop that let every update through marks the read models current
+ * ({@link Maintenance}), and the next start keeps them, reading no case. Otherwise (the
+ * first start, a crash, a read model's write that failed after its case's save, or a new
+ * {@link #GENERATION}) the start rebuilds them from one pass over the stored cases,
+ * before the service takes any event or request. The mark is taken away as the service
+ * starts, so that only a clean stop puts it back. The read models and the template are
+ * reached when first used: the template is built with these callbacks.
  */
 @Component
-class CaseReadModels
-		implements AfterConvertCallback<ComplaintCase>, AfterSaveCallback<ComplaintCase>, SmartInitializingSingleton {
+class CaseReadModels implements AfterConvertCallback<ComplaintCase>, AfterSaveCallback<ComplaintCase>,
+		SmartInitializingSingleton, SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(CaseReadModels.class);
+
+	/** Raised whenever a read model changes what it keeps: the next start rebuilds. */
+	private static final int GENERATION = 1;
 
 	private final ObjectProvider<CaseReadModel> models;
 
 	private final ObjectProvider<MongoTemplate> mongo;
+
+	private volatile boolean drifted;
+
+	private volatile boolean running;
 
 	CaseReadModels(ObjectProvider<CaseReadModel> models, ObjectProvider<MongoTemplate> mongo) {
 		this.models = models;
@@ -45,25 +59,73 @@ class CaseReadModels
 	@Override
 	public ComplaintCase onAfterSave(ComplaintCase complaintCase, Document document, String collection) {
 		CaseFacts before = complaintCase.counted();
-		this.models.orderedStream().forEach((model) -> model.saved(complaintCase, before));
+		try {
+			this.models.orderedStream().forEach((model) -> model.saved(complaintCase, before));
+		}
+		catch (RuntimeException ex) {
+			// the case is stored, its read models may not have followed: rebuild next
+			// time
+			this.drifted = true;
+			throw ex;
+		}
 		complaintCase.counted(complaintCase.facts());
 		return complaintCase;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
+		Maintenance maintenance = new Maintenance(this.mongo.getObject());
+		String current = current();
+		if (maintenance.isDone(current)) {
+			maintenance.undo(current);
+			log.info("Read models kept: the last run stopped cleanly");
+			return;
+		}
 		long start = System.nanoTime();
 		List<CaseReadModel> all = this.models.orderedStream().toList();
 		all.forEach(CaseReadModel::rebuildStarts);
-		int count = 0;
-		try (var cases = this.mongo.getObject().stream(new Query(), ComplaintCase.class)) {
-			for (ComplaintCase complaintCase : (Iterable<ComplaintCase>) cases::iterator) {
-				all.forEach((model) -> model.rebuild(complaintCase));
-				count++;
-			}
-		}
+		MongoConverter converter = this.mongo.getObject().getConverter();
+		int count = maintenance.scan(this.mongo.getObject().getCollectionName(ComplaintCase.class), new Document(),
+				null, (document) -> {
+					ComplaintCase complaintCase = converter.read(ComplaintCase.class, document);
+					all.forEach((model) -> model.rebuild(complaintCase));
+				});
 		all.forEach(CaseReadModel::rebuildEnds);
+		this.drifted = false;
 		log.info("Read models rebuilt from {} cases in {} ms", count, (System.nanoTime() - start) / 1_000_000);
+	}
+
+	/** The mark of read models that match the stored cases. */
+	private String current() {
+		return "read models match the cases: "
+				+ this.models.orderedStream().map((model) -> model.getClass().getSimpleName()).sorted().toList()
+				+ ", generation " + GENERATION;
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/** Runs after the listeners, the web server and the timers have stopped. */
+	@Override
+	public void stop() {
+		this.running = false;
+		if (this.drifted) {
+			log.warn("A read model missed an update: the next start rebuilds them");
+			return;
+		}
+		new Maintenance(this.mongo.getObject()).done(current());
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return 0;
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.dak.contracts.DeadlineBreached;
 import org.dak.contracts.DeadlineNeared;
 import org.dak.contracts.GoldenSamples;
@@ -28,13 +29,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.client.RestClient;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -70,6 +76,14 @@ class DeadlineIT {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@Autowired
+	@Qualifier("caseReadModels")
+	SmartLifecycle readModels;
+
+	@Autowired
+	@Qualifier("caseReadModels")
+	SmartInitializingSingleton readModelsAtStart;
 
 	@LocalServerPort
 	int port;
@@ -158,6 +172,71 @@ class DeadlineIT {
 		assertThat(this.reads.on("cases").toString()).as("no finished item is read")
 			.doesNotContain(finishedItems)
 			.contains(open);
+	}
+
+	@Test
+	void aRestartAfterACleanStopKeepsTheFiguresAndReadsNoCase() {
+		receivedAndMarked(ReceiptNumbers.format("NAL", 2026, 7501), "PHED");
+		receivedAndMarked(ReceiptNumbers.format("NAL", 2026, 7502), "SUPPLY");
+		Map<String, List<Document>> before = readModels();
+
+		this.readModels.stop();
+		this.reads.clear();
+		this.readModelsAtStart.afterSingletonsInstantiated();
+		this.readModels.start();
+
+		assertThat(this.reads.on("cases")).as("a restart reads no case").isEmpty();
+		assertThat(readModels()).isEqualTo(before);
+	}
+
+	@Test
+	void aRestartAfterACrashRebuildsWhatTheCrashLeftWrong() {
+		receivedAndMarked(ReceiptNumbers.format("NAL", 2026, 7511), "PHED");
+		Map<String, List<Document>> before = readModels();
+		// what a crash between a case's save and its figures could leave: figures off
+		for (String collection : before.keySet()) {
+			this.mongo.remove(new Query(), collection);
+		}
+
+		// the service was not stopped cleanly: the mark of current figures is gone
+		this.readModelsAtStart.afterSingletonsInstantiated();
+
+		assertThat(readModels()).isEqualTo(before);
+	}
+
+	/**
+	 * What the read models say: the unfinished cases with their status and department,
+	 * and every counter that is not zero.
+	 */
+	private Map<String, List<Document>> readModels() {
+		Map<String, List<Document>> models = new java.util.TreeMap<>();
+		Query live = new Query().with(Sort.by("_id"));
+		live.fields().include("_id", "status", "departmentCode");
+		models.put("live_cases", this.mongo.find(live, Document.class, "live_cases"));
+		for (String collection : List.of("open_items", "dashboard_figures")) {
+			models.put(collection,
+					this.mongo.find(new Query().with(Sort.by("_id")), Document.class, collection)
+						.stream()
+						.map(DeadlineIT::withoutZeros)
+						.toList());
+		}
+		return models;
+	}
+
+	private static Document withoutZeros(Document counters) {
+		Document kept = new Document();
+		counters.forEach((key, value) -> {
+			if (value instanceof Document nested) {
+				Document inner = withoutZeros(nested);
+				if (!inner.isEmpty()) {
+					kept.put(key, inner);
+				}
+			}
+			else if (!(value instanceof Number number) || number.longValue() != 0) {
+				kept.put(key, value);
+			}
+		});
+		return kept;
 	}
 
 	@Test

@@ -58,9 +58,9 @@ public class Outbox {
 
 	/**
 	 * Looks through every outbox for events without their entry in the working set and
-	 * publishes them. The relay does this once after start-up (a crash may have come
-	 * between a write and its entry); an operator may do it after restoring a backup.
-	 * Reads every document once.
+	 * publishes them. The relay does this the first time it runs on a database (for the
+	 * documents stored before the working set existed); an operator may do it after
+	 * restoring a backup. Reads every document once.
 	 * @return how many documents had unpublished events
 	 */
 	public int recover() {

@@ -30,6 +30,7 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
+import org.dak.support.mongo.Maintenance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,11 +98,14 @@ class OutboxRelay implements DisposableBean {
 		return thread;
 	});
 
+	private final Maintenance maintenance;
+
 	private volatile boolean recovered;
 
 	OutboxRelay(MongoTemplate mongo, KafkaTemplate<Object, Object> kafka, OutboxProperties properties,
 			CircuitBreaker circuitBreaker, String source, MeterRegistry meters) {
 		this.mongo = mongo;
+		this.maintenance = new Maintenance(mongo);
 		this.kafka = kafka;
 		this.properties = properties;
 		this.circuitBreaker = circuitBreaker;
@@ -174,7 +178,7 @@ class OutboxRelay implements DisposableBean {
 	void sweep() {
 		try {
 			if (!this.recovered) {
-				recover();
+				recoverOnce();
 				this.recovered = true;
 			}
 			List<Document> entries = this.mongo.find(new Query().limit(10 * this.properties.batchSize()),
@@ -190,32 +194,50 @@ class OutboxRelay implements DisposableBean {
 	}
 
 	/**
-	 * Notes every document with unpublished events, for the sweep: those a crash caught
-	 * between its write and its note, and those stored before the working set existed.
+	 * The first time the relay runs on a database: notes the documents stored before the
+	 * working set existed. Every write since notes its document before it changes it, so
+	 * this is never needed again, and later starts do not read the archive.
+	 */
+	private void recoverOnce() {
+		for (String collection : this.properties.collections()) {
+			String job = "outbox working set holds " + collection;
+			if (!this.maintenance.isDone(job)) {
+				recover(collection);
+				this.maintenance.done(job);
+			}
+		}
+	}
+
+	/**
+	 * Notes every document with unpublished events, for the sweep: e.g. those stored
+	 * before the working set existed, or restored from a backup. Reads every document.
 	 */
 	int recover() {
 		int total = 0;
 		for (String collection : this.properties.collections()) {
-			Query unpublished = Query.query(Criteria.where("outbox")
-				.elemMatch(Criteria.where("publishedAt").is(null).and("setAsideAt").is(null)));
-			unpublished.fields().include("_id");
-			int found = 0;
-			for (Document document : this.mongo.find(unpublished, Document.class, collection)) {
-				this.mongo.upsert(Query.query(Criteria.where("_id").is(key(collection, document.get("_id")))),
-						new Update().inc("writes", 1)
-							.setOnInsert("collection", collection)
-							.setOnInsert("documentId", document.get("_id"))
-							.setOnInsert("since", Instant.now()),
-						Outbox.PENDING_COLLECTION);
-				publishSoon(collection, document.get("_id"));
-				found++;
-			}
-			if (found > 0) {
-				log.info("{} documents of {} hold unpublished events; publishing them", found, collection);
-			}
-			total += found;
+			total += recover(collection);
 		}
 		return total;
+	}
+
+	private int recover(String collection) {
+		Document unpublished = new Document("outbox",
+				new Document("$elemMatch", new Document("publishedAt", null).append("setAsideAt", null)));
+		int[] found = { 0 };
+		this.maintenance.scan(collection, unpublished, new Document("_id", 1), (document) -> {
+			this.mongo.upsert(Query.query(Criteria.where("_id").is(key(collection, document.get("_id")))),
+					new Update().inc("writes", 1)
+						.setOnInsert("collection", collection)
+						.setOnInsert("documentId", document.get("_id"))
+						.setOnInsert("since", Instant.now()),
+					Outbox.PENDING_COLLECTION);
+			publishSoon(collection, document.get("_id"));
+			found[0]++;
+		});
+		if (found[0] > 0) {
+			log.info("{} documents of {} hold unpublished events; publishing them", found[0], collection);
+		}
+		return found[0];
 	}
 
 	/** A document's events, published in rounds: its n-th pending event in round n. */
@@ -243,7 +265,7 @@ class OutboxRelay implements DisposableBean {
 		for (int round = 0; failure == null; round++) {
 			Map<Pending, CompletableFuture<SendResult<Object, Object>>> sent = new LinkedHashMap<>();
 			for (Pending document : documents) {
-				if (document.events().size() > round && document.settled() == false) {
+				if (document.events().size() > round && !document.settled()) {
 					Document event = document.events().get(round);
 					try {
 						sent.put(document, send(event));
@@ -281,8 +303,15 @@ class OutboxRelay implements DisposableBean {
 				break;
 			}
 		}
-		markPublished(documents);
-		forgetSettled(documents);
+		try {
+			markPublished(documents);
+			forgetSettled(documents);
+		}
+		catch (RuntimeException ex) {
+			// the broker did its part: the database failed, and the sweep tries again
+			this.circuitBreaker.releasePermission();
+			throw ex;
+		}
 		if (failure != null) {
 			this.circuitBreaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, failure);
 			throw failure;
