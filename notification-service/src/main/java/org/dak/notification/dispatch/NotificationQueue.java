@@ -100,7 +100,7 @@ class NotificationQueue {
 
 	/**
 	 * Gives every unsettled message an entry in the working set, and every message its
-	 * place in its item's list. Reads every message.
+	 * place in its item's list if there are no lists yet. Reads every message.
 	 */
 	void recover() {
 		int found = this.maintenance.scan("notifications", new Document("status", new Document("$in", UNSETTLED)),
@@ -114,11 +114,14 @@ class NotificationQueue {
 		if (found > 0) {
 			log.info("{} messages wait to be sent", found);
 		}
-		this.maintenance.scan("notifications", new Document(), new Document("complaintId", 1), (message) -> {
-			if (message.getString("complaintId") != null) {
-				this.byItem.add(message.getString("complaintId"), message.get("_id"));
-			}
-		});
+		if (this.byItem.isEmpty()) {
+			// stored before the lists by item existed
+			this.maintenance.scan("notifications", new Document(), new Document("complaintId", 1), (message) -> {
+				if (message.getString("complaintId") != null) {
+					this.byItem.add(message.getString("complaintId"), message.get("_id"));
+				}
+			});
+		}
 	}
 
 	/**
