@@ -51,7 +51,7 @@ final class Report {
 				+ percent(s.gatewayItemsPerSecond() / s.directItemsPerSecond()) + ")");
 		row(md, results, "items/s visible in tracking, end to end (share of the ceiling)",
 				(s) -> rate(s.visibleItemsPerSecond(), results));
-		row(md, results, "notifications sent a second while the fill's backlog drained",
+		row(md, results, "SMS sent a second until every service had caught up with the fill",
 				(s) -> number(s.notificationsPerSecond()));
 		return md.toString();
 	}

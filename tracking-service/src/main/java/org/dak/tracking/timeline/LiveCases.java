@@ -126,6 +126,10 @@ public class LiveCases implements CaseReadModel {
 
 	@Override
 	public void saved(ComplaintCase complaintCase, CaseFacts before) {
+		if (before == null && !isLive(complaintCase)) {
+			// a new item not yet at a department: it has no summary to write or remove
+			return;
+		}
 		refresh(complaintCase);
 	}
 
