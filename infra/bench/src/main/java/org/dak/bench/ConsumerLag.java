@@ -30,6 +30,7 @@ final class ConsumerLag implements AutoCloseable {
 	ConsumerLag(String bootstrapServers) {
 		Properties properties = new Properties();
 		properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
 		properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
 		this.admin = Admin.create(properties);
 	}

@@ -396,17 +396,29 @@ class FaultSuiteIT {
 	 * subject has its words, the subject itself decides.
 	 */
 	private static List<JsonNode> inboxSearch(String subject) {
-		JsonNode found = direct("routing-service").get()
-			.uri((builder) -> builder.path("/api/v1/inbox").queryParam("q", subject).queryParam("size", 200).build())
-			.retrieve()
-			.body(JsonNode.class)
-			.get("content");
+		// every page: the words of one subject ("(14)") begin words of many others
+		// ("14ad7900"), more than a page holds
 		List<JsonNode> same = new ArrayList<>();
-		found.forEach((item) -> {
-			if (subject.equals(item.path("subject").asString())) {
-				same.add(item);
+		for (int page = 0; page < 100; page++) {
+			int number = page;
+			JsonNode found = direct("routing-service").get()
+				.uri((builder) -> builder.path("/api/v1/inbox")
+					.queryParam("q", subject)
+					.queryParam("size", 200)
+					.queryParam("page", number)
+					.build())
+				.retrieve()
+				.body(JsonNode.class)
+				.get("content");
+			found.forEach((item) -> {
+				if (subject.equals(item.path("subject").asString())) {
+					same.add(item);
+				}
+			});
+			if (found.size() < 200) {
+				break;
 			}
-		});
+		}
 		return same;
 	}
 
