@@ -1,5 +1,7 @@
 package org.dak.localstack;
 
+import java.util.function.Supplier;
+
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
@@ -27,20 +29,18 @@ class PinnedH2Backend extends H2Backend {
 
 	@Override
 	public Document handleMessage(MongoMessage message) {
-		TxCounter usage = this.store.registerVersionUsage();
-		try {
-			return super.handleMessage(message);
-		}
-		finally {
-			this.store.deregisterVersionUsage(usage);
-		}
+		return pinned(() -> super.handleMessage(message));
 	}
 
 	@Override
 	public QueryResult handleQuery(MongoQuery query) {
+		return pinned(() -> super.handleQuery(query));
+	}
+
+	private <T> T pinned(Supplier<T> command) {
 		TxCounter usage = this.store.registerVersionUsage();
 		try {
-			return super.handleQuery(query);
+			return command.get();
 		}
 		finally {
 			this.store.deregisterVersionUsage(usage);
