@@ -107,9 +107,7 @@ class NotificationQueue {
 				new Document("channel", 1).append("nextAttemptAt", 1), (message) -> {
 					Instant due = (message.getDate("nextAttemptAt") != null)
 							? message.getDate("nextAttemptAt").toInstant() : now();
-					this.mongo.upsert(Query.query(Criteria.where("_id").is(message.get("_id"))),
-							new Update().setOnInsert("channel", message.getString("channel")).setOnInsert("dueAt", due),
-							QUEUE);
+					queued(message.get("_id"), message.getString("channel"), due);
 				});
 		if (found > 0) {
 			log.info("{} messages wait to be sent", found);
@@ -151,8 +149,7 @@ class NotificationQueue {
 					message.template().key(), message.language(), message.to(),
 					Notification.mask(message.channel(), message.to()), message.values(), Notification.CREATED, null, 0,
 					now, null, fallbackFor, now, now, List.of()));
-			this.mongo.upsert(Query.query(Criteria.where("_id").is(id)),
-					new Update().setOnInsert("channel", message.channel()).setOnInsert("dueAt", now), QUEUE);
+			queued(id, message.channel(), now);
 			if (complaintId != null) {
 				this.byItem.add(complaintId, id);
 			}
@@ -162,10 +159,15 @@ class NotificationQueue {
 			// stored before: should a crash have come between the message and its entry,
 			// the entry is written now (a settled message's entry is dropped by the
 			// claim)
-			this.mongo.upsert(Query.query(Criteria.where("_id").is(id)),
-					new Update().setOnInsert("channel", message.channel()).setOnInsert("dueAt", now), QUEUE);
+			queued(id, message.channel(), now);
 			return false;
 		}
+	}
+
+	/** Gives a message its entry in the working set, unless it has one. */
+	private void queued(Object id, String channel, Instant due) {
+		this.mongo.upsert(Query.query(Criteria.where("_id").is(id)),
+				new Update().setOnInsert("channel", channel).setOnInsert("dueAt", due), QUEUE);
 	}
 
 	/**
