@@ -36,6 +36,11 @@ public record NotificationProperties(@DefaultValue("dak@collectorate.local") @Em
 		@Valid @DefaultValue CircuitBreaker circuitBreaker, @Valid @DefaultValue OfficerDigest officerDigest) {
 
 	/**
+	 * The longest a provider's call plus its sender's database work is planned to take.
+	 */
+	static final Duration ROUND_TRIP_ALLOWED = Duration.ofMillis(100);
+
+	/**
 	 * The HTTP SMS provider: any JSON or form API that takes a number, a text, a sender
 	 * ID, a template ID and our reference.
 	 *
@@ -53,7 +58,8 @@ public record NotificationProperties(@DefaultValue("dak@collectorate.local") @Em
 	 * @param connectTimeout connection timeout
 	 * @param readTimeout read timeout
 	 * @param ratePerSecond messages per second the provider allows
-	 * @param concurrentCalls calls in flight at once
+	 * @param concurrentCalls calls in flight at once (senders); 0: enough for the rate
+	 * (see {@link NotificationProperties#callsAtOnce})
 	 */
 	public record Sms(@NotNull URI url, @DefaultValue("") String apiKey,
 			@DefaultValue("Authorization") String apiKeyHeader, @DefaultValue("DAKNAL") String senderId,
@@ -61,7 +67,12 @@ public record NotificationProperties(@DefaultValue("dak@collectorate.local") @Em
 			@DefaultValue Map<String, String> fields, @DefaultValue("+91") String numberPrefix,
 			@DefaultValue("") String callbackToken, @DefaultValue("2s") Duration connectTimeout,
 			@DefaultValue("5s") Duration readTimeout, @DefaultValue("20") @Min(1) int ratePerSecond,
-			@DefaultValue("4") @Min(1) int concurrentCalls) {
+			@DefaultValue("0") @Min(0) int concurrentCalls) {
+
+		/** Senders (and calls in flight) this provider gets. */
+		public int callsAtOnce() {
+			return NotificationProperties.callsAtOnce(this.concurrentCalls, this.ratePerSecond);
+		}
 
 		/** The provider's name for one of our fields. */
 		public String field(String ours) {
@@ -74,9 +85,30 @@ public record NotificationProperties(@DefaultValue("dak@collectorate.local") @Em
 	 * The mail relay's limits.
 	 *
 	 * @param ratePerSecond messages per second
-	 * @param concurrentCalls connections at once
+	 * @param concurrentCalls connections at once (senders); 0: enough for the rate (see
+	 * {@link NotificationProperties#callsAtOnce})
 	 */
-	public record Mail(@DefaultValue("20") @Min(1) int ratePerSecond, @DefaultValue("4") @Min(1) int concurrentCalls) {
+	public record Mail(@DefaultValue("20") @Min(1) int ratePerSecond, @DefaultValue("0") @Min(0) int concurrentCalls) {
+
+		/** Senders (and connections at once) the mail relay gets. */
+		public int callsAtOnce() {
+			return NotificationProperties.callsAtOnce(this.concurrentCalls, this.ratePerSecond);
+		}
+
+	}
+
+	/**
+	 * How many calls a provider gets at once: as configured, or else enough to keep its
+	 * rate when one call (with the database work around it) takes up to
+	 * {@link #ROUND_TRIP_ALLOWED}, and never fewer than four. A sender waits for its
+	 * call, so fewer senders than rate × round trip cannot keep the rate whatever the
+	 * backlog.
+	 */
+	static int callsAtOnce(int configured, int ratePerSecond) {
+		if (configured > 0) {
+			return configured;
+		}
+		return Math.max(4, (int) Math.ceil(ratePerSecond * ROUND_TRIP_ALLOWED.toMillis() / 1000.0));
 	}
 
 	/**

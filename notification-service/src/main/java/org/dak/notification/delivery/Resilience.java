@@ -84,8 +84,8 @@ class Resilience {
 			thread.setDaemon(true);
 			return thread;
 		});
-		this.limits = Map.of("sms", new int[] { properties.sms().ratePerSecond(), properties.sms().concurrentCalls() },
-				"mail", new int[] { properties.mail().ratePerSecond(), properties.mail().concurrentCalls() });
+		this.limits = Map.of("sms", new int[] { properties.sms().ratePerSecond(), properties.sms().callsAtOnce() },
+				"mail", new int[] { properties.mail().ratePerSecond(), properties.mail().callsAtOnce() });
 		this.bulkheads = BulkheadRegistry.ofDefaults();
 		this.rateLimiters = RateLimiterRegistry.ofDefaults();
 		for (Map.Entry<String, int[]> provider : this.limits.entrySet()) {

@@ -73,8 +73,8 @@ class NotificationSender implements DisposableBean {
 		this.meters = meters;
 		this.retry = properties.retry();
 		this.fallbacks = fallbacks;
-		this.smsSenders = properties.sms().concurrentCalls();
-		this.mailSenders = properties.mail().concurrentCalls();
+		this.smsSenders = properties.sms().callsAtOnce();
+		this.mailSenders = properties.mail().callsAtOnce();
 		this.smsPool = Executors.newFixedThreadPool(this.smsSenders, named("sms-sender"));
 		this.mailPool = Executors.newFixedThreadPool(this.mailSenders, named("mail-sender"));
 	}
