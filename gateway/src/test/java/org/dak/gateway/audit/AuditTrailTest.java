@@ -1,0 +1,96 @@
+package org.dak.gateway.audit;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A request does not wait for its audit entry, and no entry is lost for that: entries
+ * wait while the database is down and are written once it is back, and a clean stop
+ * writes what is waiting.
+ */
+class AuditTrailTest {
+
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	private MongoServer server;
+
+	private MongoClient client;
+
+	@AfterEach
+	void close() {
+		if (this.client != null) {
+			this.client.close();
+		}
+		if (this.server != null) {
+			this.server.shutdownNow();
+		}
+	}
+
+	private ReactiveMongoTemplate template(int port) {
+		this.client = MongoClients.create(MongoClientSettings.builder()
+			.applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + port))
+			.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(500, TimeUnit.MILLISECONDS))
+			.build());
+		return new ReactiveMongoTemplate(this.client, "gateway-test");
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	@Test
+	void entriesRecordedWhileTheDatabaseIsDownAreWrittenWhenItIsBack() throws IOException {
+		int port = freePort();
+		ReactiveMongoTemplate mongo = template(port);
+		AuditTrail trail = new AuditTrail(mongo, this.meters);
+
+		trail.record("clerk", "POST /api/v1/complaints", "201", "10.0.0.1", "r-1").block();
+		trail.record("dm", "POST /api/v1/inbox/decisions", "200", "10.0.0.2", "r-2").block();
+		trail.flush();
+		assertThat(this.meters.get("dak.audit.pending").gauge().value()).isEqualTo(2);
+
+		this.server = new MongoServer(new MemoryBackend());
+		this.server.bind(new InetSocketAddress("127.0.0.1", port));
+		trail.flush();
+
+		assertThat(trail.find(null, null, null, 0, 10).map(AuditEntry::actor).collectList().block())
+			.containsExactlyInAnyOrder("clerk", "dm");
+		assertThat(this.meters.get("dak.audit.pending").gauge().value()).isZero();
+	}
+
+	@Test
+	void aCleanStopWritesWhatIsWaiting() {
+		this.server = new MongoServer(new MemoryBackend());
+		ReactiveMongoTemplate mongo = template(this.server.bind().getPort());
+		AuditTrail trail = new AuditTrail(mongo, this.meters);
+		for (int i = 0; i < 1500; i++) {
+			trail.record("clerk", "POST /api/v1/complaints", "201", "10.0.0.1", "r-" + i).block();
+		}
+
+		trail.destroy();
+
+		assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), AuditEntry.class).block())
+			.isEqualTo(1500);
+		assertThat(trail.find("clerk", Instant.EPOCH, null, 0, 5).collectList().block()).hasSize(5);
+	}
+
+}
