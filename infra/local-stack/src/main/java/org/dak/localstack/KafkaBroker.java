@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.common.Uuid;
@@ -52,7 +53,8 @@ public final class KafkaBroker {
 			Files.writeString(config, serverProperties());
 			Path log4j = this.dataDir.resolve("log4j2.properties");
 			Files.writeString(log4j, LOG4J2);
-			List<String> jvm = List.of("-Xmx512m", "-XX:+UseSerialGC", "-Dlog4j2.configurationFile=" + log4j);
+			List<String> jvm = new ArrayList<>(ChildProcess.smallJvm("256m", "48m"));
+			jvm.add("-Dlog4j2.configurationFile=" + log4j);
 			if (!Files.exists(this.dataDir.resolve("logs").resolve("meta.properties"))) {
 				ChildProcess
 					.java("kafka-storage-format", this.classpath, "kafka.tools.StorageTool", jvm,

@@ -322,8 +322,10 @@ public final class LocalStack {
 	}
 
 	private ChildProcess infraProcess(String name, String classpath, Class<?> main, List<String> args) {
-		ChildProcess child = ChildProcess.java(name, classpath, main.getName(), List.of("-Xmx256m", "-XX:+UseSerialGC"),
-				args, this.data.resolve("logs").resolve(name + ".log"));
+		List<String> jvm = name.equals("mongodb") ? ChildProcess.smallJvm("256m", "48m")
+				: ChildProcess.smallJvm("128m", "16m");
+		ChildProcess child = ChildProcess.java(name, classpath, main.getName(), jvm, args,
+				this.data.resolve("logs").resolve(name + ".log"));
 		this.infrastructure.add(child.start());
 		return child;
 	}
