@@ -42,14 +42,16 @@ public final class Bench {
 	 * @param sizes the numbers of stored items to measure at, in order
 	 * @param phase how long each timed phase lasts
 	 * @param idle how long CPU is sampled with no traffic
+	 * @param settle how long after the last phase CPU is sampled again with no traffic
+	 * (the store may still be compacting what the phases wrote); zero: not sampled
 	 * @param rate submissions a second in the fixed-rate phases
 	 * @param concurrency callers at once in the maximum-rate phases
 	 * @param ceilingRecords how many records Kafka's producer benchmark sends
 	 * @param out where the results are written
 	 */
 	public record Settings(URI gateway, URI intake, URI tracking, URI notification, String kafka, Path pids,
-			String dmUser, String dmPassword, List<Integer> sizes, Duration phase, Duration idle, int rate,
-			int concurrency, int ceilingRecords, Path out) {
+			String dmUser, String dmPassword, List<Integer> sizes, Duration phase, Duration idle, Duration settle,
+			int rate, int concurrency, int ceilingRecords, Path out) {
 
 		/** The local stack on its default ports, at 1k, 20k and 100k items. */
 		static Settings from(Map<String, String> args) {
@@ -68,6 +70,7 @@ public final class Bench {
 					args.getOrDefault("dm-password", env.getOrDefault("DAK_DEMO_PASSWORD", "dak-demo-2026")), sizes,
 					Duration.ofSeconds(Long.parseLong(args.getOrDefault("phase-seconds", "30"))),
 					Duration.ofSeconds(Long.parseLong(args.getOrDefault("idle-seconds", "30"))),
+					Duration.ofSeconds(Long.parseLong(args.getOrDefault("settle-seconds", "0"))),
 					Integer.parseInt(args.getOrDefault("rate", "5")),
 					Integer.parseInt(args.getOrDefault("concurrency", "16")),
 					Integer.parseInt(args.getOrDefault("ceiling-records", "200000")),
@@ -95,17 +98,27 @@ public final class Bench {
 	}
 
 	/** The figures at one size. */
-	public record AtSize(int storedItems, Map<String, Double> idleCpuPercentOfACore, Map<String, Long> rssMegabytes,
-			Latency gatewayAtFixedRate, Latency directAtFixedRate, Latency acknowledgedToVisible,
-			Latency gatewayAtMaximum, double gatewayItemsPerSecond, double directItemsPerSecond,
-			double visibleItemsPerSecond, double notificationsPerSecond) {
+	public record AtSize(int storedItems, Map<String, Double> idleCpuPercentOfACore,
+			Map<String, Double> settledCpuPercentOfACore, Map<String, Long> rssMegabytes, Latency gatewayAtFixedRate,
+			Latency directAtFixedRate, Latency acknowledgedToVisible, Latency gatewayAtMaximum,
+			double gatewayItemsPerSecond, double directItemsPerSecond, double visibleItemsPerSecond,
+			double notificationsPerSecond) {
 
 		/** The local stack's stand-ins for a mail server and an SMS provider. */
 		static final java.util.Set<String> STAND_INS = java.util.Set.of("mail", "sms-simulator");
 
 		/** The system's own processes: the services, the gateway, the broker, MongoDB. */
 		double idleCpuTotal() {
-			return this.idleCpuPercentOfACore.entrySet()
+			return ownCpu(this.idleCpuPercentOfACore);
+		}
+
+		/** The same after the settle period; NaN if none was sampled. */
+		double settledCpuTotal() {
+			return this.settledCpuPercentOfACore.isEmpty() ? Double.NaN : ownCpu(this.settledCpuPercentOfACore);
+		}
+
+		private static double ownCpu(Map<String, Double> cpu) {
+			return cpu.entrySet()
 				.stream()
 				.filter((process) -> !STAND_INS.contains(process.getKey()))
 				.mapToDouble(Map.Entry::getValue)

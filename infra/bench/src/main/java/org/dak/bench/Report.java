@@ -37,6 +37,13 @@ final class Report {
 		row(md, results, "CPU with no traffic, the system's own processes (% of a core)",
 				(s) -> number(s.idleCpuTotal()));
 		row(md, results, "CPU with no traffic, per process", (s) -> s.idleCpuPercentOfACore().toString());
+		if (results.sizes().stream().anyMatch((s) -> !s.settledCpuPercentOfACore().isEmpty())) {
+			row(md, results,
+					"CPU with no traffic once settled (`--settle-seconds` after the last phase), the system's own processes",
+					(s) -> number(s.settledCpuTotal()));
+			row(md, results, "CPU with no traffic once settled, per process",
+					(s) -> s.settledCpuPercentOfACore().toString());
+		}
 		row(md, results, "RSS, the system's own processes (MiB)", (s) -> String.valueOf(s.rssTotal()));
 		row(md, results, "RSS per process (MiB)", (s) -> s.rssMegabytes().toString());
 		row(md, results, "submission at a fixed rate, gateway, p50 / p99 (ms)", (s) -> latency(s.gatewayAtFixedRate()));

@@ -80,7 +80,13 @@ final class Target {
 		Latencies directMax = atMaximum(this.settings.intake());
 		double directRate = directMax.submitted.size() / seconds(this.settings.phase().toNanos());
 		awaitQuiet();
-		Bench.AtSize figures = new Bench.AtSize(stored, idle.cpuPercentOfACore(), idle.rssMegabytes(),
+		Map<String, Double> settled = Map.of();
+		if (!this.settings.settle().isZero()) {
+			Bench.say("settling for %d s, then sampling CPU again".formatted(this.settings.settle().toSeconds()));
+			pause(this.settings.settle().toMillis());
+			settled = Processes.sample(this.settings.pids(), this.settings.idle()).cpuPercentOfACore();
+		}
+		Bench.AtSize figures = new Bench.AtSize(stored, idle.cpuPercentOfACore(), settled, idle.rssMegabytes(),
 				gatewayFixed.submission(), directFixed.submission(), gatewayFixed.visible(), gatewayMax.submission(),
 				gatewayRate, directRate, visibleRate, notificationRate);
 		Bench.say(figures.toString());

@@ -29,7 +29,7 @@ class BenchSmokeIT {
 				URI.create(system.serviceUrl("intake-service")), URI.create(system.serviceUrl("tracking-service")),
 				URI.create(system.serviceUrl("notification-service")), system.kafkaBootstrapServers(),
 				system.processIds(), "bench.dm", Gateway.PASSWORD, List.of(40), Duration.ofSeconds(3),
-				Duration.ofSeconds(2), 5, 4, 20_000, out);
+				Duration.ofSeconds(2), Duration.ofSeconds(1), 5, 4, 20_000, out);
 
 		Bench.Results results = Bench.run(settings, "BenchSmokeIT");
 
@@ -37,6 +37,8 @@ class BenchSmokeIT {
 		assertThat(results.sizes()).singleElement().satisfies((figures) -> {
 			assertThat(figures.storedItems()).isGreaterThanOrEqualTo(40);
 			assertThat(figures.idleCpuPercentOfACore()).containsKeys("gateway", "intake-service", "kafka", "mongodb");
+			assertThat(figures.settledCpuPercentOfACore()).containsKeys("gateway", "intake-service", "kafka",
+					"mongodb");
 			assertThat(figures.rssMegabytes()).allSatisfy((process, megabytes) -> assertThat(megabytes).isPositive());
 			assertThat(figures.gatewayAtFixedRate().count()).isPositive();
 			assertThat(figures.directAtFixedRate().count()).isPositive();
@@ -45,8 +47,8 @@ class BenchSmokeIT {
 			assertThat(figures.visibleItemsPerSecond()).isPositive();
 			assertThat(figures.directItemsPerSecond()).isPositive();
 		});
-		assertThat(Files.readString(out.resolve("results.md")))
-			.contains("acknowledgement → visible in public tracking");
+		assertThat(Files.readString(out.resolve("results.md"))).contains("acknowledgement → visible in public tracking")
+			.contains("once settled");
 		assertThat(Files.readString(out.resolve("results.json"))).contains("\"ceilingRecordsPerSecond\"");
 	}
 
