@@ -24,6 +24,8 @@ class IntakeAccess {
 			.requestMatchers(HttpMethod.GET, "/api/v1/complaints/public/*/receipt.pdf", "/submit", "/submit.html",
 					"/submit.js", "/submit.css")
 			.permitAll()
+			.requestMatchers(HttpMethod.POST, "/api/v1/complaints/possible-duplicates")
+			.hasRole(Roles.RECEIPT_DESK)
 			.requestMatchers(HttpMethod.POST, "/api/v1/channels/social")
 			.hasRole(Roles.CHANNEL_ADAPTER)
 			.requestMatchers("/api/v1/imports", "/api/v1/imports/*")

@@ -168,6 +168,8 @@ class AccessMatrixIT {
 			case "POST /api/v1/admin/users/{username}/password" -> Map.of("newPassword", Gateway.PASSWORD);
 			case "POST /api/v1/admin/adapter-keys" -> Map.of("name", "matrix key", "channel", "SOCIAL_MEDIA");
 			case "POST /api/v1/complaints" -> complaint(role.equals("CHANNEL_ADAPTER") ? "EMAIL" : "WEB");
+			case "POST /api/v1/complaints/possible-duplicates" ->
+				Map.of("mobile", "9123456789", "subject", "पेंशन भुगतान");
 			case "POST /api/v1/channels/social" -> Map.of("platform", "x", "handle", "matrix", "postId",
 					UUID.randomUUID().toString(), "text", "सड़क टूटी है", "postedAt", "2026-11-28T04:10:00Z");
 			case "POST /api/v1/channels/fax" -> fax();

@@ -2,11 +2,16 @@ package org.dak.intake.complaint;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.dak.intake.IntakeProperties;
 import org.dak.support.attachment.Attachments;
 import org.dak.support.attachment.StoredAttachment;
@@ -55,13 +60,16 @@ class ComplaintController {
 
 	private final Attachments attachments;
 
+	private final PossibleDuplicates duplicates;
+
 	ComplaintController(ComplaintIntake intake, IntakeProperties properties, ReceiptPdf pdf, ReceiptHtml html,
-			Attachments attachments) {
+			Attachments attachments, PossibleDuplicates duplicates) {
 		this.intake = intake;
 		this.properties = properties;
 		this.pdf = pdf;
 		this.html = html;
 		this.attachments = attachments;
+		this.duplicates = duplicates;
 	}
 
 	/**
@@ -100,6 +108,31 @@ class ComplaintController {
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		checkMaySubmit(DakUser.current(), submission.channel());
 		return answer(this.intake.submit(submission, idempotencyKey, Upload.of(files)));
+	}
+
+	/**
+	 * For the receipt desk, before it registers an item: an earlier item of the same
+	 * mobile or e-mail with a similar subject, so the clerk can ask the applicant. It
+	 * only informs; a repeat is registered (and flagged) like any other item. A POST, so
+	 * the applicant's number is in no URL or access log.
+	 */
+	@PostMapping(path = "/possible-duplicates", consumes = MediaType.APPLICATION_JSON_VALUE)
+	DuplicateCheck possibleDuplicates(@Valid @RequestBody DuplicateQuestion question) {
+		ApplicantDetails applicant = new ApplicantDetails("-", question.mobile(), question.email(), null, null);
+		return new DuplicateCheck(this.duplicates.earlier(applicant, question.subject(), Instant.now()).orElse(null));
+	}
+
+	/**
+	 * The applicant's mobile or e-mail and the subject of the item about to be
+	 * registered.
+	 */
+	record DuplicateQuestion(
+			@Pattern(regexp = "[6-9][0-9]{9}", message = "must be a ten-digit Indian mobile number") String mobile,
+			@Email @Size(max = 254) String email, @NotBlank @Size(max = 300) String subject) {
+	}
+
+	/** The earlier item, or none. */
+	record DuplicateCheck(PossibleDuplicates.EarlierItem earlier) {
 	}
 
 	/** A file that came with an item, for staff. */

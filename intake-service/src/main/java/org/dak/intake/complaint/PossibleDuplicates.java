@@ -59,22 +59,33 @@ class PossibleDuplicates {
 	}
 
 	Optional<String> earlierOf(ApplicantDetails applicant, String subject, Instant receivedAt) {
+		Optional<String> earlier = earlier(applicant, subject, receivedAt).map(EarlierItem::receiptNumber);
+		earlier.ifPresent((id) -> this.meters.counter("dak.intake.duplicates").increment());
+		return earlier;
+	}
+
+	/** An earlier item of the same sender with a similar subject, newest first. */
+	Optional<EarlierItem> earlier(ApplicantDetails applicant, String subject, Instant at) {
 		List<String> senders = senders(applicant);
 		if (senders.isEmpty()) {
 			return Optional.empty();
 		}
-		Instant since = receivedAt.minus(this.window);
-		Optional<String> earlier = this.mongo
-			.find(Query.query(Criteria.where("_id").in(senders)), Document.class, COLLECTION)
+		Instant since = at.minus(this.window);
+		return this.mongo.find(Query.query(Criteria.where("_id").in(senders)), Document.class, COLLECTION)
 			.stream()
 			.flatMap((sender) -> sender.getList("items", Document.class).stream())
 			.filter((item) -> !item.getDate("receivedAt").toInstant().isBefore(since))
 			.sorted(Comparator.comparing((Document item) -> item.getDate("receivedAt")).reversed())
 			.filter((item) -> similar(item.getString("subject"), subject))
-			.map((item) -> item.getString("id"))
+			.map((item) -> new EarlierItem(item.getString("id"), item.getString("subject"),
+					item.getDate("receivedAt").toInstant()))
 			.findFirst();
-		earlier.ifPresent((id) -> this.meters.counter("dak.intake.duplicates").increment());
-		return earlier;
+	}
+
+	/**
+	 * What the receipt desk is shown of an earlier item before it registers a new one.
+	 */
+	record EarlierItem(String receiptNumber, String subject, Instant receivedAt) {
 	}
 
 	/** Remembers a stored item under its sender's mobile and e-mail. */

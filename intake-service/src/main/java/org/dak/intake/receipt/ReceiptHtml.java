@@ -8,7 +8,9 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The receipt as a printable bilingual HTML page (A4 by default, A5 on request), the QR
- * code embedded, so the counter can print it from any browser.
+ * code embedded, so the counter can print it from any browser. The receipt desk shows it
+ * in a frame and prints it with its own button (no script here: the gateway's CSP allows
+ * none inline); Devanagari is drawn with the desks' served font.
  */
 @Component
 public class ReceiptHtml {
@@ -35,6 +37,7 @@ public class ReceiptHtml {
 				<!doctype html>
 				<html lang="hi"><head><meta charset="utf-8">
 				<title>पावती / Receipt %1$s</title>
+				<link rel="stylesheet" href="/desk/fonts.css">
 				<style>
 				@page { size: %2$s; margin: 12mm; }
 				body { font-family: "Noto Sans Devanagari", "Noto Sans", sans-serif; color: #111; margin: 0 auto; max-width: 180mm; }
@@ -50,7 +53,6 @@ public class ReceiptHtml {
 				.track img { width: 32mm; height: 32mm; }
 				.code { font-size: 14pt; font-weight: 700; letter-spacing: .05em; }
 				.note { font-size: 8pt; color: #444; margin-top: 10pt; }
-				@media print { .noprint { display: none; } }
 				</style></head>
 				<body>
 				<header><h1>%3$s</h1><h2>%4$s</h2><div class="form">%5$s</div></header>
@@ -64,7 +66,6 @@ public class ReceiptHtml {
 				<img alt="QR code: %7$s" src="data:image/png;base64,%9$s"></div>
 				<p class="note">यह पावती कंप्यूटर द्वारा जारी की गई है; हस्ताक्षर आवश्यक नहीं। पावती संख्या और कोड किसी को न बताएँ।<br>
 				This receipt is computer-generated and needs no signature. Keep the receipt number and code to yourself.</p>
-				<button class="noprint" onclick="window.print()">छापें / Print</button>
 				</body></html>
 				"""
 			.formatted(e(receipt.receiptNumber()), a5 ? "A5" : "A4", e(receipt.officeNameHi()),
