@@ -1,0 +1,302 @@
+// The department desk: the department's queue (overdue and due soon first, by office,
+// copies for information); an item with its whole timeline, evidence and messages;
+// acknowledge, forward to an office, action taken with evidence, interim reply, dispose,
+// return to the DM, reject; open an item from a photo of its receipt's QR code.
+import { call, dateTime, el, explain, frame, getJson, notice, session, t, upload, words } from '/desk/desk.js';
+
+words({
+  'dept.scanTitle': ['पावती से आवेदन खोलें', 'Open an item from its receipt'],
+  'dept.scanHint': ['पावती के QR कोड की फोटो लें या चुनें (फ़ोन पर कैमरा खुलता है)।',
+    "Take or choose a photo of the receipt's QR code (a phone opens its camera)."],
+  'dept.scanImage': ['QR कोड की फोटो', 'Photo of the QR code'],
+  'dept.queue': ['विभाग की कतार', "The department's queue"],
+  'dept.show': ['दिखाएँ', 'Show'],
+  'dept.showOpen': ['सभी लंबित (पहले देय पहले)', 'All open (soonest due first)'],
+  'dept.showOverdue': ['समय-सीमा पार', 'Overdue'],
+  'dept.showDueSoon': ['शीघ्र देय', 'Due soon'],
+  'dept.showCopies': ['सूचनार्थ प्रतिलिपियाँ', 'Copies for information'],
+  'dept.office': ['कार्यालय', 'Office'],
+  'dept.allOffices': ['सभी कार्यालय', 'All offices'],
+  'dept.apply': ['दिखाएँ', 'Show'],
+  'dept.none': ['कतार में कोई आवेदन नहीं।', 'Nothing in the queue.'],
+  'dept.copiedTo': ['प्रतिलिपि', 'Copies to'],
+  'dept.act': ['कार्यवाही दर्ज करें', 'Record what was done'],
+  'dept.what': ['क्या', 'What'],
+  'dept.toOffice': ['किस कार्यालय को', 'To which office'],
+  'dept.note': ['टिप्पणी', 'Note'],
+  'dept.noteHint': ['निष्पादन, वापसी और अस्वीकृति के लिए आवश्यक; अंतरिम उत्तर आवेदक को दिखता है।',
+    'Needed to dispose, return or reject; an interim reply is shown to the applicant.'],
+  'dept.evidence': ['साक्ष्य (फ़ोटो, PDF)', 'Evidence (photos, PDF)'],
+  'dept.save': ['दर्ज करें', 'Record'],
+  'dept.saved': ['दर्ज हो गया।', 'Recorded.'],
+  'dept.copyOnly': ['यह आवेदन आपके विभाग को केवल सूचनार्थ भेजा गया है।', 'This item is copied to your department for information only.'],
+  'status.DISPOSED': ['निष्पादित करें', 'Dispose'],
+  'status.RETURNED': ['जिलाधिकारी को वापस करें', 'Return to the DM'],
+  'status.REJECTED': ['अस्वीकृत करें', 'Reject'],
+});
+
+const PAGE_SIZE = 20;
+let page = 0;
+let offices = [];
+let openCase = null;
+
+function cell(row, value) {
+  const td = document.createElement('td');
+  if (value instanceof Node) {
+    td.appendChild(value);
+  } else {
+    td.textContent = value === undefined || value === null || value === '' ? '—' : String(value);
+  }
+  row.appendChild(td);
+}
+
+function hindi() {
+  return document.documentElement.lang === 'hi';
+}
+
+function officeName(code) {
+  const office = offices.find((o) => o.code === code);
+  return office ? (hindi() ? office.nameHi || office.name : office.name) : code;
+}
+
+function caseLink(id) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'link';
+  button.textContent = id;
+  button.addEventListener('click', () => showCase(id));
+  return button;
+}
+
+// --- queue ------------------------------------------------------------------------
+
+async function loadQueue() {
+  notice('queue-problem', null);
+  const query = new URLSearchParams({ page: String(page), size: String(PAGE_SIZE) });
+  const which = el('q-which').value;
+  if (which) {
+    query.set(which, 'true');
+  }
+  if (el('q-office').value) {
+    query.set('office', el('q-office').value);
+  }
+  try {
+    const answer = await getJson('/api/v1/cases?' + query);
+    const body = el('queue-list').querySelector('tbody');
+    body.textContent = '';
+    for (const item of answer.content) {
+      const row = document.createElement('tr');
+      cell(row, caseLink(item.complaintId));
+      cell(row, item.dueDate);
+      cell(row, item.subject);
+      cell(row, hindi() ? item.statusHi : item.statusEn);
+      cell(row, item.officeCode ? officeName(item.officeCode) : '');
+      cell(row, dateTime(item.receivedAt));
+      body.appendChild(row);
+    }
+    if (answer.content.length === 0) {
+      const row = document.createElement('tr');
+      const td = document.createElement('td');
+      td.colSpan = 6;
+      td.textContent = t('dept.none');
+      row.appendChild(td);
+      body.appendChild(row);
+    }
+    const pages = Math.max(1, answer.page.totalPages);
+    el('q-where').textContent = t('page.where', { page: answer.page.number + 1, pages, total: answer.page.totalElements });
+    el('q-back').disabled = page === 0;
+    el('q-next').disabled = page + 1 >= pages;
+  } catch (problem) {
+    notice('queue-problem', explain(problem));
+  }
+}
+
+async function loadOffices(department) {
+  const found = await getJson('/api/v1/departments/' + encodeURIComponent(department));
+  el('queue-department').textContent = '· ' + (hindi() ? found.nameHi : found.name);
+  offices = found.offices || [];
+  for (const [id, blank] of [['q-office', t('dept.allOffices')], ['a-office', null]]) {
+    const select = el(id);
+    select.textContent = '';
+    if (blank) {
+      const option = document.createElement('option');
+      option.value = '';
+      option.textContent = blank;
+      select.appendChild(option);
+    }
+    for (const office of offices) {
+      const option = document.createElement('option');
+      option.value = office.code;
+      option.textContent = officeName(office.code) + ' (' + office.code + ')';
+      select.appendChild(option);
+    }
+  }
+}
+
+// --- one item ---------------------------------------------------------------------
+
+function evidenceLink(id, file) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'link';
+  button.textContent = '📎 ' + file.filename + ' (' + Math.ceil(file.size / 1024) + ' KB)';
+  button.addEventListener('click', async () => {
+    const blob = await (await call('/api/v1/cases/' + encodeURIComponent(id) + '/evidence/' + encodeURIComponent(file.id),
+      { headers: { Accept: '*/*' } })).blob();
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = file.filename;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  });
+  return button;
+}
+
+function render(item) {
+  openCase = item;
+  el('case').hidden = false;
+  el('case-number').textContent = item.complaintId;
+  el('case-subject').textContent = item.subject;
+  el('case-status').textContent = hindi() ? item.statusHi : item.statusEn;
+  el('case-applicant').textContent = item.applicant ? [item.applicant.initials, item.applicant.mobile].filter(Boolean).join(' · ') : '—';
+  el('case-office').textContent = item.officeCode ? officeName(item.officeCode) : '—';
+  el('case-due').textContent = item.dueDate || '—';
+  el('case-copies').textContent = (item.copiedTo || []).join(', ') || '—';
+  const timeline = el('case-timeline');
+  timeline.textContent = '';
+  for (const entry of item.timeline || []) {
+    const li = document.createElement('li');
+    const kind = entry.step ? t('done.' + entry.step) : t('case.' + entry.status);
+    const line = document.createElement('span');
+    line.textContent = dateTime(entry.at) + ' · ' + kind + (entry.officeCode ? ' → ' + officeName(entry.officeCode) : '')
+      + (entry.actor ? ' · ' + entry.actor : '') + (entry.note ? ' — “' + entry.note + '”' : '');
+    li.appendChild(line);
+    for (const file of entry.evidence || []) {
+      li.append(' ', evidenceLink(item.complaintId, file));
+    }
+    timeline.appendChild(li);
+  }
+  const messages = el('case-messages');
+  messages.textContent = '';
+  for (const message of item.messages || []) {
+    const li = document.createElement('li');
+    li.textContent = dateTime(message.at) + ' · ' + message.channel + ' · ' + message.audience + ' '
+      + (message.recipient || '') + ' · ' + message.template + ' · ' + message.status;
+    messages.appendChild(li);
+  }
+  // a copy for information is seen, not acted on
+  const mine = item.departmentCode === session().department;
+  el('act').hidden = !mine;
+  el('case').scrollIntoView();
+}
+
+async function showCase(id) {
+  notice('queue-problem', null);
+  try {
+    render(await getJson('/api/v1/cases/' + encodeURIComponent(id)));
+  } catch (problem) {
+    notice('queue-problem', explain(problem));
+  }
+}
+
+function chosen() {
+  const [kind, value] = el('a-what').value.split(':');
+  return { kind, value };
+}
+
+function showActFields() {
+  const { value } = chosen();
+  el('a-office-field').hidden = value !== 'FORWARD';
+  el('a-evidence-field').hidden = value !== 'ACTION_TAKEN';
+}
+
+async function act(event) {
+  event.preventDefault();
+  notice('act-problem', null);
+  const { kind, value } = chosen();
+  const note = el('a-note').value.trim() || undefined;
+  const base = '/api/v1/cases/' + encodeURIComponent(openCase.complaintId);
+  const button = el('act-submit');
+  button.disabled = true;
+  try {
+    let item;
+    if (kind === 'status') {
+      item = await (await call(base + '/status', { method: 'POST', json: { status: value, note } })).json();
+    } else {
+      const step = { step: value, note, officeCode: value === 'FORWARD' ? el('a-office').value : undefined };
+      const files = Array.from(el('a-evidence').files);
+      if (value === 'ACTION_TAKEN' && files.length) {
+        const body = new FormData();
+        body.append('step', new Blob([JSON.stringify(step)], { type: 'application/json' }));
+        files.forEach((file) => body.append('evidence', file, file.name));
+        const progress = el('a-progress');
+        progress.hidden = false;
+        try {
+          item = (await upload(base + '/steps', body, (share) => { progress.value = share; })).body;
+        } finally {
+          progress.hidden = true;
+        }
+      } else {
+        item = await (await call(base + '/steps', { method: 'POST', json: step })).json();
+      }
+    }
+    el('act').reset();
+    showActFields();
+    render(item);
+    notice('act-problem', t('dept.saved'), 'ok');
+    loadQueue();
+  } catch (problem) {
+    notice('act-problem', explain(problem));
+  } finally {
+    button.disabled = false;
+  }
+}
+
+// --- QR code ----------------------------------------------------------------------
+
+async function scan(event) {
+  notice('scan-problem', null);
+  const file = event.target.files[0];
+  if (!file) {
+    return;
+  }
+  const body = new FormData();
+  body.append('image', file, file.name);
+  try {
+    render((await upload('/api/v1/cases/scan', body, null)).body);
+  } catch (problem) {
+    notice('scan-problem', explain(problem));
+  } finally {
+    event.target.value = '';
+  }
+}
+
+document.addEventListener('DOMContentLoaded', async () => {
+  const current = frame('DEPARTMENT_OFFICER');
+  if (!current) {
+    return;
+  }
+  el('queue-filters').addEventListener('submit', (event) => {
+    event.preventDefault();
+    page = 0;
+    loadQueue();
+  });
+  el('q-back').addEventListener('click', () => { page = Math.max(0, page - 1); loadQueue(); });
+  el('q-next').addEventListener('click', () => { page += 1; loadQueue(); });
+  el('a-what').addEventListener('change', showActFields);
+  el('act').addEventListener('submit', act);
+  el('scan-image').addEventListener('change', scan);
+  document.addEventListener('dak:language', () => {
+    loadQueue();
+    if (openCase) {
+      render(openCase);
+    }
+  });
+  try {
+    await loadOffices(current.department);
+  } catch (problem) {
+    notice('queue-problem', explain(problem));
+  }
+  await loadQueue();
+});
