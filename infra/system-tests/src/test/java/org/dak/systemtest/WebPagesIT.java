@@ -12,9 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -23,7 +20,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The web pages in a real browser (headless Chromium, as Debian packages it) through the
@@ -34,26 +30,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class WebPagesIT {
 
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
 	static WebDriver browser;
 
 	static RunningSystem system;
 
 	@BeforeAll
-	static void openABrowser() throws Exception {
-		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Chromium and chromedriver are not installed (.ci/run installs them)");
+	static void openABrowser() {
+		browser = Browser.open(900, 1200);
 		system = RunningSystem.shared();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=900,1200", "--user-data-dir=" + Files.createTempDirectory("dak-chromium"));
-		browser = new ChromeDriver(
-				new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
 	}
 
 	@AfterAll
@@ -69,6 +53,9 @@ class WebPagesIT {
 		// a citizen's browser holds no staff session (the tracking page would move on to
 		// the staff page)
 		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("localStorage.removeItem('dak.staff')");
+		assertThat(Browser.drawsDevanagariWith(browser, "Noto Sans Devanagari"))
+			.as("the form's Hindi drawn with the served font")
+			.isTrue();
 		browser.findElement(By.name("name")).sendKeys("गीता कुमारी");
 		browser.findElement(By.name("mobile")).sendKeys("9700011122");
 		browser.findElement(By.name("subject")).sendKeys("आंगनबाड़ी केंद्र बंद है");

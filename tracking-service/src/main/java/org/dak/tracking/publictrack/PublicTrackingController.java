@@ -166,6 +166,7 @@ class PublicTrackingController {
 				<html lang="hi"><head><meta charset="utf-8">
 				<meta name="viewport" content="width=device-width, initial-scale=1">
 				<title>%s</title>
+				<link rel="stylesheet" href="/desk/fonts.css">
 				<style>
 				body{font-family:"Noto Sans Devanagari","Noto Sans",system-ui,sans-serif;max-width:40rem;margin:1rem auto;padding:0 1rem;line-height:1.5;color:#1b1b1b}
 				h1{font-size:1.3rem;border-bottom:3px solid #b35900;padding-bottom:.3rem}
