@@ -1,0 +1,158 @@
+package org.dak.systemtest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The department desk in a real browser, in Hindi and in English: an officer opens an
+ * item marked to their department by uploading a photo of its receipt's QR code, then
+ * acknowledges it, forwards it to an office, posts the action taken with evidence and
+ * disposes of it, each step seen on the item's timeline.
+ */
+class DepartmentDeskIT {
+
+	static WebDriver browser;
+
+	static RunningSystem system;
+
+	static Gateway gateway;
+
+	@BeforeAll
+	static void openABrowser() {
+		browser = Browser.open(1100, 1500);
+		system = RunningSystem.shared();
+		gateway = new Gateway(system);
+	}
+
+	@AfterAll
+	static void closeTheBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	private static String in(String language, String hindi, String english) {
+		return language.equals("hi") ? hindi : english;
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "hi", "en" })
+	void anOfficerOpensAnItemFromItsQrCodeAndWorksItToDisposal(String language) throws Exception {
+		RestClient dm = gateway.as(gateway.account("desk.dept.dm." + language, "DM", Map.of()));
+		dm.put()
+			.uri("/api/v1/departments/SUPPLY/offices/BLOCK_HILSA")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("name", "Block Supply Office, Hilsa", "nameHi", "प्रखंड आपूर्ति कार्यालय, हिलसा", "officer",
+					Map.of("name", "Block Supply Officer")))
+			.retrieve()
+			.toBodilessEntity();
+		String subject = "राशन नहीं मिला " + UUID.randomUUID().toString().substring(0, 6);
+		String number = gateway.anonymous()
+			.post()
+			.uri("/api/v1/complaints")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("channel", "WEB", "applicant",
+					Map.of("name", "कमला देवी", "mobile", "9833300011", "preferredLanguage", "hi"), "subject", subject,
+					"description", "दो महीने से राशन नहीं मिला।"))
+			.retrieve()
+			.body(JsonNode.class)
+			.get("receiptNumber")
+			.asString();
+		new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(1))
+			.until((driver) -> dm.post()
+				.uri("/api/v1/inbox/" + number + "/marking")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("departmentCode", "SUPPLY", "instructions", "जाँच कर राशन दिलाएँ", "copyTo",
+						List.of("PANCHAYATI_RAJ")))
+				.retrieve()
+				.toBodilessEntity()
+				.getStatusCode()
+				.value() == 200);
+		Path qr = Files.createTempFile("receipt-qr-", ".png");
+		Files.write(qr, dm.get().uri("/api/v1/complaints/" + number + "/qr.png").retrieve().body(byte[].class));
+		Path evidence = Files.createTempFile("distribution-", ".pdf");
+		Files.write(evidence, FaultSuiteIT.PDF);
+		String officer = "desk.supply." + language;
+		gateway.account(officer, "DEPARTMENT_OFFICER", Map.of("department", "SUPPLY"));
+
+		browser.get(system.gatewayUrl() + "/desk/");
+		((JavascriptExecutor) browser)
+			.executeScript("sessionStorage.clear(); localStorage.setItem('dak.lang', arguments[0]);", language);
+		browser.navigate().refresh();
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(officer);
+		browser.findElement(By.id("password")).sendKeys(Gateway.PASSWORD);
+		browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+		wait.until(ExpectedConditions.urlContains("/desk/department.html"));
+		new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(1)).until((driver) -> {
+			driver.findElement(By.cssSelector("#queue-filters button[type=submit]")).click();
+			return driver.findElement(By.id("queue-list")).getText().contains(number);
+		});
+		assertThat(browser.findElement(By.cssSelector("#queue h2")).getText())
+			.contains(in(language, "विभाग की कतार", "The department's queue"));
+
+		browser.findElement(By.id("scan-image")).sendKeys(qr.toString());
+		wait.until(ExpectedConditions.textToBe(By.id("case-number"), number));
+		assertThat(browser.findElement(By.id("case-subject")).getText()).isEqualTo(subject);
+		assertThat(browser.findElement(By.id("case-timeline")).getText()).contains("जाँच कर राशन दिलाएँ");
+
+		step(wait, "step:ACKNOWLEDGE", null, null);
+		assertThat(timeline(wait, in(language, "विभाग द्वारा प्राप्त", "Acknowledged"))).isNotEmpty();
+
+		new Select(browser.findElement(By.id("a-what"))).selectByValue("step:FORWARD");
+		new Select(browser.findElement(By.id("a-office"))).selectByValue("BLOCK_HILSA");
+		step(wait, null, "प्रखंड कार्यालय जाँच करे", null);
+		assertThat(timeline(wait, in(language, "प्रखंड आपूर्ति कार्यालय, हिलसा", "Block Supply Office, Hilsa")))
+			.contains("प्रखंड कार्यालय जाँच करे");
+
+		step(wait, "step:ACTION_TAKEN", "दो माह का राशन वितरित", evidence);
+		assertThat(timeline(wait, "दो माह का राशन वितरित")).contains(evidence.getFileName().toString());
+
+		step(wait, "status:DISPOSED", "राशन दिया गया; शिकायत निष्पादित", null);
+		wait.until(ExpectedConditions.textToBe(By.id("case-status"), in(language, "निष्पादित", "Disposed")));
+		Browser.screenshot(browser, "department-desk-" + language);
+	}
+
+	private static void step(WebDriverWait wait, String what, String note, Path evidence) {
+		if (what != null) {
+			new Select(browser.findElement(By.id("a-what"))).selectByValue(what);
+		}
+		if (note != null) {
+			browser.findElement(By.id("a-note")).sendKeys(note);
+		}
+		if (evidence != null) {
+			browser.findElement(By.id("a-evidence")).sendKeys(evidence.toString());
+		}
+		browser.findElement(By.id("act-submit")).click();
+		wait.until(ExpectedConditions.attributeContains(By.id("act-problem"), "class", "ok"));
+		// the next step waits for this one's message to go
+		((JavascriptExecutor) browser).executeScript("document.getElementById('act-problem').className = ''");
+	}
+
+	private static String timeline(WebDriverWait wait, String text) {
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-timeline"), text));
+		return browser.findElement(By.id("case-timeline")).getText();
+	}
+
+}

@@ -1,0 +1,126 @@
+package org.dak.systemtest;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The DM's desk in a real browser, in Hindi and in English: the DM finds a new item in
+ * the marking inbox by a word of its subject, marks it to a department with a copy to
+ * another, sees its story and its messages, and finds it in the pendency dashboard.
+ */
+class DmDeskIT {
+
+	static WebDriver browser;
+
+	static RunningSystem system;
+
+	static Gateway gateway;
+
+	@BeforeAll
+	static void openABrowser() {
+		browser = Browser.open(1200, 1600);
+		system = RunningSystem.shared();
+		gateway = new Gateway(system);
+	}
+
+	@AfterAll
+	static void closeTheBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	private static String in(String language, String hindi, String english) {
+		return language.equals("hi") ? hindi : english;
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "hi", "en" })
+	void theDmFindsANewItemMarksItWithACopyAndSeesItInTheDashboards(String language) {
+		String word = "डेस्क" + UUID.randomUUID().toString().substring(0, 6);
+		JsonNode receipt = gateway.anonymous()
+			.post()
+			.uri("/api/v1/complaints")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("channel", "WEB", "applicant",
+					Map.of("name", "महेश प्रसाद", "mobile", "9822200011", "preferredLanguage", "hi"), "subject",
+					"हैंडपंप खराब " + word, "description", "गाँव का हैंडपंप दो सप्ताह से खराब है।"))
+			.retrieve()
+			.body(JsonNode.class);
+		String number = receipt.get("receiptNumber").asString();
+		String dm = "desk.dm." + language;
+		gateway.account(dm, "DM", Map.of());
+
+		browser.get(system.gatewayUrl() + "/desk/");
+		((JavascriptExecutor) browser)
+			.executeScript("sessionStorage.clear(); localStorage.setItem('dak.lang', arguments[0]);", language);
+		browser.navigate().refresh();
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(dm);
+		browser.findElement(By.id("password")).sendKeys(Gateway.PASSWORD);
+		browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+		wait.until(ExpectedConditions.urlContains("/desk/dm.html"));
+		assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#inbox h2"))).getText())
+			.isEqualTo(in(language, "चिह्नांकन हेतु आवेदन", "Marking inbox"));
+		assertThat(Browser.drawsDevanagariWith(browser, "Dak Devanagari")).isTrue();
+
+		browser.findElement(By.id("f-q")).sendKeys(word);
+		new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(1)).until((driver) -> {
+			driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
+			return driver.findElement(By.id("inbox-list")).getText().contains(number);
+		});
+		assertThat(browser.findElement(By.id("inbox-list")).getText()).contains("हैंडपंप खराब " + word)
+			.contains(in(language, "चिह्नांकन की प्रतीक्षा", "Awaiting marking"));
+
+		browser.findElement(By.cssSelector("#inbox-list input[value='" + number + "']")).click();
+		assertThat(browser.findElement(By.id("mark-selected")).getText())
+			.isEqualTo(in(language, "1 आवेदन चुने गए", "1 selected"));
+		new Select(browser.findElement(By.id("m-department"))).selectByValue("PHED");
+		browser.findElement(By.cssSelector("#m-copies input[value='PANCHAYATI_RAJ']")).click();
+		browser.findElement(By.id("m-instructions")).sendKeys("तीन दिन में मरम्मत कराएँ");
+		browser.findElement(By.id("mark-submit")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mark-outcomes"),
+				number + in(language, ": चिह्नित", ": marked")));
+		Browser.screenshot(browser, "dm-desk-" + language);
+
+		// marked, it has left the list of items awaiting marking; the outcome opens it
+		assertThat(browser.findElement(By.id("inbox-list")).getText()).doesNotContain(number);
+		browser.findElement(By.cssSelector("#mark-outcomes button")).click();
+		wait.until(ExpectedConditions.textToBe(By.id("item-number"), number));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("item-instructions"),
+				"तीन दिन में मरम्मत कराएँ"));
+		assertThat(browser.findElement(By.id("item-department")).getText())
+			.contains(in(language, "लोक स्वास्थ्य अभियंत्रण", "Public Health Engineering"));
+		new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(2)).until((driver) -> {
+			driver.findElement(By.cssSelector("#mark-outcomes button")).click();
+			return driver.findElement(By.id("item-messages")).getText().contains("SMS");
+		});
+
+		new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(2)).until((driver) -> {
+			driver.navigate().refresh();
+			return driver.findElement(By.id("pendency"))
+				.getText()
+				.contains(in(language, "लोक स्वास्थ्य अभियंत्रण", "Public Health Engineering"));
+		});
+		assertThat(browser.findElement(By.id("chart-department")).findElements(By.className("bar"))).isNotEmpty();
+		Browser.screenshot(browser, "dm-dashboards-" + language);
+	}
+
+}
