@@ -1,7 +1,7 @@
 // Administration: accounts and their roles (with the department, office or channel a
 // role is bound to), password resets, and the channel adapters' keys (a new key is shown
 // once). The administrator sees no complaint data here, as in the API.
-import { call, dateTime, el, explain, frame, getJson, notice, t, words } from '/desk/desk.js';
+import { call, cell, dateTime, el, explain, frame, getJson, linkButton, notice, t, words } from '/desk/desk.js';
 
 const ROLES = ['RECEIPT_DESK', 'DM', 'DEPARTMENT_OFFICER', 'CHANNEL_ADAPTER', 'AUDITOR', 'ADMIN'];
 
@@ -40,16 +40,6 @@ words({
 
 let accounts = [];
 
-function cell(row, value) {
-  const td = document.createElement('td');
-  if (value instanceof Node) {
-    td.appendChild(value);
-  } else {
-    td.textContent = value === undefined || value === null || value === '' ? '—' : String(value);
-  }
-  row.appendChild(td);
-}
-
 function fillRoles() {
   const box = el('u-roles');
   const checked = new Set(Array.from(box.querySelectorAll('input:checked')).map((input) => input.value));
@@ -83,12 +73,7 @@ async function loadAccounts() {
     body.textContent = '';
     for (const account of accounts) {
       const row = document.createElement('tr');
-      const pick = document.createElement('button');
-      pick.type = 'button';
-      pick.className = 'link';
-      pick.textContent = account.username;
-      pick.addEventListener('click', () => choose(account));
-      cell(row, pick);
+      cell(row, linkButton(account.username, () => choose(account)));
       cell(row, account.roles.map((role) => t('role.' + role)).join(', '));
       cell(row, [account.department, account.office, account.channel].filter(Boolean).join(' / '));
       cell(row, t(account.enabled ? 'admin.yes' : 'admin.no'));

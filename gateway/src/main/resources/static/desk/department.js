@@ -2,7 +2,7 @@
 // copies for information); an item with its whole timeline, evidence and messages;
 // acknowledge, forward to an office, action taken with evidence, interim reply, dispose,
 // return to the DM, reject; open an item from a photo of its receipt's QR code.
-import { call, dateTime, el, explain, frame, getJson, notice, session, t, upload, words } from '/desk/desk.js';
+import { call, cell, dateTime, download, el, explain, frame, getJson, linkButton, notice, session, t, upload, words } from '/desk/desk.js';
 
 words({
   'dept.scanTitle': ['पावती से आवेदन खोलें', 'Open an item from its receipt'],
@@ -40,16 +40,6 @@ let page = 0;
 let offices = [];
 let openCase = null;
 
-function cell(row, value) {
-  const td = document.createElement('td');
-  if (value instanceof Node) {
-    td.appendChild(value);
-  } else {
-    td.textContent = value === undefined || value === null || value === '' ? '—' : String(value);
-  }
-  row.appendChild(td);
-}
-
 function hindi() {
   return document.documentElement.lang === 'hi';
 }
@@ -60,12 +50,7 @@ function officeName(code) {
 }
 
 function caseLink(id) {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'link';
-  button.textContent = id;
-  button.addEventListener('click', () => showCase(id));
-  return button;
+  return linkButton(id, () => showCase(id));
 }
 
 // --- queue ------------------------------------------------------------------------
@@ -136,21 +121,9 @@ async function loadOffices(department) {
 // --- one item ---------------------------------------------------------------------
 
 function evidenceLink(id, file) {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'link';
-  button.textContent = '📎 ' + file.filename + ' (' + Math.ceil(file.size / 1024) + ' KB)';
-  button.addEventListener('click', async () => {
-    const blob = await (await call('/api/v1/cases/' + encodeURIComponent(id) + '/evidence/' + encodeURIComponent(file.id),
-      { headers: { Accept: '*/*' } })).blob();
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = file.filename;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-  });
-  return button;
+  return linkButton('📎 ' + file.filename + ' (' + Math.ceil(file.size / 1024) + ' KB)',
+    () => download('/api/v1/cases/' + encodeURIComponent(id) + '/evidence/' + encodeURIComponent(file.id), file.filename)
+      .catch((problem) => notice('act-problem', explain(problem))));
 }
 
 function render(item) {

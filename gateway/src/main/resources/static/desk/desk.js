@@ -422,6 +422,40 @@ export function randomKey() {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** A table cell: text (a dash when there is none) or an element. */
+export function cell(row, value) {
+  const td = document.createElement('td');
+  if (value instanceof Node) {
+    td.appendChild(value);
+  } else {
+    td.textContent = value === undefined || value === null || value === '' ? '—' : String(value);
+  }
+  row.appendChild(td);
+  return td;
+}
+
+/** A button that looks like a link (an item's number that opens it). */
+export function linkButton(text, onClick) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'link';
+  button.textContent = text;
+  button.addEventListener('click', onClick);
+  return button;
+}
+
+/** Fetches a file with the session's token and hands it to the browser as a download. */
+export async function download(path, filename, accept = '*/*') {
+  const blob = await (await call(path, { headers: { Accept: accept } })).blob();
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = filename;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
 /** Dates and times as the office reads them: Indian Standard Time. */
 export function dateTime(iso) {
   return new Date(iso).toLocaleString(language === 'hi' ? 'hi-IN' : 'en-IN',

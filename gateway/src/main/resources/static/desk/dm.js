@@ -2,7 +2,7 @@
 // department, possible repeats), marking one or many with instructions, due date and
 // copies; an item's whole story and its messages; re-marking and recall; the pendency and
 // summary dashboards with charts and the CSV for review meetings; departments and offices.
-import { call, dateTime, el, explain, frame, getJson, notice, t, words } from '/desk/desk.js';
+import { call, cell, dateTime, download, el, explain, frame, getJson, linkButton, notice, t, words } from '/desk/desk.js';
 
 words({
   'dm.inbox': ['चिह्नांकन हेतु आवेदन', 'Marking inbox'],
@@ -87,24 +87,8 @@ function departmentName(code) {
   return (document.documentElement.lang === 'hi' ? found.nameHi : found.name) || found.name;
 }
 
-function cell(row, value) {
-  const td = document.createElement('td');
-  if (value instanceof Node) {
-    td.appendChild(value);
-  } else {
-    td.textContent = value === undefined || value === null || value === '' ? '—' : String(value);
-  }
-  row.appendChild(td);
-  return td;
-}
-
 function linkTo(id) {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'link';
-  button.textContent = id;
-  button.addEventListener('click', () => showItem(id));
-  return button;
+  return linkButton(id, () => showItem(id));
 }
 
 // --- overdue ----------------------------------------------------------------------
@@ -376,14 +360,9 @@ async function loadDashboards() {
   }
 }
 
-async function downloadCsv() {
-  const blob = await (await call('/api/v1/dashboard/summary.csv', { headers: { Accept: 'text/csv' } })).blob();
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = 'dak-summary-' + new Date().toISOString().slice(0, 10) + '.csv';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
+function downloadCsv() {
+  download('/api/v1/dashboard/summary.csv', 'dak-summary-' + new Date().toISOString().slice(0, 10) + '.csv', 'text/csv')
+    .catch((problem) => notice('inbox-problem', explain(problem)));
 }
 
 // --- departments ------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // The receipt desk: register an item from any channel (with its scans), warned first of an
 // earlier item from the same applicant; print the receipt (पावती) at once; register a fax;
 // import a day's dak register; find and re-print any receipt.
-import { call, dateTime, el, explain, frame, getJson, notice, randomKey, t, upload, words } from '/desk/desk.js';
+import { call, dateTime, download, el, explain, frame, getJson, notice, randomKey, t, upload, words } from '/desk/desk.js';
 
 words({
   'receipt.register': ['आवेदन दर्ज करें', 'Register an item'],
@@ -217,20 +217,10 @@ function printReceipt() {
   el('receipt-page').contentWindow.print();
 }
 
-async function savePdf() {
-  try {
-    const blob = await (await call('/api/v1/complaints/' + encodeURIComponent(shownReceipt.receiptNumber)
-      + '/receipt.pdf', { headers: { Accept: 'application/pdf' } })).blob();
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = 'receipt-' + shownReceipt.receiptNumber + '.pdf';
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-  } catch (problem) {
-    notice('find-problem', explain(problem));
-  }
+function savePdf() {
+  download('/api/v1/complaints/' + encodeURIComponent(shownReceipt.receiptNumber) + '/receipt.pdf',
+    'receipt-' + shownReceipt.receiptNumber + '.pdf', 'application/pdf')
+    .catch((problem) => notice('find-problem', explain(problem)));
 }
 
 // --- fax --------------------------------------------------------------------------

@@ -4,13 +4,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -21,31 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The administrator's pages in a real browser, in Hindi and in English: a new receipt
  * clerk's account, which can then sign in; an adapter key shown once and revoked.
  */
-class AdminDeskIT {
-
-	static WebDriver browser;
-
-	static RunningSystem system;
-
-	static Gateway gateway;
-
-	@BeforeAll
-	static void openABrowser() {
-		browser = Browser.open(1100, 1400);
-		system = RunningSystem.shared();
-		gateway = new Gateway(system);
-	}
-
-	@AfterAll
-	static void closeTheBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
-
-	private static String in(String language, String hindi, String english) {
-		return language.equals("hi") ? hindi : english;
-	}
+class AdminDeskIT extends DeskTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "hi", "en" })
@@ -84,18 +56,6 @@ class AdminDeskIT {
 		// the new clerk can sign in and lands on the receipt desk
 		signIn(clerk, language);
 		wait.until(ExpectedConditions.urlContains("/desk/receipt.html"));
-	}
-
-	private static void signIn(String username, String language) {
-		browser.get(system.gatewayUrl() + "/desk/");
-		((JavascriptExecutor) browser)
-			.executeScript("sessionStorage.clear(); localStorage.setItem('dak.lang', arguments[0]);", language);
-		browser.navigate().refresh();
-		new WebDriverWait(browser, Duration.ofSeconds(20))
-			.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
-			.sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys(Gateway.PASSWORD);
-		browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
 	}
 
 }

@@ -7,13 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,31 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * acknowledges it, forwards it to an office, posts the action taken with evidence and
  * disposes of it, each step seen on the item's timeline.
  */
-class DepartmentDeskIT {
-
-	static WebDriver browser;
-
-	static RunningSystem system;
-
-	static Gateway gateway;
-
-	@BeforeAll
-	static void openABrowser() {
-		browser = Browser.open(1100, 1500);
-		system = RunningSystem.shared();
-		gateway = new Gateway(system);
-	}
-
-	@AfterAll
-	static void closeTheBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
-
-	private static String in(String language, String hindi, String english) {
-		return language.equals("hi") ? hindi : english;
-	}
+class DepartmentDeskIT extends DeskTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "hi", "en" })
@@ -96,14 +69,8 @@ class DepartmentDeskIT {
 		String officer = "desk.supply." + language;
 		gateway.account(officer, "DEPARTMENT_OFFICER", Map.of("department", "SUPPLY"));
 
-		browser.get(system.gatewayUrl() + "/desk/");
-		((JavascriptExecutor) browser)
-			.executeScript("sessionStorage.clear(); localStorage.setItem('dak.lang', arguments[0]);", language);
-		browser.navigate().refresh();
+		signIn(officer, language);
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(officer);
-		browser.findElement(By.id("password")).sendKeys(Gateway.PASSWORD);
-		browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
 		wait.until(ExpectedConditions.urlContains("/desk/department.html"));
 		new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(1)).until((driver) -> {
 			driver.findElement(By.cssSelector("#queue-filters button[type=submit]")).click();

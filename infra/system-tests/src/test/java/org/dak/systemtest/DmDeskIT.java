@@ -4,13 +4,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -25,31 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the marking inbox by a word of its subject, marks it to a department with a copy to
  * another, sees its story and its messages, and finds it in the pendency dashboard.
  */
-class DmDeskIT {
-
-	static WebDriver browser;
-
-	static RunningSystem system;
-
-	static Gateway gateway;
-
-	@BeforeAll
-	static void openABrowser() {
-		browser = Browser.open(1200, 1600);
-		system = RunningSystem.shared();
-		gateway = new Gateway(system);
-	}
-
-	@AfterAll
-	static void closeTheBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
-
-	private static String in(String language, String hindi, String english) {
-		return language.equals("hi") ? hindi : english;
-	}
+class DmDeskIT extends DeskTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "hi", "en" })
@@ -68,14 +40,8 @@ class DmDeskIT {
 		String dm = "desk.dm." + language;
 		gateway.account(dm, "DM", Map.of());
 
-		browser.get(system.gatewayUrl() + "/desk/");
-		((JavascriptExecutor) browser)
-			.executeScript("sessionStorage.clear(); localStorage.setItem('dak.lang', arguments[0]);", language);
-		browser.navigate().refresh();
+		signIn(dm, language);
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(dm);
-		browser.findElement(By.id("password")).sendKeys(Gateway.PASSWORD);
-		browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
 		wait.until(ExpectedConditions.urlContains("/desk/dm.html"));
 		assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#inbox h2"))).getText())
 			.isEqualTo(in(language, "चिह्नांकन हेतु आवेदन", "Marking inbox"));

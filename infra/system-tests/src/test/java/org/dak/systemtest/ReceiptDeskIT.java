@@ -5,13 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -23,31 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * receipt to print; registering the same applicant's similar item again warns first; any
  * receipt can be found and printed again. Devanagari is drawn with the served font.
  */
-class ReceiptDeskIT {
-
-	static WebDriver browser;
-
-	static RunningSystem system;
-
-	static Gateway gateway;
-
-	@BeforeAll
-	static void openABrowser() {
-		browser = Browser.open(1100, 1400);
-		system = RunningSystem.shared();
-		gateway = new Gateway(system);
-	}
-
-	@AfterAll
-	static void closeTheBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
-
-	private static String in(String language, String hindi, String english) {
-		return language.equals("hi") ? hindi : english;
-	}
+class ReceiptDeskIT extends DeskTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "hi", "en" })
@@ -108,20 +80,6 @@ class ReceiptDeskIT {
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("find-problem")));
 		assertThat(browser.findElement(By.id("find-problem")).getText())
 			.isEqualTo(in(language, "इस संख्या की कोई पावती नहीं मिली।", "No receipt has this number."));
-	}
-
-	private static void signIn(String username, String language) {
-		browser.get(system.gatewayUrl() + "/desk/");
-		JavascriptExecutor js = (JavascriptExecutor) browser;
-		js.executeScript("sessionStorage.clear(); localStorage.setItem('dak.lang', arguments[0]);", language);
-		browser.navigate().refresh();
-		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
-		assertThat(browser.findElement(By.cssSelector("#sign-in h2")).getText())
-			.isEqualTo(in(language, "साइन इन करें", "Sign in"));
-		fill("username", username);
-		fill("password", Gateway.PASSWORD);
-		browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
 	}
 
 	private static void fill(String id, String text) {
