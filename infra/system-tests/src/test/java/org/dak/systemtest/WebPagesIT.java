@@ -84,6 +84,72 @@ class WebPagesIT {
 	}
 
 	@Test
+	void theApplicantGivesFeedbackOnceTheItemIsDisposedAndChoosesWhereMessagesGo() {
+		Gateway gateway = new Gateway(system);
+		RestClient dm = gateway.as(gateway.account("feedback.dm", "DM", Map.of()));
+		RestClient supply = gateway
+			.as(gateway.account("feedback.supply", "DEPARTMENT_OFFICER", Map.of("department", "SUPPLY")));
+		JsonNode receipt = gateway.anonymous()
+			.post()
+			.uri("/api/v1/complaints")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("channel", "WEB", "applicant",
+					Map.of("name", "रीता सिन्हा", "mobile", "9700033344", "preferredLanguage", "hi"), "subject",
+					"राशन कार्ड नहीं बना", "description", "आवेदन के छह माह बाद भी राशन कार्ड नहीं बना।"))
+			.retrieve()
+			.body(JsonNode.class);
+		String number = receipt.get("receiptNumber").asString();
+		new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(1))
+			.until((driver) -> dm.post()
+				.uri("/api/v1/inbox/" + number + "/marking")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("departmentCode", "SUPPLY"))
+				.retrieve()
+				.toBodilessEntity()
+				.getStatusCode()
+				.value() == 200);
+		new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(1))
+			.until((driver) -> supply.post()
+				.uri("/api/v1/cases/" + number + "/status")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("status", "DISPOSED", "note", "राशन कार्ड बन गया है"))
+				.retrieve()
+				.toBodilessEntity()
+				.getStatusCode()
+				.value() == 200);
+		String tracking = receipt.get("trackingUrl").asString().replaceFirst("^https?://[^/]+", system.gatewayUrl());
+		// the applicant's browser holds no staff session
+		browser.get(system.gatewayUrl() + "/submit");
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("localStorage.removeItem('dak.staff')");
+
+		new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(2)).until((driver) -> {
+			driver.get(tracking);
+			return driver.getPageSource().contains("निष्पादित");
+		});
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("feedback")));
+		browser.findElement(By.cssSelector("#feedback input[value=false]")).click();
+		browser.findElement(By.id("feedback-reason")).sendKeys("कार्ड में नाम की वर्तनी गलत है");
+		browser.findElement(By.cssSelector("#feedback button[type=submit]")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("feedback-answer"), "Thank you"));
+
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("preferences")));
+		assertThat(browser.findElement(By.cssSelector("#preferences input[name=sms]")).isSelected()).isTrue();
+		assertThat(browser.findElement(By.cssSelector("#preferences input[name=email]")).isEnabled())
+			.as("no e-mail registered")
+			.isFalse();
+		browser.findElement(By.cssSelector("#preferences input[name=sms]")).click();
+		browser.findElement(By.cssSelector("#preferences button[type=submit]")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preferences-answer"), "Saved"));
+		Browser.screenshot(browser, "tracking-feedback");
+		browser.navigate().refresh();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("preferences")));
+		assertThat(browser.findElement(By.cssSelector("#preferences input[name=sms]")).isSelected())
+			.as("the choice is kept")
+			.isFalse();
+	}
+
+	@Test
 	void anOfficerOpeningTheQrLinkSignsInOnceAndThenSeesTheFullItemOfTheirDepartmentOnly() throws Exception {
 		Gateway gateway = new Gateway(system);
 		gateway.account("qr.supply", "DEPARTMENT_OFFICER", Map.of("department", "SUPPLY"));

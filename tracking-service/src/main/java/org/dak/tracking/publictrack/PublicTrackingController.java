@@ -145,6 +145,26 @@ class PublicTrackingController {
 			body.append("</li>");
 		}
 		body.append("</ol>");
+		if ("DISPOSED".equals(view.status())) {
+			// the page's script sends it with the code from this page's address
+			body.append(
+					"""
+							<form id="feedback" hidden><h2>आपकी राय · Your feedback</h2>
+							<fieldset><legend>क्या आप निष्पादन से संतुष्ट हैं? · Are you satisfied with how it was resolved?</legend>
+							<label><input type="radio" name="satisfied" value="true" required> हाँ · Yes</label>
+							<label><input type="radio" name="satisfied" value="false"> नहीं · No</label></fieldset>
+							<label for="feedback-reason">कारण (वैकल्पिक) · Why (optional)</label>
+							<textarea id="feedback-reason" name="reason" maxlength="2000"></textarea>
+							<button type="submit">भेजें · Send</button>
+							<p id="feedback-answer" role="status" hidden></p></form>""");
+		}
+		body.append("""
+				<form id="preferences" hidden><h2>संदेश · Messages</h2>
+				<p>इस आवेदन और आपके अन्य आवेदनों के संदेश किस पर मिलें · Where you get messages about your items</p>
+				<label><input type="checkbox" name="sms"> SMS</label>
+				<label><input type="checkbox" name="email"> ई-मेल · E-mail</label>
+				<button type="submit">सहेजें · Save</button>
+				<p id="preferences-answer" role="status" hidden></p></form>""");
 		body.append("<p class=\"staff\"><a data-staff-item href=\"/staff/item?id=")
 			.append(e(view.receiptNumber()))
 			.append("\">कर्मचारी: पूरा विवरण देखें · Staff: open the full item</a></p>")
@@ -169,6 +189,7 @@ class PublicTrackingController {
 				<link rel="stylesheet" href="/desk/fonts.css">
 				<style>
 				body{font-family:"Noto Sans Devanagari","Noto Sans",system-ui,sans-serif;max-width:40rem;margin:1rem auto;padding:0 1rem;line-height:1.5;color:#1b1b1b}
+				form{margin:1rem 0;padding:.6rem;border:1px solid #ccc;border-radius:.3rem} label{display:block;margin:.3rem 0} textarea{width:100%%;min-height:4rem} fieldset{border:none;padding:0} .ok{color:#1d5e20} .error{color:#9b1c12}
 				h1{font-size:1.3rem;border-bottom:3px solid #b35900;padding-bottom:.3rem}
 				.status{font-size:1.2rem;background:#fff4e5;padding:.6rem;border-radius:.3rem}
 				dt{font-weight:600;margin-top:.5rem}dd{margin:0}
