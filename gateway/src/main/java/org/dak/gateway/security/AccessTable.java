@@ -41,6 +41,7 @@ final class AccessTable {
 			new Rule(HttpMethod.POST, List.of("/api/v1/auth/logout", "/api/v1/auth/password"), Who.SIGNED_IN),
 			new Rule(null, List.of("/api/v1/admin/**"), Who.ROLES, ADMIN),
 			new Rule(HttpMethod.GET, List.of("/api/v1/audit"), Who.ROLES, AUDITOR),
+			new Rule(HttpMethod.GET, List.of("/api/v1/system/health"), Who.ROLES, ADMIN, AUDITOR),
 			new Rule(HttpMethod.POST, List.of("/api/v1/complaints"), Who.PUBLIC),
 			new Rule(HttpMethod.POST, List.of("/api/v1/channels/social"), Who.ROLES, CHANNEL_ADAPTER),
 			new Rule(null, List.of("/api/v1/imports", "/api/v1/imports/*"), Who.ROLES, RECEIPT_DESK),
@@ -78,6 +79,8 @@ final class AccessTable {
 							"/open311/v2/requests.json"),
 					Who.PUBLIC),
 			new Rule(HttpMethod.GET, List.of("/api/v1/notifications"), Who.ROLES, DM, AUDITOR),
+			new Rule(HttpMethod.GET, List.of("/api/v1/notifications/templates", "/api/v1/deadlines"), Who.ROLES, ADMIN,
+					DM, AUDITOR),
 			// the SMS provider, with the agreed callback token the notification service
 			// checks
 			new Rule(HttpMethod.POST, List.of("/api/v1/notifications/delivery-receipts"), Who.PUBLIC),
