@@ -30,6 +30,8 @@ class TrackingAccess {
 			.hasAnyRole(Roles.DM, Roles.AUDITOR)
 			.requestMatchers(HttpMethod.POST, "/api/v1/cases/scan")
 			.hasAnyRole(Roles.DM, Roles.DEPARTMENT_OFFICER)
+			.requestMatchers(HttpMethod.GET, "/api/v1/deadlines")
+			.hasAnyRole(Roles.ADMIN, Roles.DM, Roles.AUDITOR)
 			.requestMatchers("/api/v1/demo/clock")
 			.hasRole(Roles.ADMIN)
 			.requestMatchers(HttpMethod.GET, "/api/v1/cases/*/evidence/*")
