@@ -34,6 +34,19 @@ words({
   'admin.revoked': ['रद्द', 'Revoked'],
   'admin.revoke': ['रद्द करें', 'Revoke'],
   'admin.issueKey': ['नई कुंजी बनाएँ', 'Issue a key'],
+  'admin.rules': ['समय-सीमा नियम, अवकाश और संदेश', 'Deadline rules, holidays and messages'],
+  'admin.rulesHint': ['ये सेटिंग से आते हैं (README देखें); यहाँ केवल देखे जा सकते हैं।',
+    'These come from the configuration (see the README); they are shown here to check.'],
+  'admin.defaultDays': ['सामान्य समय-सीमा (कार्य-दिवस):', 'Default limit (working days):'],
+  'admin.reminders': ['स्मरण (% समय पर):', 'Reminders (at % of the time):'],
+  'admin.dueSoon': ['"शीघ्र देय" (कार्य-दिवस):', '"Due soon" (working days):'],
+  'admin.category': ['श्रेणी', 'Category'],
+  'admin.days': ['कार्य-दिवस', 'Working days'],
+  'admin.any': ['कोई भी', 'any'],
+  'admin.holidays': ['सार्वजनिक अवकाश', 'Public holidays'],
+  'admin.templates': ['संदेश टेम्पलेट', 'Message templates'],
+  'admin.template': ['टेम्पलेट', 'Template'],
+  'admin.dlt': ['DLT टेम्पलेट ID', 'DLT template ID'],
   'admin.keyOnce': ['यह कुंजी केवल अभी दिखाई जा रही है; इसे एडेप्टर की सेटिंग में अभी रखें।',
     "This key is shown now only; put it in the adapter's settings now."],
 });
@@ -173,6 +186,45 @@ async function issueKey(event) {
   }
 }
 
+function version(texts) {
+  if (!texts) {
+    return '';
+  }
+  return (texts.sms ? 'SMS: ' + texts.sms + '\n' : '') + texts.subject;
+}
+
+async function loadRules() {
+  try {
+    const [deadlines, templates] = await Promise.all([getJson('/api/v1/deadlines'),
+      getJson('/api/v1/notifications/templates')]);
+    el('default-days').textContent = deadlines.defaultWorkingDays;
+    el('reminders').textContent = deadlines.reminderPercents.join(', ');
+    el('due-soon').textContent = deadlines.dueSoonWorkingDays;
+    const rules = el('rule-list').querySelector('tbody');
+    rules.textContent = '';
+    for (const rule of deadlines.rules) {
+      const row = document.createElement('tr');
+      cell(row, rule.department || t('admin.any'));
+      cell(row, rule.category || t('admin.any'));
+      cell(row, rule.workingDays);
+      rules.appendChild(row);
+    }
+    el('holidays').textContent = deadlines.holidays.join(', ');
+    const list = el('template-list').querySelector('tbody');
+    list.textContent = '';
+    for (const [name, texts] of Object.entries(templates)) {
+      const row = document.createElement('tr');
+      cell(row, name);
+      cell(row, texts.smsTemplateId);
+      cell(row, version(texts.hi)).className = 'pre';
+      cell(row, version(texts.en)).className = 'pre';
+      list.appendChild(row);
+    }
+  } catch (problem) {
+    notice('rules-problem', explain(problem));
+  }
+}
+
 document.addEventListener('DOMContentLoaded', async () => {
   if (!frame('ADMIN')) {
     return;
@@ -185,6 +237,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     fillRoles();
     loadAccounts();
     loadKeys();
+    loadRules();
   });
-  await Promise.all([loadAccounts(), loadKeys()]);
+  await Promise.all([loadAccounts(), loadKeys(), loadRules()]);
 });

@@ -16,6 +16,7 @@ const WORDS = {
   'desk.dm': ['जिलाधिकारी डेस्क', "DM's desk"],
   'desk.department': ['विभागीय डेस्क', 'Department desk'],
   'desk.admin': ['प्रशासन', 'Administration'],
+  'desk.health': ['सिस्टम की स्थिति', 'System health'],
   'role.RECEIPT_DESK': ['प्राप्ति लिपिक', 'Receipt clerk'],
   'role.DM': ['जिलाधिकारी कार्यालय', "DM's office"],
   'role.DEPARTMENT_OFFICER': ['विभागीय अधिकारी', 'Department officer'],
@@ -364,6 +365,7 @@ const DESKS = [
   { href: '/desk/dm.html', key: 'desk.dm', roles: ['DM'] },
   { href: '/desk/department.html', key: 'desk.department', roles: ['DEPARTMENT_OFFICER'] },
   { href: '/desk/admin.html', key: 'desk.admin', roles: ['ADMIN'] },
+  { href: '/desk/health.html', key: 'desk.health', roles: ['ADMIN', 'AUDITOR'] },
 ];
 
 /** The desks the signed-in roles have. */

@@ -14,8 +14,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The administrator's pages in a real browser, in Hindi and in English: a new receipt
- * clerk's account, which can then sign in; an adapter key shown once and revoked.
+ * The administrator's pages in a real browser, in Hindi and in English: the system's
+ * health, every service up; a new receipt clerk's account, which can then sign in; an
+ * adapter key shown once and revoked.
  */
 class AdminDeskIT extends DeskTest {
 
@@ -28,6 +29,21 @@ class AdminDeskIT extends DeskTest {
 
 		signIn(admin, language);
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		// two desks for an administrator: the sign-in page lists them
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("desk-links")));
+		assertThat(browser.findElement(By.id("desk-links")).getText())
+			.contains(in(language, "प्रशासन", "Administration"), in(language, "सिस्टम की स्थिति", "System health"));
+		browser.findElement(By.cssSelector("#desk-links a[href='/desk/health.html']")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("services"), "notification-service"));
+		for (String service : new String[] { "intake-service", "routing-service", "tracking-service" }) {
+			assertThat(browser.findElement(By.id("services")).getText()).contains(service);
+		}
+		assertThat(browser.findElements(By.cssSelector("#services .state-up"))).as("every service up").hasSize(4);
+		assertThat(browser.findElement(By.id("dependencies")).getText()).contains(
+				in(language, "डेटाबेस (MongoDB)", "Database (MongoDB)"),
+				in(language, "संदेश ब्रोकर (Kafka)", "Message broker (Kafka)"));
+		Browser.screenshot(browser, "health-" + language);
+		browser.findElement(By.cssSelector("header.bar nav a[href='/desk/admin.html']")).click();
 		wait.until(ExpectedConditions.urlContains("/desk/admin.html"));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("account-list"), admin));
 
@@ -52,6 +68,12 @@ class AdminDeskIT extends DeskTest {
 		browser.findElement(By.xpath("//table[@id='key-list']//tr[td[text()='" + keyName + "']]//button")).click();
 		wait.until(ExpectedConditions.invisibilityOfElementLocated(
 				By.xpath("//table[@id='key-list']//tr[td[text()='" + keyName + "']]//button")));
+
+		// the rules and templates in force, to read
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rule-list"), "SUPPLY"));
+		assertThat(browser.findElement(By.id("default-days")).getText()).isEqualTo("60");
+		assertThat(browser.findElement(By.id("holidays")).getText()).contains("2026-01-26");
+		assertThat(browser.findElement(By.id("template-list")).getText()).contains("status-disposed");
 
 		// the new clerk can sign in and lands on the receipt desk
 		signIn(clerk, language);
