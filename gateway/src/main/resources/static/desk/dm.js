@@ -48,6 +48,10 @@ words({
   'dash.byAge': ['लंबित की आयु (कार्य-दिवस)', 'Open by age (working days)'],
   'dash.byChannel': ['माध्यमवार', 'By channel'],
   'dash.byStatus': ['स्थितिवार', 'By status'],
+  'dash.overSixty': ['60 से अधिक', 'over 60'],
+  'dash.byWeek': ['साप्ताहिक रुझान (पिछले 12 सप्ताह)', 'Trend by week (last 12 weeks)'],
+  'dash.received': ['प्राप्त', 'received'],
+  'dash.disposedWeek': ['निष्पादित', 'disposed of'],
   'dash.pendency': ['लंबित', 'Pendency'],
   'dash.summary': ['सारांश', 'Summary'],
   'dash.open': ['लंबित', 'Open'],
@@ -334,14 +338,44 @@ function bars(id, entries) {
   }
 }
 
+/** Received and disposed of per week, two bars a week on one scale. */
+function weekBars(id, weeks) {
+  const chart = el(id);
+  chart.textContent = '';
+  const largest = Math.max(1, ...weeks.map((w) => Math.max(w.received, w.disposed)));
+  for (const week of weeks) {
+    const row = document.createElement('div');
+    row.className = 'bar-row';
+    const name = document.createElement('span');
+    name.className = 'bar-label';
+    name.textContent = week.week;
+    const pair = document.createElement('span');
+    pair.className = 'bar-pair';
+    for (const [kind, value] of [['received', week.received], ['disposed', week.disposed]]) {
+      const bar = document.createElement('span');
+      bar.className = 'bar ' + kind;
+      bar.style.width = Math.max(1, Math.round(100 * value / largest)) + '%';
+      bar.title = t(kind === 'received' ? 'dash.received' : 'dash.disposedWeek') + ': ' + value;
+      pair.appendChild(bar);
+    }
+    const figure = document.createElement('span');
+    figure.className = 'bar-value';
+    figure.textContent = week.received + ' / ' + week.disposed;
+    row.append(name, pair, figure);
+    chart.appendChild(row);
+  }
+}
+
 async function loadDashboards() {
   const [pendency, summary] = await Promise.all([getJson('/api/v1/dashboard/pendency'),
     getJson('/api/v1/dashboard/summary')]);
   el('dash-as-of').textContent = summary.asOf;
   bars('chart-department', pendency.departments.map((d) => [departmentName(d.departmentCode), d.open]));
-  bars('chart-age', Object.entries(summary.openByAge));
+  bars('chart-age', Object.entries(summary.openByAge)
+    .map(([bucket, value]) => [bucket.startsWith('over') ? t('dash.overSixty') : bucket, value]));
   bars('chart-channel', Object.entries(summary.byChannel).map(([key, value]) => [t('channel.' + key), value]));
   bars('chart-status', Object.entries(summary.byStatus).map(([key, value]) => [t('case.' + key), value]));
+  weekBars('chart-week', summary.byWeek || []);
   const pendencyBody = el('pendency').querySelector('tbody');
   pendencyBody.textContent = '';
   for (const d of pendency.departments) {

@@ -86,6 +86,10 @@ class DmDeskIT extends DeskTest {
 				.contains(in(language, "लोक स्वास्थ्य अभियंत्रण", "Public Health Engineering"));
 		});
 		assertThat(browser.findElement(By.id("chart-department")).findElements(By.className("bar"))).isNotEmpty();
+		assertThat(browser.findElement(By.id("chart-week")).findElements(By.className("bar-row"))).as("twelve weeks")
+			.hasSize(12);
+		assertThat(browser.findElement(By.id("chart-week")).getText()).as("this week's item received")
+			.containsPattern("\\d{4}-W\\d{2}\\s+[1-9]\\d* / \\d+\\s*$");
 		Browser.screenshot(browser, "dm-dashboards-" + language);
 	}
 

@@ -58,12 +58,18 @@ class DashboardController {
 
 	/** The summary. */
 	record Summary(LocalDate asOf, Map<String, Integer> byStatus, Map<String, Integer> byChannel,
-			Map<String, Integer> openByAge, List<DepartmentFigures> departments) {
+			Map<String, Integer> openByAge, List<DepartmentFigures> departments, List<Week> byWeek) {
+	}
+
+	/** One ISO week (office time): items received, and items first disposed of. */
+	record Week(String week, int received, int disposed) {
 	}
 
 	/** An item past its deadline. */
 	record Overdue(String complaintId, String departmentCode, String status, LocalDate dueDate, int workingDaysOver) {
 	}
+
+	private static final int WEEKS_SHOWN = 12;
 
 	@GetMapping("/api/v1/dashboard/summary")
 	Summary summary() {
@@ -90,7 +96,21 @@ class DashboardController {
 			.map((entry) -> figures(entry.getKey(), entry.getValue(),
 					overdueByDepartment.getOrDefault(entry.getKey(), 0)))
 			.toList();
-		return new Summary(today, ints(counts.byStatus()), ints(counts.byChannel()), openByAge, departments);
+		return new Summary(today, ints(counts.byStatus()), ints(counts.byChannel()), openByAge, departments,
+				weeks(counts, today));
+	}
+
+	/**
+	 * The last twelve weeks, this one included, oldest first; a quiet week shows zeros.
+	 */
+	private static List<Week> weeks(Figures.Counts counts, LocalDate today) {
+		List<Week> weeks = new java.util.ArrayList<>();
+		for (int back = WEEKS_SHOWN - 1; back >= 0; back--) {
+			String week = Figures.week(today.minusWeeks(back));
+			weeks.add(new Week(week, counts.receivedByWeek().getOrDefault(week, 0L).intValue(),
+					counts.disposedByWeek().getOrDefault(week, 0L).intValue()));
+		}
+		return weeks;
 	}
 
 	@GetMapping("/api/v1/dashboard/overdue")

@@ -1,7 +1,10 @@
 package org.dak.tracking.dashboard;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.IsoFields;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,8 +37,17 @@ class Figures extends CountingReadModel {
 		this.policy = policy;
 	}
 
-	/** What the counters say. */
-	record Counts(Map<String, Long> byStatus, Map<String, Long> byChannel, Map<String, Department> departments) {
+	/**
+	 * What the counters say.
+	 *
+	 * @param byStatus items by status
+	 * @param byChannel items by channel
+	 * @param departments per department
+	 * @param receivedByWeek items received, by ISO week ({@code 2026-W48}, office time)
+	 * @param disposedByWeek items first disposed of, by ISO week
+	 */
+	record Counts(Map<String, Long> byStatus, Map<String, Long> byChannel, Map<String, Department> departments,
+			Map<String, Long> receivedByWeek, Map<String, Long> disposedByWeek) {
 	}
 
 	/**
@@ -63,7 +75,9 @@ class Figures extends CountingReadModel {
 			}
 		});
 		return new Counts(positive(figures.get("status", new Document())),
-				positive(figures.get("channel", new Document())), departments);
+				positive(figures.get("channel", new Document())), departments,
+				positive(figures.get("receivedWeek", new Document())),
+				positive(figures.get("disposedWeek", new Document())));
 	}
 
 	@Override
@@ -76,11 +90,24 @@ class Figures extends CountingReadModel {
 		counts.merge("channel." + facts.channel(), sign, Long::sum);
 		counts.merge(department + ".total", sign, Long::sum);
 		counts.merge(department + ".status." + facts.status().name(), sign, Long::sum);
+		counts.merge("receivedWeek." + week(facts.receivedAt()), sign, Long::sum);
 		if (facts.firstDisposedAt() != null) {
+			counts.merge("disposedWeek." + week(facts.firstDisposedAt()), sign, Long::sum);
 			LocalDate received = facts.receivedAt().atZone(OFFICE_TIME).toLocalDate();
 			int days = this.policy.age(received, facts.firstDisposedAt().atZone(OFFICE_TIME).toLocalDate());
 			counts.merge(department + ".disposalDays.d" + days, sign, Long::sum);
 		}
+	}
+
+	/** The ISO week of a moment in office time, e.g. {@code 2026-W48}. */
+	static String week(Instant at) {
+		return week(at.atZone(OFFICE_TIME).toLocalDate());
+	}
+
+	/** The ISO week of a day, e.g. {@code 2026-W48}. */
+	static String week(LocalDate day) {
+		return String.format(Locale.ROOT, "%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR),
+				day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
 	}
 
 	private static Map<String, Long> positive(Document counts) {

@@ -35,7 +35,7 @@ class CaseReadModels implements AfterConvertCallback<ComplaintCase>, AfterSaveCa
 	private static final Logger log = LoggerFactory.getLogger(CaseReadModels.class);
 
 	/** Raised whenever a read model changes what it keeps: the next start rebuilds. */
-	private static final int GENERATION = 1;
+	private static final int GENERATION = 2;
 
 	private final ObjectProvider<CaseReadModel> models;
 
