@@ -19,6 +19,8 @@ words({
   'dept.allOffices': ['सभी कार्यालय', 'All offices'],
   'dept.apply': ['दिखाएँ', 'Show'],
   'dept.none': ['कतार में कोई आवेदन नहीं।', 'Nothing in the queue.'],
+  'dept.files': ['प्राप्त पत्र और संलग्नक', 'The letter and enclosures received'],
+  'dept.noFiles': ['कोई फ़ाइल नहीं', 'No files'],
   'dept.copiedTo': ['प्रतिलिपि', 'Copies to'],
   'dept.act': ['कार्यवाही दर्ज करें', 'Record what was done'],
   'dept.what': ['क्या', 'What'],
@@ -39,6 +41,7 @@ const PAGE_SIZE = 20;
 let page = 0;
 let offices = [];
 let openCase = null;
+let filesOf = null;
 
 function hindi() {
   return document.documentElement.lang === 'hi';
@@ -158,10 +161,38 @@ function render(item) {
       + (message.recipient || '') + ' · ' + message.template + ' · ' + message.status;
     messages.appendChild(li);
   }
+  if (filesOf !== item.complaintId) {
+    filesOf = item.complaintId;
+    loadFiles(item.complaintId);
+  }
   // a copy for information is seen, not acted on
   const mine = item.departmentCode === session().department;
   el('act').hidden = !mine;
   el('case').scrollIntoView();
+}
+
+/** The files the item came with (from intake), each a download. */
+async function loadFiles(id) {
+  const list = el('case-files');
+  list.textContent = '';
+  let files = [];
+  try {
+    files = await getJson('/api/v1/complaints/' + encodeURIComponent(id) + '/attachments');
+  } catch (ignored) {
+    // intake may not have heard of the marking yet: no files shown, nothing else lost
+  }
+  for (const file of files) {
+    const item = document.createElement('li');
+    item.appendChild(linkButton('📄 ' + file.filename + ' (' + Math.ceil(file.size / 1024) + ' KB)',
+      () => download('/api/v1/complaints/' + encodeURIComponent(id) + '/attachments/' + encodeURIComponent(file.id),
+        file.filename).catch((problem) => notice('act-problem', explain(problem)))));
+    list.appendChild(item);
+  }
+  if (files.length === 0) {
+    const item = document.createElement('li');
+    item.textContent = t('dept.noFiles');
+    list.appendChild(item);
+  }
 }
 
 async function showCase(id) {

@@ -33,9 +33,11 @@ class IntakeAccess {
 			.requestMatchers(HttpMethod.POST, "/api/v1/channels/fax")
 			.hasAnyRole(Roles.CHANNEL_ADAPTER, Roles.RECEIPT_DESK)
 			.requestMatchers(HttpMethod.GET, "/api/v1/complaints/*/receipt", "/api/v1/complaints/*/receipt.pdf",
-					"/api/v1/complaints/*/receipt.html", "/api/v1/complaints/*/qr.png",
-					"/api/v1/complaints/*/attachments/*")
-			.hasAnyRole(Roles.RECEIPT_DESK, Roles.DM);
+					"/api/v1/complaints/*/receipt.html", "/api/v1/complaints/*/qr.png")
+			.hasAnyRole(Roles.RECEIPT_DESK, Roles.DM)
+			// an officer's department is checked by the controller
+			.requestMatchers(HttpMethod.GET, "/api/v1/complaints/*/attachments", "/api/v1/complaints/*/attachments/*")
+			.hasAnyRole(Roles.RECEIPT_DESK, Roles.DM, Roles.DEPARTMENT_OFFICER);
 	}
 
 }

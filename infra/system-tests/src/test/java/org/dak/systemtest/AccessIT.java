@@ -5,13 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.dak.testsupport.Http;
 import org.dak.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +59,48 @@ class AccessIT {
 		assertThat(status(police.get().uri("/api/v1/notifications?complaintId=" + supplyItem))).isEqualTo(403);
 		String neighbour = supplyItem.substring(0, 9) + "000001-" + supplyItem.charAt(supplyItem.length() - 1);
 		assertThat(status(police.get().uri("/api/v1/cases/" + neighbour))).isEqualTo(404);
+	}
+
+	@Test
+	void theScannedLetterFollowsTheItemToTheDepartmentItIsMarkedToAndLeavesWithARecall() {
+		RestClient desk = gateway.as(gateway.account("access.desk", "RECEIPT_DESK", Map.of()));
+		RestClient supply = gateway
+			.as(gateway.account("access.supply", "DEPARTMENT_OFFICER", Map.of("department", "SUPPLY")));
+		RestClient police = gateway
+			.as(gateway.account("access.police", "DEPARTMENT_OFFICER", Map.of("department", "POLICE")));
+		MultiValueMap<String, HttpEntity<?>> parts = new LinkedMultiValueMap<>();
+		parts.add("complaint", Http.jsonPart(AccessMatrixIT.complaint("POST")));
+		parts.add("files", Http.filePart("files", "letter.pdf", MediaType.APPLICATION_PDF, FaultSuiteIT.PDF));
+		String id = desk.post()
+			.uri("/api/v1/complaints")
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(parts)
+			.retrieve()
+			.body(JsonNode.class)
+			.get("receiptNumber")
+			.asString();
+		assertThat(status(supply.get().uri("/api/v1/complaints/" + id + "/attachments"))).as("not marked yet")
+			.isEqualTo(404);
+
+		Gateway.markWhenInInbox(dm, id, "SUPPLY");
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> status(supply.get().uri("/api/v1/complaints/" + id + "/attachments")) == 200);
+		JsonNode files = supply.get().uri("/api/v1/complaints/" + id + "/attachments").retrieve().body(JsonNode.class);
+		assertThat(files.findValuesAsString("filename")).containsExactly("letter.pdf");
+		String file = files.get(0).get("id").asString();
+		assertThat(supply.get().uri("/api/v1/complaints/" + id + "/attachments/" + file).retrieve().body(byte[].class))
+			.isEqualTo(FaultSuiteIT.PDF);
+		assertThat(status(police.get().uri("/api/v1/complaints/" + id + "/attachments"))).isEqualTo(404);
+		assertThat(status(police.get().uri("/api/v1/complaints/" + id + "/attachments/" + file))).isEqualTo(404);
+
+		dm.post()
+			.uri("/api/v1/inbox/" + id + "/recall")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("reason", "wrong department"))
+			.retrieve()
+			.toBodilessEntity();
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> status(supply.get().uri("/api/v1/complaints/" + id + "/attachments/" + file)) == 404);
 	}
 
 	@Test

@@ -62,14 +62,17 @@ class ComplaintController {
 
 	private final PossibleDuplicates duplicates;
 
+	private final ItemAccess access;
+
 	ComplaintController(ComplaintIntake intake, IntakeProperties properties, ReceiptPdf pdf, ReceiptHtml html,
-			Attachments attachments, PossibleDuplicates duplicates) {
+			Attachments attachments, PossibleDuplicates duplicates, ItemAccess access) {
 		this.intake = intake;
 		this.properties = properties;
 		this.pdf = pdf;
 		this.html = html;
 		this.attachments = attachments;
 		this.duplicates = duplicates;
+		this.access = access;
 	}
 
 	/**
@@ -135,15 +138,40 @@ class ComplaintController {
 	record DuplicateCheck(PossibleDuplicates.EarlierItem earlier) {
 	}
 
-	/** A file that came with an item, for staff. */
+	/**
+	 * The files that came with an item (the scanned letter, its enclosures), for the
+	 * receipt desk, the DM's office and the officers of the department it is marked or
+	 * copied to; for anyone else it is not there (404).
+	 */
+	@GetMapping("/{receiptNumber}/attachments")
+	List<AttachmentView> attachments(@PathVariable String receiptNumber) {
+		return openable(receiptNumber).attachments()
+			.stream()
+			.map((file) -> new AttachmentView(file.id(), file.filename(), file.mediaType(), file.size()))
+			.toList();
+	}
+
+	/** One file of an item, as listed. */
+	record AttachmentView(String id, String filename, String mediaType, long size) {
+	}
+
+	/** A file that came with an item, for those who may see its files. */
 	@GetMapping("/{receiptNumber}/attachments/{attachmentId}")
 	ResponseEntity<InputStreamResource> attachment(@PathVariable String receiptNumber,
 			@PathVariable String attachmentId) {
-		GridFsResource file = this.intake.find(receiptNumber)
-			.flatMap((complaint) -> this.attachments.open(complaint.id(), attachmentId))
+		Complaint complaint = openable(receiptNumber);
+		GridFsResource file = this.attachments.open(complaint.id(), attachmentId)
 			.orElseThrow(() -> new Problem(HttpStatus.NOT_FOUND, "attachment-not-found", "Attachment not found",
 					"Item " + receiptNumber + " has no attachment " + attachmentId + "."));
 		return Attachments.download(file);
+	}
+
+	private Complaint openable(String receiptNumber) {
+		return this.intake.find(receiptNumber)
+			.filter((complaint) -> DakUser.current()
+				.map((user) -> this.access.mayOpen(complaint.id(), user))
+				.orElse(false))
+			.orElseThrow(() -> notFound(receiptNumber));
 	}
 
 	@GetMapping("/{receiptNumber}/receipt")
