@@ -42,6 +42,7 @@ let page = 0;
 let offices = [];
 let openCase = null;
 let filesOf = null;
+let queueAsked = 0;
 
 function hindi() {
   return document.documentElement.lang === 'hi';
@@ -68,8 +69,12 @@ async function loadQueue() {
   if (el('q-office').value) {
     query.set('office', el('q-office').value);
   }
+  const asked = ++queueAsked;
   try {
     const answer = await getJson('/api/v1/cases?' + query);
+    if (asked !== queueAsked) {
+      return; // a newer question is on its way: its answer counts
+    }
     const body = el('queue-list').querySelector('tbody');
     body.textContent = '';
     for (const item of answer.content) {

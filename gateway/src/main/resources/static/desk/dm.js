@@ -130,10 +130,16 @@ function inboxQuery() {
   return query;
 }
 
+let inboxAsked = 0;
+
 async function loadInbox() {
   notice('inbox-problem', null);
+  const asked = ++inboxAsked;
   try {
     const answer = await getJson('/api/v1/inbox?' + inboxQuery());
+    if (asked !== inboxAsked) {
+      return; // a newer question (other filters, another page) is on its way: its answer counts
+    }
     const body = el('inbox-list').querySelector('tbody');
     body.textContent = '';
     for (const item of answer.content) {

@@ -7,16 +7,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.dak.testsupport.Http;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.HttpEntity;
 import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,13 +44,18 @@ class DepartmentDeskIT extends DeskTest {
 			.retrieve()
 			.toBodilessEntity();
 		String subject = "राशन नहीं मिला " + UUID.randomUUID().toString().substring(0, 6);
-		String number = gateway.anonymous()
-			.post()
+		RestClient desk = gateway.as(gateway.account("desk.dept.clerk." + language, "RECEIPT_DESK", Map.of()));
+		MultiValueMap<String, HttpEntity<?>> parts = new LinkedMultiValueMap<>();
+		parts.add("complaint",
+				Http.jsonPart(Map.of("channel", "POST", "applicant",
+						Map.of("name", "कमला देवी", "mobile", "9833300011", "preferredLanguage", "hi"), "subject",
+						subject, "description", "दो महीने से राशन नहीं मिला।")));
+		parts.add("files",
+				Http.filePart("files", "letter-" + language + ".pdf", MediaType.APPLICATION_PDF, FaultSuiteIT.PDF));
+		String number = desk.post()
 			.uri("/api/v1/complaints")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("channel", "WEB", "applicant",
-					Map.of("name", "कमला देवी", "mobile", "9833300011", "preferredLanguage", "hi"), "subject", subject,
-					"description", "दो महीने से राशन नहीं मिला।"))
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(parts)
 			.retrieve()
 			.body(JsonNode.class)
 			.get("receiptNumber")
@@ -67,7 +75,15 @@ class DepartmentDeskIT extends DeskTest {
 		Path evidence = Files.createTempFile("distribution-", ".pdf");
 		Files.write(evidence, FaultSuiteIT.PDF);
 		String officer = "desk.supply." + language;
-		gateway.account(officer, "DEPARTMENT_OFFICER", Map.of("department", "SUPPLY"));
+		RestClient supply = gateway.as(gateway.account(officer, "DEPARTMENT_OFFICER", Map.of("department", "SUPPLY")));
+		// intake lets the department see the letter once it has heard of the marking
+		new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(1))
+			.until((driver) -> supply.get()
+				.uri("/api/v1/complaints/" + number + "/attachments")
+				.retrieve()
+				.toBodilessEntity()
+				.getStatusCode()
+				.value() == 200);
 
 		signIn(officer, language);
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -83,6 +99,8 @@ class DepartmentDeskIT extends DeskTest {
 		wait.until(ExpectedConditions.textToBe(By.id("case-number"), number));
 		assertThat(browser.findElement(By.id("case-subject")).getText()).isEqualTo(subject);
 		assertThat(browser.findElement(By.id("case-timeline")).getText()).contains("जाँच कर राशन दिलाएँ");
+		wait.until(
+				ExpectedConditions.textToBePresentInElementLocated(By.id("case-files"), "letter-" + language + ".pdf"));
 
 		step(wait, "step:ACKNOWLEDGE", null, null);
 		assertThat(timeline(wait, in(language, "विभाग द्वारा प्राप्त", "Acknowledged"))).isNotEmpty();
@@ -99,27 +117,6 @@ class DepartmentDeskIT extends DeskTest {
 		step(wait, "status:DISPOSED", "राशन दिया गया; शिकायत निष्पादित", null);
 		wait.until(ExpectedConditions.textToBe(By.id("case-status"), in(language, "निष्पादित", "Disposed")));
 		Browser.screenshot(browser, "department-desk-" + language);
-	}
-
-	private static void step(WebDriverWait wait, String what, String note, Path evidence) {
-		if (what != null) {
-			new Select(browser.findElement(By.id("a-what"))).selectByValue(what);
-		}
-		if (note != null) {
-			browser.findElement(By.id("a-note")).sendKeys(note);
-		}
-		if (evidence != null) {
-			browser.findElement(By.id("a-evidence")).sendKeys(evidence.toString());
-		}
-		browser.findElement(By.id("act-submit")).click();
-		wait.until(ExpectedConditions.attributeContains(By.id("act-problem"), "class", "ok"));
-		// the next step waits for this one's message to go
-		((JavascriptExecutor) browser).executeScript("document.getElementById('act-problem').className = ''");
-	}
-
-	private static String timeline(WebDriverWait wait, String text) {
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-timeline"), text));
-		return browser.findElement(By.id("case-timeline")).getText();
 	}
 
 }

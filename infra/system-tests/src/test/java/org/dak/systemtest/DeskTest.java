@@ -1,5 +1,6 @@
 package org.dak.systemtest;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
@@ -8,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +59,28 @@ abstract class DeskTest {
 			.isEqualTo(in(language, "साइन इन करें", "Sign in"));
 		browser.findElement(By.id("password")).sendKeys(Gateway.PASSWORD);
 		browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+	}
+
+	/** Records a step on the department desk's open item and waits for "recorded". */
+	static void step(WebDriverWait wait, String what, String note, Path evidence) {
+		if (what != null) {
+			new Select(browser.findElement(By.id("a-what"))).selectByValue(what);
+		}
+		if (note != null) {
+			browser.findElement(By.id("a-note")).sendKeys(note);
+		}
+		if (evidence != null) {
+			browser.findElement(By.id("a-evidence")).sendKeys(evidence.toString());
+		}
+		browser.findElement(By.id("act-submit")).click();
+		wait.until(ExpectedConditions.attributeContains(By.id("act-problem"), "class", "ok"));
+		// the next step waits for this one's message to go
+		((JavascriptExecutor) browser).executeScript("document.getElementById('act-problem').className = ''");
+	}
+
+	static String timeline(WebDriverWait wait, String text) {
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-timeline"), text));
+		return browser.findElement(By.id("case-timeline")).getText();
 	}
 
 }

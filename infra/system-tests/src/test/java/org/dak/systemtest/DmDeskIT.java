@@ -88,8 +88,10 @@ class DmDeskIT extends DeskTest {
 		assertThat(browser.findElement(By.id("chart-department")).findElements(By.className("bar"))).isNotEmpty();
 		assertThat(browser.findElement(By.id("chart-week")).findElements(By.className("bar-row"))).as("twelve weeks")
 			.hasSize(12);
-		assertThat(browser.findElement(By.id("chart-week")).getText()).as("this week's item received")
-			.containsPattern("\\d{4}-W\\d{2}\\s+[1-9]\\d* / \\d+\\s*$");
+		// the week the item came in (other tests move the system's clock on, so not
+		// necessarily the last one shown)
+		assertThat(browser.findElement(By.id("chart-week")).getText()).as("the item counted as received")
+			.containsPattern("\\d{4}-W\\d{2}\\s+[1-9]\\d* / \\d+");
 		Browser.screenshot(browser, "dm-dashboards-" + language);
 	}
 
