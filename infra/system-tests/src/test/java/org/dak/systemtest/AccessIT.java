@@ -5,17 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.dak.testsupport.Http;
 import org.dak.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,17 +64,7 @@ class AccessIT {
 			.as(gateway.account("access.supply", "DEPARTMENT_OFFICER", Map.of("department", "SUPPLY")));
 		RestClient police = gateway
 			.as(gateway.account("access.police", "DEPARTMENT_OFFICER", Map.of("department", "POLICE")));
-		MultiValueMap<String, HttpEntity<?>> parts = new LinkedMultiValueMap<>();
-		parts.add("complaint", Http.jsonPart(AccessMatrixIT.complaint("POST")));
-		parts.add("files", Http.filePart("files", "letter.pdf", MediaType.APPLICATION_PDF, FaultSuiteIT.PDF));
-		String id = desk.post()
-			.uri("/api/v1/complaints")
-			.contentType(MediaType.MULTIPART_FORM_DATA)
-			.body(parts)
-			.retrieve()
-			.body(JsonNode.class)
-			.get("receiptNumber")
-			.asString();
+		String id = Gateway.registerWithScan(desk, AccessMatrixIT.complaint("POST"), "letter.pdf");
 		assertThat(status(supply.get().uri("/api/v1/complaints/" + id + "/attachments"))).as("not marked yet")
 			.isEqualTo(404);
 

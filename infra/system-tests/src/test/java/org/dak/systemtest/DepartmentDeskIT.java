@@ -7,19 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.dak.testsupport.Http;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import tools.jackson.databind.JsonNode;
 
-import org.springframework.http.HttpEntity;
 import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,21 +40,11 @@ class DepartmentDeskIT extends DeskTest {
 			.toBodilessEntity();
 		String subject = "राशन नहीं मिला " + UUID.randomUUID().toString().substring(0, 6);
 		RestClient desk = gateway.as(gateway.account("desk.dept.clerk." + language, "RECEIPT_DESK", Map.of()));
-		MultiValueMap<String, HttpEntity<?>> parts = new LinkedMultiValueMap<>();
-		parts.add("complaint",
-				Http.jsonPart(Map.of("channel", "POST", "applicant",
+		String number = Gateway.registerWithScan(desk,
+				Map.of("channel", "POST", "applicant",
 						Map.of("name", "कमला देवी", "mobile", "9833300011", "preferredLanguage", "hi"), "subject",
-						subject, "description", "दो महीने से राशन नहीं मिला।")));
-		parts.add("files",
-				Http.filePart("files", "letter-" + language + ".pdf", MediaType.APPLICATION_PDF, FaultSuiteIT.PDF));
-		String number = desk.post()
-			.uri("/api/v1/complaints")
-			.contentType(MediaType.MULTIPART_FORM_DATA)
-			.body(parts)
-			.retrieve()
-			.body(JsonNode.class)
-			.get("receiptNumber")
-			.asString();
+						subject, "description", "दो महीने से राशन नहीं मिला।"),
+				"letter-" + language + ".pdf");
 		new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(1))
 			.until((driver) -> dm.post()
 				.uri("/api/v1/inbox/" + number + "/marking")

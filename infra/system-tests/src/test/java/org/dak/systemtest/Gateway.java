@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.dak.testsupport.Http;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -90,6 +94,24 @@ final class Gateway {
 			.retrieve()
 			.toBodilessEntity();
 		return signIn(username, PASSWORD);
+	}
+
+	/**
+	 * The receipt desk registers a letter with its scan (a small PDF named
+	 * {@code filename}); answers the receipt number.
+	 */
+	static String registerWithScan(RestClient desk, Map<String, Object> complaint, String filename) {
+		MultiValueMap<String, HttpEntity<?>> parts = new LinkedMultiValueMap<>();
+		parts.add("complaint", Http.jsonPart(complaint));
+		parts.add("files", Http.filePart("files", filename, MediaType.APPLICATION_PDF, FaultSuiteIT.PDF));
+		return desk.post()
+			.uri("/api/v1/complaints")
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(parts)
+			.retrieve()
+			.body(JsonNode.class)
+			.get("receiptNumber")
+			.asString();
 	}
 
 	/**
