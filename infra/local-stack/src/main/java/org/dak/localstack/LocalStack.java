@@ -187,6 +187,8 @@ public final class LocalStack {
 			.append(Duration.ofNanos(System.nanoTime() - started).toSeconds())
 			.append(" s) ================\n");
 		summary.append("  Gateway (the one entry)   ").append(gateway).append('\n');
+		summary.append("  Staff desks (browser)     ").append(gateway).append("/desk/\n");
+		summary.append("  Citizen's form            ").append(gateway).append("/submit\n");
 		ports.forEach(
 				(name, port) -> summary.append("  %-25s http://localhost:%d/actuator/health%n".formatted(name, port)));
 		summary.append("  Kafka                     ").append(kafkaServers).append('\n');
