@@ -39,13 +39,18 @@ class SystemHealthController {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final int METRICS_LIMIT = 16 * 1024 * 1024;
+
 	private final HealthProperties properties;
 
 	private final WebClient client;
 
 	SystemHealthController(HealthProperties properties) {
 		this.properties = properties;
-		this.client = WebClient.create();
+		// a service's metrics page runs to several hundred kilobytes (histograms)
+		this.client = WebClient.builder()
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(METRICS_LIMIT))
+			.build();
 	}
 
 	@GetMapping("/api/v1/system/health")

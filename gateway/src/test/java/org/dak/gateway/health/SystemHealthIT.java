@@ -24,7 +24,10 @@ class SystemHealthIT extends GatewayTestBase {
 			.withHeader("Content-Type", "application/json")
 			.withBody(
 					"{\"status\":\"UP\",\"components\":{\"mongoPing\":{\"status\":\"UP\"},\"ping\":{\"status\":\"UP\"}}}")));
-		services.stubFor(get(urlEqualTo("/actuator/prometheus")).willReturn(aResponse().withBody("""
+		// a real metrics page is long (histograms): far more than a web client takes by
+		// default
+		String histograms = "# a histogram bucket line\n".repeat(20_000);
+		services.stubFor(get(urlEqualTo("/actuator/prometheus")).willReturn(aResponse().withBody(histograms + """
 				# HELP dak_outbox_pending events not yet published
 				dak_outbox_pending{application="x"} 3.0
 				dak_notifications_pending{channel="SMS"} 5.0
