@@ -31,13 +31,7 @@ class DepartmentDeskIT extends DeskTest {
 	@ValueSource(strings = { "hi", "en" })
 	void anOfficerOpensAnItemFromItsQrCodeAndWorksItToDisposal(String language) throws Exception {
 		RestClient dm = gateway.as(gateway.account("desk.dept.dm." + language, "DM", Map.of()));
-		dm.put()
-			.uri("/api/v1/departments/SUPPLY/offices/BLOCK_HILSA")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("name", "Block Supply Office, Hilsa", "nameHi", "प्रखंड आपूर्ति कार्यालय, हिलसा", "officer",
-					Map.of("name", "Block Supply Officer")))
-			.retrieve()
-			.toBodilessEntity();
+		supplyOffice(dm, "BLOCK_HILSA", "Block Supply Office, Hilsa", "प्रखंड आपूर्ति कार्यालय, हिलसा");
 		String subject = "राशन नहीं मिला " + UUID.randomUUID().toString().substring(0, 6);
 		RestClient desk = gateway.as(gateway.account("desk.dept.clerk." + language, "RECEIPT_DESK", Map.of()));
 		String number = Gateway.registerWithScan(desk,

@@ -2,6 +2,7 @@ package org.dak.systemtest;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +12,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,6 +85,16 @@ abstract class DeskTest {
 	static String timeline(WebDriverWait wait, String text) {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-timeline"), text));
 		return browser.findElement(By.id("case-timeline")).getText();
+	}
+
+	/** The DM adds (or renames) an office below the Supply department. */
+	static void supplyOffice(RestClient dm, String code, String name, String nameHi) {
+		dm.put()
+			.uri("/api/v1/departments/SUPPLY/offices/" + code)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("name", name, "nameHi", nameHi, "officer", Map.of("name", "Block Supply Officer")))
+			.retrieve()
+			.toBodilessEntity();
 	}
 
 }

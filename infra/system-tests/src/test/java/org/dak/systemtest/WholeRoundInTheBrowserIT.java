@@ -38,13 +38,7 @@ class WholeRoundInTheBrowserIT extends DeskTest {
 		gateway.account(clerk, "RECEIPT_DESK", Map.of());
 		RestClient dmApi = gateway.as(gateway.account(dm, "DM", Map.of()));
 		gateway.account(officer, "DEPARTMENT_OFFICER", Map.of("department", "SUPPLY"));
-		dmApi.put()
-			.uri("/api/v1/departments/SUPPLY/offices/BLOCK_RAJGIR")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("name", "Block Supply Office, Rajgir", "nameHi", "प्रखंड आपूर्ति कार्यालय, राजगीर", "officer",
-					Map.of("name", "Block Supply Officer")))
-			.retrieve()
-			.toBodilessEntity();
+		supplyOffice(dmApi, "BLOCK_RAJGIR", "Block Supply Office, Rajgir", "प्रखंड आपूर्ति कार्यालय, राजगीर");
 		Path scan = Files.createTempFile("letter-", ".pdf");
 		Files.write(scan, FaultSuiteIT.PDF);
 		Path evidence = Files.createTempFile("distribution-register-", ".pdf");
