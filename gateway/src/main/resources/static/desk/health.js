@@ -13,7 +13,9 @@ words({
   'health.outbox': ['प्रकाशन हेतु शेष घटनाएँ', 'Events waiting to be published'],
   'health.messages': ['भेजने हेतु शेष संदेश', 'Messages waiting to be sent'],
   'health.deadLetters': ['अलग रखी घटनाएँ (DLT)', 'Events set aside (DLT)'],
-  'health.error': ['त्रुटि', 'Error'],
+  'health.error': ['पूछने में त्रुटि', 'Could not ask'],
+  'health.lastError': ['अंतिम दर्ज त्रुटि', 'Last error logged'],
+  'health.errorsSince': ['चालू होने से अब तक {n} त्रुटियाँ', '{n} errors since it started'],
   'health.dependencies': ['निर्भरताएँ', 'Dependencies'],
   'health.dependency': ['क्या', 'What'],
   'health.detail': ['विवरण', 'Detail'],
@@ -40,6 +42,24 @@ function figure(value) {
   return value === null || value === undefined ? '' : String(Math.round(value));
 }
 
+function loggedError(error) {
+  if (!error) {
+    return '';
+  }
+  const text = document.createElement('span');
+  const when = document.createElement('time');
+  when.dateTime = error.at || '';
+  when.textContent = error.at ? dateTime(error.at) : '';
+  const what = document.createElement('span');
+  what.className = 'logged-error';
+  what.textContent = error.message || '';
+  what.title = error.logger || '';
+  const count = document.createElement('small');
+  count.textContent = t('health.errorsSince', { n: error.count });
+  text.append(when, document.createElement('br'), what, document.createElement('br'), count);
+  return text;
+}
+
 function render(health) {
   last = health;
   el('overall').textContent = '';
@@ -56,6 +76,7 @@ function render(health) {
     cell(row, figure(service.notificationsPending));
     cell(row, figure(service.deadLetters));
     cell(row, service.error);
+    cell(row, loggedError(service.lastError));
     services.appendChild(row);
   }
   const dependencies = el('dependencies').querySelector('tbody');

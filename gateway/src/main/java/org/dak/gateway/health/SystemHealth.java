@@ -26,9 +26,21 @@ record SystemHealth(Instant at, String status, List<Service> services, List<Depe
 	 * @param notificationsPending messages waiting to be sent (notification only)
 	 * @param deadLetters events set aside on a dead-letter topic since it started
 	 * @param error why it could not be asked, if it could not
+	 * @param lastError the last error it logged since it started, if any
 	 */
 	record Service(String name, String status, Map<String, String> components, Double outboxPending,
-			Double notificationsPending, Double deadLetters, String error) {
+			Double notificationsPending, Double deadLetters, String error, LoggedError lastError) {
+	}
+
+	/**
+	 * The last error a service logged.
+	 *
+	 * @param at when
+	 * @param logger where in the service (the logger's name)
+	 * @param message what it said, cut to a few hundred characters (the log has it all)
+	 * @param count errors it has logged since it started
+	 */
+	record LoggedError(Instant at, String logger, String message, long count) {
 	}
 
 	/**

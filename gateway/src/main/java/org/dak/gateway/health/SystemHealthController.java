@@ -77,13 +77,20 @@ class SystemHealthController {
 			.bodyToMono(String.class)
 			.timeout(this.properties.timeout())
 			.onErrorReturn("");
-		return Mono.zip(health, metrics)
-			.map((answers) -> read(name, answers.getT1(), answers.getT2()))
+		Mono<JsonNode> info = this.client.get()
+			.uri(base.resolve("/actuator/info"))
+			.retrieve()
+			.bodyToMono(String.class)
+			.map(JSON::readTree)
+			.timeout(this.properties.timeout())
+			.onErrorReturn(JSON.createObjectNode());
+		return Mono.zip(health, metrics, info)
+			.map((answers) -> read(name, answers.getT1(), answers.getT2(), answers.getT3()))
 			.onErrorResume((ex) -> Mono.just(new Probe(new SystemHealth.Service(name, "DOWN", Map.of(), null, null,
-					null, ex.getClass().getSimpleName() + ": " + ex.getMessage()), Map.of())));
+					null, ex.getClass().getSimpleName() + ": " + ex.getMessage(), null), Map.of())));
 	}
 
-	private static Probe read(String name, JsonNode health, String metrics) {
+	private static Probe read(String name, JsonNode health, String metrics, JsonNode info) {
 		Map<String, String> components = new LinkedHashMap<>();
 		JsonNode parts = health.path("components");
 		for (String part : parts.propertyNames()) {
@@ -116,7 +123,22 @@ class SystemHealthController {
 			}
 		}
 		return new Probe(new SystemHealth.Service(name, health.path("status").asString("UNKNOWN"), components, outbox,
-				pending, deadLetters, null), breakers);
+				pending, deadLetters, null, loggedError(info.path("lastError"))), breakers);
+	}
+
+	private static SystemHealth.LoggedError loggedError(JsonNode error) {
+		if (!error.isObject()) {
+			return null;
+		}
+		Instant at;
+		try {
+			at = Instant.parse(error.path("at").asString(""));
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			at = null;
+		}
+		return new SystemHealth.LoggedError(at, error.path("logger").asString(null),
+				error.path("message").asString(null), error.path("count").asLong(0));
 	}
 
 	private static double parse(String value) {
@@ -172,13 +194,13 @@ class SystemHealthController {
 	private static SystemHealth.Dependency breaker(List<Probe> probes, String dependency, String breaker) {
 		List<String> open = new ArrayList<>();
 		List<String> trying = new ArrayList<>();
-		int seen = 0;
+		List<String> seen = new ArrayList<>();
 		for (Probe probe : probes) {
 			String state = probe.breakers().get(breaker);
 			if (state == null) {
 				continue;
 			}
-			seen++;
+			seen.add(probe.service().name());
 			if (state.contains("open") && !state.equals("half_open")) {
 				open.add(probe.service().name());
 			}
@@ -186,7 +208,7 @@ class SystemHealthController {
 				trying.add(probe.service().name());
 			}
 		}
-		if (seen == 0) {
+		if (seen.isEmpty()) {
 			return new SystemHealth.Dependency(dependency, "UNKNOWN", "no service reported it");
 		}
 		if (!open.isEmpty()) {
@@ -197,7 +219,8 @@ class SystemHealthController {
 			return new SystemHealth.Dependency(dependency, "DEGRADED",
 					"being tried again by " + String.join(", ", trying));
 		}
-		return new SystemHealth.Dependency(dependency, "UP", "circuit closed in " + seen + " services");
+		return new SystemHealth.Dependency(dependency, "UP",
+				"circuit closed in " + ((seen.size() == 1) ? seen.get(0) : seen.size() + " services"));
 	}
 
 }

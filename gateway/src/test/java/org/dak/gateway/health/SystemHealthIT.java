@@ -39,6 +39,11 @@ class SystemHealthIT extends GatewayTestBase {
 				resilience4j_circuitbreaker_state{name="sms",state="open"} 1.0
 				resilience4j_circuitbreaker_state{name="mail",state="closed"} 1.0
 				""")));
+		services.stubFor(get(urlEqualTo("/actuator/info")).willReturn(aResponse()
+			.withHeader("Content-Type", "application/json")
+			.withBody(
+					"{\"lastError\":{\"at\":\"2026-12-01T05:10:00Z\",\"logger\":\"org.dak.support.events.OutboxRelay\","
+							+ "\"message\":\"Could not publish (TimeoutException: broker gone)\",\"count\":4}}")));
 		String auditor = account(unique("it.auditor"), "AUDITOR", Map.of());
 
 		JsonNode health = http(auditor).get().uri("/api/v1/system/health").retrieve().body(JsonNode.class);
@@ -55,6 +60,10 @@ class SystemHealthIT extends GatewayTestBase {
 		assertThat(intake.get("outboxPending").asDouble()).isEqualTo(3.0);
 		assertThat(intake.get("notificationsPending").asDouble()).isEqualTo(7.0);
 		assertThat(intake.get("deadLetters").asDouble()).isEqualTo(2.0);
+		assertThat(intake.get("lastError").get("message").asString())
+			.isEqualTo("Could not publish (TimeoutException: broker gone)");
+		assertThat(intake.get("lastError").get("at").asString()).isEqualTo("2026-12-01T05:10:00Z");
+		assertThat(intake.get("lastError").get("count").asLong()).isEqualTo(4);
 		Map<String, String> dependencies = new java.util.HashMap<>();
 		health.get("dependencies")
 			.forEach((dependency) -> dependencies.put(dependency.get("name").asString(),

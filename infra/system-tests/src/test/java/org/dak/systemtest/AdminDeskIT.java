@@ -42,6 +42,9 @@ class AdminDeskIT extends DeskTest {
 		assertThat(browser.findElement(By.id("dependencies")).getText()).contains(
 				in(language, "डेटाबेस (MongoDB)", "Database (MongoDB)"),
 				in(language, "संदेश ब्रोकर (Kafka)", "Message broker (Kafka)"));
+		assertThat(browser.findElements(By.cssSelector("#dependencies .state-up")))
+			.as("the database, the broker and both providers up, before any message is sent")
+			.hasSize(4);
 		Browser.screenshot(browser, "health-" + language);
 		browser.findElement(By.cssSelector("header.bar nav a[href='/desk/admin.html']")).click();
 		wait.until(ExpectedConditions.urlContains("/desk/admin.html"));

@@ -89,6 +89,8 @@ class Resilience {
 		this.bulkheads = BulkheadRegistry.ofDefaults();
 		this.rateLimiters = RateLimiterRegistry.ofDefaults();
 		for (Map.Entry<String, int[]> provider : this.limits.entrySet()) {
+			// made now, not at the first message, so the health page knows each provider
+			this.breakers.circuitBreaker(provider.getKey());
 			this.bulkheads.bulkhead(provider.getKey(),
 					BulkheadConfig.custom()
 						.maxConcurrentCalls(provider.getValue()[1])
