@@ -1,7 +1,8 @@
 // The department desk: the department's queue (overdue and due soon first, by office,
 // copies for information); an item with its whole timeline, evidence and messages;
 // acknowledge, forward to an office, action taken with evidence, interim reply, dispose,
-// return to the DM, reject; open an item from a photo of its receipt's QR code.
+// return to the DM, reject; open an item from its receipt's QR code, with the device
+// camera or a photo.
 import { call, cell, dateTime, download, el, explain, frame, getJson, linkButton, notice, session, t, upload, words } from '/desk/desk.js';
 
 words({
@@ -9,6 +10,11 @@ words({
   'dept.scanHint': ['पावती के QR कोड की फोटो लें या चुनें (फ़ोन पर कैमरा खुलता है)।',
     "Take or choose a photo of the receipt's QR code (a phone opens its camera)."],
   'dept.scanImage': ['QR कोड की फोटो', 'Photo of the QR code'],
+  'dept.camera': ['कैमरे से पढ़ें', 'Read it with the camera'],
+  'dept.cameraClose': ['कैमरा बंद करें', 'Close the camera'],
+  'dept.cameraLooking': ['QR कोड ढूँढ रहे हैं… पावती को कैमरे के सामने स्थिर रखें।',
+    'Looking for the QR code… hold the receipt steady in front of the camera.'],
+  'dept.cameraDenied': ['कैमरा नहीं खुल सका; फोटो चुनें।', 'The camera could not be opened; choose a photo instead.'],
   'dept.queue': ['विभाग की कतार', "The department's queue"],
   'dept.show': ['दिखाएँ', 'Show'],
   'dept.showOpen': ['सभी लंबित (पहले देय पहले)', 'All open (soonest due first)'],
@@ -281,6 +287,72 @@ async function scan(event) {
   }
 }
 
+// The device camera, where the browser offers one (a secure page: HTTPS or this PC):
+// a frame every two seconds goes to the same scan API until one has a readable code.
+let camera = null;
+
+function closeCamera() {
+  if (camera) {
+    clearInterval(camera.timer);
+    camera.stream.getTracks().forEach((track) => track.stop());
+    camera = null;
+  }
+  el('scan-video').srcObject = null;
+  el('scan-video').hidden = true;
+  el('scan-close').hidden = true;
+  el('scan-looking').hidden = true;
+  el('scan-camera').hidden = false;
+}
+
+async function readFrame() {
+  const video = el('scan-video');
+  if (!camera || camera.busy || !video.videoWidth) {
+    return;
+  }
+  camera.busy = true;
+  const canvas = document.createElement('canvas');
+  canvas.width = video.videoWidth;
+  canvas.height = video.videoHeight;
+  canvas.getContext('2d').drawImage(video, 0, 0);
+  const still = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+  const body = new FormData();
+  body.append('image', still, 'camera.png');
+  try {
+    const found = (await upload('/api/v1/cases/scan', body, null)).body;
+    closeCamera();
+    render(found);
+  } catch (problem) {
+    if (problem.status !== 422) {
+      closeCamera();
+      notice('scan-problem', explain(problem));
+    }
+  } finally {
+    if (camera) {
+      camera.busy = false;
+    }
+  }
+}
+
+async function openCamera() {
+  notice('scan-problem', null);
+  try {
+    const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
+    camera = { stream, busy: false, timer: null };
+    const video = el('scan-video');
+    video.srcObject = stream;
+    video.hidden = false;
+    await video.play();
+    el('scan-camera').hidden = true;
+    el('scan-close').hidden = false;
+    el('scan-looking').hidden = false;
+    camera.timer = setInterval(readFrame, 2_000);
+    readFrame();
+  } catch (ignored) {
+    closeCamera();
+    notice('scan-problem', t('dept.cameraDenied'));
+  }
+}
+
 document.addEventListener('DOMContentLoaded', async () => {
   const current = frame('DEPARTMENT_OFFICER');
   if (!current) {
@@ -296,6 +368,11 @@ document.addEventListener('DOMContentLoaded', async () => {
   el('a-what').addEventListener('change', showActFields);
   el('act').addEventListener('submit', act);
   el('scan-image').addEventListener('change', scan);
+  if (navigator.mediaDevices && navigator.mediaDevices.getUserMedia) {
+    el('scan-camera').hidden = false;
+    el('scan-camera').addEventListener('click', openCamera);
+    el('scan-close').addEventListener('click', closeCamera);
+  }
   document.addEventListener('dak:language', () => {
     loadQueue();
     if (openCase) {

@@ -1,9 +1,13 @@
 package org.dak.systemtest;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -27,6 +31,8 @@ final class Browser {
 
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+	private static final Path CAMERA = Path.of("target", "camera.y4m");
+
 	private Browser() {
 	}
 
@@ -36,12 +42,59 @@ final class Browser {
 		try {
 			ChromeOptions options = new ChromeOptions();
 			options.setBinary(CHROMIUM.toFile());
+			holdToCamera(null);
 			options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+					// a camera that films what holdToCamera last put in front of it,
+					// allowed
+					"--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+					"--use-file-for-fake-video-capture=" + CAMERA.toAbsolutePath(), "--disable-background-networking",
+					"--disable-component-update", "--disable-sync", "--no-first-run",
 					"--window-size=" + width + "," + height,
 					"--user-data-dir=" + Files.createTempDirectory("dak-chromium"));
 			return new ChromeDriver(
 					new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Puts {@code picture} (or, for {@code null}, a blank page) in front of the browser's
+	 * camera, centred on a white 640×480 frame: a Y4M file the browser films in a loop
+	 * from the next time a page opens the camera.
+	 */
+	static void holdToCamera(BufferedImage picture) {
+		int width = 640;
+		int height = 480;
+		byte[] luma = new byte[width * height];
+		Arrays.fill(luma, (byte) 255);
+		if (picture != null) {
+			int side = 400;
+			int left = (width - side) / 2;
+			int top = (height - side) / 2;
+			for (int y = 0; y < side; y++) {
+				for (int x = 0; x < side; x++) {
+					int rgb = picture.getRGB(x * picture.getWidth() / side, y * picture.getHeight() / side);
+					int grey = (((rgb >> 16) & 0xff) * 299 + ((rgb >> 8) & 0xff) * 587 + (rgb & 0xff) * 114) / 1000;
+					luma[(top + y) * width + left + x] = (byte) grey;
+				}
+			}
+		}
+		byte[] chroma = new byte[width * height / 4];
+		Arrays.fill(chroma, (byte) 128);
+		try {
+			Files.createDirectories(CAMERA.getParent());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		try (OutputStream out = Files.newOutputStream(CAMERA)) {
+			out.write(("YUV4MPEG2 W" + width + " H" + height + " F10:1 Ip A1:1 C420jpeg\nFRAME\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.write(luma);
+			out.write(chroma);
+			out.write(chroma);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -1,5 +1,6 @@
 package org.dak.systemtest;
 
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -33,22 +37,7 @@ class DepartmentDeskIT extends DeskTest {
 		RestClient dm = gateway.as(gateway.account("desk.dept.dm." + language, "DM", Map.of()));
 		supplyOffice(dm, "BLOCK_HILSA", "Block Supply Office, Hilsa", "प्रखंड आपूर्ति कार्यालय, हिलसा");
 		String subject = "राशन नहीं मिला " + UUID.randomUUID().toString().substring(0, 6);
-		RestClient desk = gateway.as(gateway.account("desk.dept.clerk." + language, "RECEIPT_DESK", Map.of()));
-		String number = Gateway.registerWithScan(desk,
-				Map.of("channel", "POST", "applicant",
-						Map.of("name", "कमला देवी", "mobile", "9833300011", "preferredLanguage", "hi"), "subject",
-						subject, "description", "दो महीने से राशन नहीं मिला।"),
-				"letter-" + language + ".pdf");
-		new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(1))
-			.until((driver) -> dm.post()
-				.uri("/api/v1/inbox/" + number + "/marking")
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("departmentCode", "SUPPLY", "instructions", "जाँच कर राशन दिलाएँ", "copyTo",
-						List.of("PANCHAYATI_RAJ")))
-				.retrieve()
-				.toBodilessEntity()
-				.getStatusCode()
-				.value() == 200);
+		String number = markedToSupply(dm, language, subject);
 		Path qr = Files.createTempFile("receipt-qr-", ".png");
 		Files.write(qr, dm.get().uri("/api/v1/complaints/" + number + "/qr.png").retrieve().body(byte[].class));
 		Path evidence = Files.createTempFile("distribution-", ".pdf");
@@ -96,6 +85,51 @@ class DepartmentDeskIT extends DeskTest {
 		step(wait, "status:DISPOSED", "राशन दिया गया; शिकायत निष्पादित", null);
 		wait.until(ExpectedConditions.textToBe(By.id("case-status"), in(language, "निष्पादित", "Disposed")));
 		Browser.screenshot(browser, "department-desk-" + language);
+	}
+
+	@Test
+	void anOfficerHoldsAReceiptUpToTheCameraAndItsItemOpens() throws Exception {
+		RestClient dm = gateway.as(gateway.account("desk.camera.dm", "DM", Map.of()));
+		String subject = "हैंडपंप खराब " + UUID.randomUUID().toString().substring(0, 6);
+		String number = markedToSupply(dm, "camera", subject);
+		Browser.holdToCamera(ImageIO.read(new ByteArrayInputStream(
+				dm.get().uri("/api/v1/complaints/" + number + "/qr.png").retrieve().body(byte[].class))));
+		String officer = "desk.camera.supply";
+		gateway.account(officer, "DEPARTMENT_OFFICER", Map.of("department", "SUPPLY"));
+
+		signIn(officer, "en");
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		wait.until(ExpectedConditions.elementToBeClickable(By.id("scan-camera"))).click();
+
+		wait.until(ExpectedConditions.textToBe(By.id("case-number"), number));
+		assertThat(browser.findElement(By.id("case-subject")).getText()).isEqualTo(subject);
+		assertThat(browser.findElement(By.id("scan-video")).isDisplayed()).as("the camera closed once it read the code")
+			.isFalse();
+		assertThat(browser.findElement(By.id("scan-camera")).isDisplayed()).isTrue();
+		Browser.holdToCamera(null);
+	}
+
+	/**
+	 * Registers a letter with its scan at the receipt desk; the DM marks it to Supply.
+	 */
+	private static String markedToSupply(RestClient dm, String tag, String subject) {
+		RestClient desk = gateway.as(gateway.account("desk.dept.clerk." + tag, "RECEIPT_DESK", Map.of()));
+		String number = Gateway.registerWithScan(desk,
+				Map.of("channel", "POST", "applicant",
+						Map.of("name", "कमला देवी", "mobile", "9833300011", "preferredLanguage", "hi"), "subject",
+						subject, "description", "दो महीने से राशन नहीं मिला।"),
+				"letter-" + tag + ".pdf");
+		new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(1))
+			.until((driver) -> dm.post()
+				.uri("/api/v1/inbox/" + number + "/marking")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("departmentCode", "SUPPLY", "instructions", "जाँच कर राशन दिलाएँ", "copyTo",
+						List.of("PANCHAYATI_RAJ")))
+				.retrieve()
+				.toBodilessEntity()
+				.getStatusCode()
+				.value() == 200);
+		return number;
 	}
 
 }
