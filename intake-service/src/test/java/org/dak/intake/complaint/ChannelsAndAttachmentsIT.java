@@ -1,15 +1,28 @@
 package org.dak.intake.complaint;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import org.bson.Document;
+import org.dak.contracts.ComplaintRouted;
+import org.dak.contracts.StatusUpdated;
+import org.dak.contracts.Topics;
+import org.dak.support.events.EventJson;
 import org.dak.testsupport.Http;
+import org.dak.testsupport.PublishedRecords;
 import org.dak.testsupport.ServiceIntegrationTest;
 import org.dak.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -19,6 +32,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @ServiceIntegrationTest
 class ChannelsAndAttachmentsIT {
@@ -32,6 +46,12 @@ class ChannelsAndAttachmentsIT {
 
 	@LocalServerPort
 	int port;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
+	@Autowired
+	MongoTemplate mongo;
 
 	@Test
 	void theDeskRegistersALetterWithItsScanWhichStaffCanDownload() {
@@ -129,6 +149,73 @@ class ChannelsAndAttachmentsIT {
 		assertThat(retry.getStatusCode().value()).isEqualTo(200);
 		assertThat(byMailBridge.getStatusCode().value()).isEqualTo(403);
 		assertThat(jpegPage.getStatusCode().value()).isEqualTo(415);
+	}
+
+	@Test
+	void anOfficerOpensTheFilesOfTheLatestMarkingWhicheverOrderTheNewsArrivesIn() {
+		RestClient desk = Http.local(this.port, TestTokens.token("desk", "RECEIPT_DESK"));
+		String id = multipart(desk, "/api/v1/complaints",
+				part("complaint", letter("POST", "PS/2026/790"), MediaType.APPLICATION_JSON),
+				file("files", "letter.pdf", PDF))
+			.getBody()
+			.get("receiptNumber")
+			.asString();
+		// the DM marked it to Health (1), then re-marked it to Supply with a copy to
+		// Police
+		// (2); tracking's word on the second arrives first, routing's copies after it,
+		// and
+		// the first marking's news last of all
+		news(Topics.STATUS_UPDATED, marked(id, "MARKED", "SUPPLY", 2));
+		news(Topics.COMPLAINT_ROUTED, routed(id, "SUPPLY", List.of("POLICE"), 2));
+		StatusUpdated late = marked(id, "MARKED", "HEALTH", 1);
+		news(Topics.STATUS_UPDATED, late);
+		ComplaintRouted lateCopies = routed(id, "HEALTH", List.of("HEALTH_COPY"), 1);
+		news(Topics.COMPLAINT_ROUTED, lateCopies);
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> handled(late.eventId()) && handled(lateCopies.eventId()));
+		assertThat(files(id, "POLICE")).isEqualTo(200);
+		assertThat(files(id, "SUPPLY")).isEqualTo(200);
+		assertThat(files(id, "HEALTH")).as("the older marking's department").isEqualTo(404);
+		assertThat(files(id, "HEALTH_COPY")).as("the older marking's copy").isEqualTo(404);
+
+		news(Topics.STATUS_UPDATED, marked(id, "RECALLED", null, 3));
+		await().atMost(Duration.ofSeconds(30)).until(() -> files(id, "SUPPLY") == 404);
+		assertThat(files(id, "POLICE")).isEqualTo(404);
+		assertThat(files(id, "DM")).isEqualTo(200);
+	}
+
+	/** Whether intake has handled the event (its ledger of handled events has it). */
+	private boolean handled(String eventId) {
+		return this.mongo.findById(eventId, Document.class, "processed_events") != null;
+	}
+
+	private int files(String id, String department) {
+		String token = department.equals("DM") ? TestTokens.token("dm", "DM")
+				: TestTokens.token("officer." + department, "DEPARTMENT_OFFICER", Map.of("department", department));
+		return Http.local(this.port, token)
+			.get()
+			.uri("/api/v1/complaints/" + id + "/attachments")
+			.retrieve()
+			.toBodilessEntity()
+			.getStatusCode()
+			.value();
+	}
+
+	private static StatusUpdated marked(String id, String status, String department, long sequence) {
+		return new StatusUpdated(UUID.randomUUID().toString(), id, Instant.now(), status, "RECEIVED", department, null,
+				"dm", null, null, sequence);
+	}
+
+	private static ComplaintRouted routed(String id, String department, List<String> copies, long sequence) {
+		return new ComplaintRouted(UUID.randomUUID().toString(), id, Instant.now(), department, department, department,
+				null, "कृपया जाँच करें", null, "dm", copies, sequence);
+	}
+
+	private void news(String topic, Record event) {
+		PublishedRecords.send(this.bootstrapServers, topic,
+				((event instanceof StatusUpdated status) ? status.complaintId()
+						: ((ComplaintRouted) event).complaintId()),
+				EventJson.write(event).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static Map<String, Object> letter(String channel, String letterReference) {
