@@ -242,35 +242,22 @@ public final class LocalStack {
 
 	/**
 	 * Starts again every child process that died, after a back-off that doubles with each
-	 * death in a row (1 s, 2 s, 4 s … at most a minute) and is forgotten once the process
+	 * death in a row (1 s, 2 s, 4 … at most a minute) and is forgotten once the process
 	 * has run for five minutes; and says so.
 	 */
 	private void watch() {
 		writePids();
-		Map<String, Restarts> restarts = new LinkedHashMap<>();
+		Supervisor supervisor = new Supervisor(System::nanoTime, LocalStack::say);
+		this.infrastructure.forEach(supervisor::watch);
+		new ArrayList<>(this.services).forEach(supervisor::watch);
+		if (this.kafka != null) {
+			KafkaBroker broker = this.kafka;
+			supervisor.watch(new Supervisor.Watched("the Kafka broker", broker::isRunning, broker::start,
+					this.data.resolve("kafka").resolve("kafka.log")));
+		}
 		while (!awaitStop(2)) {
-			List<ChildProcess> children = new ArrayList<>(this.infrastructure);
-			children.addAll(this.services);
-			for (ChildProcess child : children) {
-				if (!this.stopping && !child.isAlive()) {
-					Restarts of = restarts.computeIfAbsent(child.name(), (name) -> new Restarts(System::nanoTime));
-					if (of.due(child.name(), child.logFile(), LocalStack::say)) {
-						child.start();
-						writePids();
-					}
-				}
-			}
-			if (!this.stopping && this.kafka != null && !this.kafka.isRunning()) {
-				Restarts of = restarts.computeIfAbsent("kafka", (name) -> new Restarts(System::nanoTime));
-				if (of.due("the Kafka broker", this.data.resolve("kafka").resolve("kafka.log"), LocalStack::say)) {
-					try {
-						this.kafka.start();
-					}
-					catch (RuntimeException ex) {
-						say("WARNING: the Kafka broker did not start: " + ex.getMessage());
-					}
-					writePids();
-				}
+			if (!this.stopping && supervisor.check()) {
+				writePids();
 			}
 		}
 	}
