@@ -6,6 +6,8 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dak.contracts.GoldenSamples;
 import org.dak.contracts.StatusUpdated;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -45,6 +48,9 @@ class TrackingIT {
 	String bootstrapServers;
 
 	RestClient http;
+
+	@Autowired
+	MeterRegistry meters;
 
 	RestClient dm;
 
@@ -71,6 +77,12 @@ class TrackingIT {
 		assertThat(event.previousStatus()).isEqualTo("IN_PROGRESS");
 		assertThat(event.note()).isEqualTo("नाम जोड़ दिए गए");
 		assertThat(PublishedRecords.header(record, "ce_source")).isEqualTo("/dak/tracking-service");
+		// the office's dashboard: how long items take to be disposed of, by department
+		DistributionSummary disposal = this.meters.find("dak.disposal.days").tag("department", "SUPPLY").summary();
+		assertThat(disposal).isNotNull();
+		assertThat(disposal.count()).isPositive();
+		assertThat(disposal.takeSnapshot().histogramCounts())
+			.anyMatch((bucket) -> bucket.bucket() == 1.0 && bucket.count() > 0);
 	}
 
 	@Test

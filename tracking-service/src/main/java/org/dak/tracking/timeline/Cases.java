@@ -1,6 +1,7 @@
 package org.dak.tracking.timeline;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.dak.contracts.ComplaintRecalled;
 import org.dak.contracts.ComplaintReceived;
@@ -143,16 +145,35 @@ public class Cases {
 	}
 
 	StatusUpdated changeStatus(String complaintId, CaseStatus next, DakUser officer, String note) {
+		Instant[] received = new Instant[1];
 		StatusUpdated event = retried(() -> {
 			ComplaintCase complaintCase = visibleTo(complaintId, officer)
 				.orElseThrow(() -> CaseController.notFound(complaintId));
 			StatusUpdated changed = complaintCase.changeStatus(next, officer.department(), note, officer.username(),
 					this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
 			this.cases.save(complaintCase);
+			received[0] = complaintCase.receivedAt();
 			return changed;
 		});
 		this.meters.counter("dak.status.updates", "status", next.name(), "step", "none").increment();
+		if (next == CaseStatus.DISPOSED && received[0] != null) {
+			disposalTime(event.departmentCode())
+				.record(Duration.between(received[0], event.occurredAt()).toHours() / 24.0);
+		}
 		return event;
+	}
+
+	/**
+	 * Days from receipt to disposal, by department, in buckets the office reads (a day,
+	 * three, a week, a fortnight, a month, two, three).
+	 */
+	private DistributionSummary disposalTime(String department) {
+		return DistributionSummary.builder("dak.disposal.days")
+			.description("Days from an item's receipt to its disposal")
+			.baseUnit("days")
+			.tag("department", String.valueOf(department))
+			.serviceLevelObjectives(1, 3, 7, 15, 30, 60, 90)
+			.register(this.meters);
 	}
 
 	/**
