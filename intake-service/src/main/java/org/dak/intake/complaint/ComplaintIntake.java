@@ -24,6 +24,8 @@ import org.dak.support.identity.ReceiptNumbers;
 import org.dak.support.events.EventJson;
 import org.dak.support.events.OutboxEvent;
 import org.dak.platform.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -36,6 +38,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class ComplaintIntake {
+
+	private static final Logger log = LoggerFactory.getLogger(ComplaintIntake.class);
 
 	static final ZoneId OFFICE_TIME = ZoneId.of("Asia/Kolkata");
 
@@ -127,6 +131,9 @@ class ComplaintIntake {
 		this.duplicates.stored(receiptNumber, submission.applicant(), submission.subject(), receivedAt);
 		this.meters.counter("dak.complaints.received", "channel", submission.channel().name()).increment();
 		this.meters.counter("dak.intake.received", "channel", submission.channel().name()).increment();
+		// the item's number and channel only: never the applicant's name, mobile or
+		// e-mail
+		log.info("Received item {} by {} with {} attachments", receiptNumber, submission.channel(), stored.size());
 		return new Outcome(complaint, true);
 	}
 

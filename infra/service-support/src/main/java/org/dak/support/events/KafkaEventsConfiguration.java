@@ -11,9 +11,14 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.dak.contracts.Topic;
+import org.dak.contracts.Topics;
+import org.slf4j.MDC;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,6 +35,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -45,6 +51,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @EnableConfigurationProperties({ OutboxProperties.class, KafkaEventsConfiguration.TopicProperties.class })
 public class KafkaEventsConfiguration {
+
+	static final String COMPLAINT_IN_LOG = "complaintId";
 
 	/**
 	 * How the topics are created.
@@ -123,6 +131,29 @@ public class KafkaEventsConfiguration {
 		return (factory) -> factory.setPhysicalCloseTimeout(5);
 	}
 
+	/**
+	 * The item an event is about (its record key) as {@code complaintId} in the log lines
+	 * its handling writes; a department's events are keyed by the department instead.
+	 */
+	@Bean
+	RecordInterceptor<Object, Object> complaintInTheLog() {
+		return new RecordInterceptor<>() {
+			@Override
+			public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record,
+					Consumer<Object, Object> consumer) {
+				if (record.key() != null && !Topics.DEPARTMENT_CHANGED.equals(record.topic())) {
+					MDC.put(COMPLAINT_IN_LOG, String.valueOf(record.key()));
+				}
+				return record;
+			}
+
+			@Override
+			public void afterRecord(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
+				MDC.remove(COMPLAINT_IN_LOG);
+			}
+		};
+	}
+
 	@Bean
 	ProcessedEvents processedEvents(MongoTemplate mongo) {
 		return new ProcessedEvents(mongo);
@@ -130,7 +161,8 @@ public class KafkaEventsConfiguration {
 
 	@Bean
 	OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<Object, Object> kafka, OutboxProperties properties,
-			MeterRegistry meters, @Value("${spring.application.name}") String applicationName) {
+			MeterRegistry meters, @Value("${spring.application.name}") String applicationName,
+			ObjectProvider<ObservationRegistry> observations) {
 		CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
 			.slidingWindowSize(5)
 			.minimumNumberOfCalls(3)
@@ -140,7 +172,8 @@ public class KafkaEventsConfiguration {
 			.build());
 		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
 		CircuitBreaker breaker = breakers.circuitBreaker("kafka-outbox");
-		return new OutboxRelay(mongo, kafka, properties, breaker, "/dak/" + applicationName, meters);
+		return new OutboxRelay(mongo, kafka, properties, breaker, "/dak/" + applicationName, meters,
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 	@Bean

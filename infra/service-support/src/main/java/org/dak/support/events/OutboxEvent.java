@@ -20,9 +20,11 @@ import org.dak.contracts.Topic;
  * @param setAsideAt when the relay set it aside because the broker refused it for good
  * (too large, an invalid topic): it waits for an operator, and the others flow on
  * @param setAsideReason why
+ * @param traceparent the trace of whatever wrote it (W3C {@code traceparent}), continued
+ * when it is published; {@code null} outside a trace
  */
 public record OutboxEvent(String eventId, String topic, String eventType, String key, String payload,
-		Instant occurredAt, Instant publishedAt, Instant setAsideAt, String setAsideReason) {
+		Instant occurredAt, Instant publishedAt, Instant setAsideAt, String setAsideReason, String traceparent) {
 
 	/**
 	 * A pending outbox entry for one of the contract events.
@@ -34,7 +36,7 @@ public record OutboxEvent(String eventId, String topic, String eventType, String
 	public static OutboxEvent pending(Record event, String complaintId, String eventId, Instant occurredAt) {
 		Topic topic = Topic.carrying(event.getClass());
 		return new OutboxEvent(eventId, topic.topicName(), topic.eventType(), complaintId, EventJson.write(event),
-				occurredAt, null, null, null);
+				occurredAt, null, null, null, TraceParent.current());
 	}
 
 	/** A new random event ID. */

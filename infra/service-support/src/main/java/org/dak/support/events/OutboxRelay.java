@@ -24,6 +24,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -68,6 +69,8 @@ class OutboxRelay implements DisposableBean {
 
 	private final MongoTemplate mongo;
 
+	private final ObservationRegistry observations;
+
 	private final KafkaTemplate<Object, Object> kafka;
 
 	private final OutboxProperties properties;
@@ -103,8 +106,9 @@ class OutboxRelay implements DisposableBean {
 	private volatile boolean recovered;
 
 	OutboxRelay(MongoTemplate mongo, KafkaTemplate<Object, Object> kafka, OutboxProperties properties,
-			CircuitBreaker circuitBreaker, String source, MeterRegistry meters) {
+			CircuitBreaker circuitBreaker, String source, MeterRegistry meters, ObservationRegistry observations) {
 		this.mongo = mongo;
+		this.observations = observations;
 		this.maintenance = new Maintenance(mongo);
 		this.kafka = kafka;
 		this.properties = properties;
@@ -446,7 +450,8 @@ class OutboxRelay implements DisposableBean {
 		header(record, CloudEventHeaders.SUBJECT, event.getString("key"));
 		header(record, CloudEventHeaders.CONTENT_TYPE, "application/json");
 		try {
-			return this.kafka.send(record);
+			return TraceParent.continued(event.getString(TraceParent.HEADER), this.observations,
+					() -> this.kafka.send(record));
 		}
 		catch (RuntimeException ex) {
 			throw failed(event, ex);
