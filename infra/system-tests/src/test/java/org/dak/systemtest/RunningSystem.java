@@ -73,6 +73,8 @@ final class RunningSystem implements SystemUnderFaults {
 
 	private final WireMockServer sms;
 
+	private final TraceSink traces = new TraceSink();
+
 	/**
 	 * The one system of this test run, started on first use and stopped when the JVM
 	 * ends; with a mail server (GreenMail) and an SMS provider (WireMock, accepting
@@ -100,6 +102,15 @@ final class RunningSystem implements SystemUnderFaults {
 
 	WireMockServer sms() {
 		return this.sms;
+	}
+
+	TraceSink traces() {
+		return this.traces;
+	}
+
+	/** Where every process of the run writes its log. */
+	Path logs() {
+		return this.workDir.resolve("logs");
 	}
 
 	private RunningSystem() {
@@ -149,6 +160,11 @@ final class RunningSystem implements SystemUnderFaults {
 		environment.put("SMTP_PORT", String.valueOf(smtpPort));
 		environment.put("SMS_PROVIDER_URL", smsProviderUrl);
 		environment.put("DAK_PUBLIC_BASE_URL", gatewayUrl());
+		// spans go to the test's collector; only a trace its caller asked to be sampled
+		// (traceparent flag 01) is recorded, so the rest of the tests pay nothing for it
+		environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", this.traces.endpoint());
+		environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "1s");
+		environment.put("DAK_TRACING_SAMPLING", "0.0");
 		environment.put("KAFKA_PARTITIONS", "2");
 		// a test system: deadlines are watched by moving tracking's clock forward
 		environment.put("DAK_ADJUSTABLE_CLOCK", "true");
@@ -377,6 +393,7 @@ final class RunningSystem implements SystemUnderFaults {
 				.toArray(CompletableFuture[]::new))
 			.join();
 		stopping.shutdown();
+		this.traces.close();
 		this.sms.stop();
 		this.mail.stop();
 	}
