@@ -43,6 +43,7 @@ class InstallTest {
 			}
 		}
 		assertThat(current.resolve("lib/infra")).isDirectoryContaining("glob:**/local-stack-*.jar")
+			.isDirectoryContaining("glob:**/operator-*.jar")
 			.isDirectoryContaining("glob:**/kafka_2.13-*.jar");
 
 		Path env = this.server.resolve("etc/dak/dak.env");
@@ -97,7 +98,7 @@ class InstallTest {
 		}
 		Release.Ran help = Release.run(release, "bin/dak", "--help");
 		assertThat(help.exit()).isZero();
-		assertThat(help.output()).contains("dak restart --rolling").contains("dak rollback");
+		assertThat(help.output()).contains("dak restart --rolling").contains("dak rollback").contains("dak dlt replay");
 		assertThat(Release.run(release, "bin/dak", "restart", "nonsense").output())
 			.contains("no process called 'nonsense'");
 	}

@@ -1,0 +1,115 @@
+package org.dak.operator;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The operator's command. The broker is {@code KAFKA_BOOTSTRAP_SERVERS} (as the services
+ * have it):
+ *
+ * <pre>
+ * dlt list [TOPIC]                         the events set aside, and why
+ * dlt replay TOPIC --event ID [--event ID]  send those back to TOPIC, after the fix
+ * dlt replay TOPIC --key RECEIPT-NUMBER     every one of that item's
+ * dlt replay TOPIC --all                    every one of TOPIC's
+ * </pre>
+ */
+public final class Operator {
+
+	private Operator() {
+	}
+
+	public static void main(String[] args) {
+		int exit = run(args, System.getenv(), System.out, System.err);
+		System.exit(exit);
+	}
+
+	static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+		List<String> words = List.of(args);
+		if (words.size() < 2 || !words.get(0).equals("dlt")) {
+			err.println(usage());
+			return 2;
+		}
+		DeadLetters deadLetters = new DeadLetters(
+				environment.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"));
+		try {
+			switch (words.get(1)) {
+				case "list" -> {
+					List<DeadLetter> found = deadLetters.list((words.size() > 2) ? words.get(2) : null);
+					for (DeadLetter letter : found) {
+						out.printf("%s %d:%d  %s  event %s (%s)  set aside %s%n    %s%n", letter.deadLetterTopic(),
+								letter.partition(), letter.offset(), letter.key(), letter.eventId(), letter.eventType(),
+								letter.failedAt(), letter.reason());
+					}
+					out.println(found.size() + " dead letters");
+					return 0;
+				}
+				case "replay" -> {
+					if (words.size() < 4) {
+						err.println(usage());
+						return 2;
+					}
+					String topic = words.get(2);
+					Predicate<DeadLetter> chosen = chosen(words.subList(3, words.size()));
+					if (chosen == null) {
+						err.println(usage());
+						return 2;
+					}
+					List<DeadLetter> sent = deadLetters.replay(topic, chosen);
+					for (DeadLetter letter : sent) {
+						out.printf("replayed %s %d:%d  %s  event %s  to %s%n", letter.deadLetterTopic(),
+								letter.partition(), letter.offset(), letter.key(), letter.eventId(), letter.topic());
+					}
+					out.println(sent.size() + " replayed (a service that already has an event ignores it)");
+					return 0;
+				}
+				default -> {
+					err.println(usage());
+					return 2;
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			err.println("dak dlt: " + ex.getMessage());
+			return 1;
+		}
+	}
+
+	/**
+	 * What to replay, or {@code null} when nothing was said (a replay is never implied).
+	 */
+	private static Predicate<DeadLetter> chosen(List<String> options) {
+		List<String> events = new ArrayList<>();
+		List<String> keys = new ArrayList<>();
+		boolean all = false;
+		for (int i = 0; i < options.size(); i++) {
+			String option = options.get(i);
+			if (option.equals("--all")) {
+				all = true;
+			}
+			else if ((option.equals("--event") || option.equals("--key")) && i + 1 < options.size()) {
+				(option.equals("--event") ? events : keys).add(options.get(++i));
+			}
+			else {
+				return null;
+			}
+		}
+		if (all) {
+			return (letter) -> true;
+		}
+		if (events.isEmpty() && keys.isEmpty()) {
+			return null;
+		}
+		return (letter) -> events.contains(letter.eventId()) || keys.contains(letter.key());
+	}
+
+	private static String usage() {
+		return """
+				usage: dak dlt list [TOPIC]
+				       dak dlt replay TOPIC (--event EVENT-ID ... | --key RECEIPT-NUMBER ... | --all)""";
+	}
+
+}
