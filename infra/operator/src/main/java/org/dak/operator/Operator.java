@@ -1,6 +1,7 @@
 package org.dak.operator;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,11 @@ import java.util.function.Predicate;
  * dlt replay TOPIC --event ID [--event ID]  send those back to TOPIC, after the fix
  * dlt replay TOPIC --key RECEIPT-NUMBER     every one of that item's
  * dlt replay TOPIC --all                    every one of TOPIC's
+ * backup FOLDER                            the databases and the topic configuration
+ * restore FOLDER [--replace]               put them back
  * </pre>
+ *
+ * The database is {@code MONGODB_URI}.
  */
 public final class Operator {
 
@@ -27,8 +32,11 @@ public final class Operator {
 		System.exit(exit);
 	}
 
-	static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+	public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
 		List<String> words = List.of(args);
+		if (words.size() >= 2 && (words.get(0).equals("backup") || words.get(0).equals("restore"))) {
+			return backup(words, environment, out, err);
+		}
 		if (words.size() < 2 || !words.get(0).equals("dlt")) {
 			err.println(usage());
 			return 2;
@@ -78,6 +86,34 @@ public final class Operator {
 		}
 	}
 
+	private static int backup(List<String> words, Map<String, String> environment, PrintStream out, PrintStream err) {
+		boolean replace = words.size() == 3 && words.get(2).equals("--replace");
+		if (words.size() > 3 || (words.size() == 3 && !(replace && words.get(0).equals("restore")))) {
+			err.println(usage());
+			return 2;
+		}
+		Backup backup = new Backup(environment.getOrDefault("MONGODB_URI", "mongodb://127.0.0.1:27017"),
+				environment.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"));
+		Path folder = Path.of(words.get(1));
+		try {
+			if (words.get(0).equals("backup")) {
+				Backup.Summary saved = backup.save(folder);
+				out.printf("backed up %d databases, %d collections, %d documents and %d topics to %s%n",
+						saved.databases(), saved.collections(), saved.documents(), saved.topics(), folder);
+			}
+			else {
+				Backup.Summary restored = backup.restore(folder, replace);
+				out.printf("restored %d databases, %d collections, %d documents; created %d missing topics%n",
+						restored.databases(), restored.collections(), restored.documents(), restored.topics());
+			}
+			return 0;
+		}
+		catch (RuntimeException ex) {
+			err.println("dak " + words.get(0) + ": " + ex.getMessage());
+			return 1;
+		}
+	}
+
 	/**
 	 * What to replay, or {@code null} when nothing was said (a replay is never implied).
 	 */
@@ -109,7 +145,9 @@ public final class Operator {
 	private static String usage() {
 		return """
 				usage: dak dlt list [TOPIC]
-				       dak dlt replay TOPIC (--event EVENT-ID ... | --key RECEIPT-NUMBER ... | --all)""";
+				       dak dlt replay TOPIC (--event EVENT-ID ... | --key RECEIPT-NUMBER ... | --all)
+				       dak backup FOLDER
+				       dak restore FOLDER [--replace]""";
 	}
 
 }

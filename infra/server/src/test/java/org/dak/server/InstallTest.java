@@ -98,7 +98,10 @@ class InstallTest {
 		}
 		Release.Ran help = Release.run(release, "bin/dak", "--help");
 		assertThat(help.exit()).isZero();
-		assertThat(help.output()).contains("dak restart --rolling").contains("dak rollback").contains("dak dlt replay");
+		assertThat(help.output()).contains("dak restart --rolling")
+			.contains("dak rollback")
+			.contains("dak dlt replay")
+			.contains("dak backup FOLDER");
 		assertThat(Release.run(release, "bin/dak", "restart", "nonsense").output())
 			.contains("no process called 'nonsense'");
 	}

@@ -75,6 +75,8 @@ final class RunningSystem implements SystemUnderFaults {
 
 	private final TraceSink traces = new TraceSink();
 
+	private final String mongoUri;
+
 	/**
 	 * The one system of this test run, started on first use and stopped when the JVM
 	 * ends; with a mail server (GreenMail) and an SMS provider (WireMock, accepting
@@ -140,6 +142,7 @@ final class RunningSystem implements SystemUnderFaults {
 				LocalStack.infraClasspath(this.root));
 		// its own process, so a test can freeze it as a stalled database server would be
 		int mongoPort = freePort();
+		this.mongoUri = "mongodb://127.0.0.1:" + mongoPort;
 		this.mongo = ChildProcess.java("mongodb", LocalStack.infraClasspath(this.root), MongoServerMain.class.getName(),
 				List.of("-Xmx256m", "-XX:+UseSerialGC"), List.of(String.valueOf(mongoPort), "memory"),
 				this.workDir.resolve("logs").resolve("mongodb.log"));
@@ -253,6 +256,11 @@ final class RunningSystem implements SystemUnderFaults {
 	@Override
 	public String kafkaBootstrapServers() {
 		return this.kafka.bootstrapServers();
+	}
+
+	/** The MongoDB server every service's database is on. */
+	String mongoUri() {
+		return this.mongoUri;
 	}
 
 	@Override

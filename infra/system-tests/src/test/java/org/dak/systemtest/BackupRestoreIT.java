@@ -1,0 +1,139 @@
+package org.dak.systemtest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.dak.operator.Operator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The operator's backup of a running system, every database wiped, the backup put back:
+ * every item is still tracked as it was, work goes on, and no applicant is sent a message
+ * twice.
+ */
+class BackupRestoreIT {
+
+	/** The first eight digits of the applicants' mobiles (9123450010 to 9123450013). */
+	private static final String APPLICANTS_MOBILES = "91234500";
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void aBackupPutBackAfterTheDatabasesAreLostKeepsEveryItemAndSendsNothingTwice() {
+		RunningSystem system = RunningSystem.shared();
+		Gateway gateway = new Gateway(system);
+		Map<String, String> items = new LinkedHashMap<>();
+		for (int i = 0; i < 4; i++) {
+			JsonNode receipt = gateway.anonymous()
+				.post()
+				.uri("/api/v1/complaints")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("channel", "WEB", "applicant",
+						Map.of("name", "बैकअप परीक्षण", "mobile", "91234500" + (10 + i)), "subject",
+						"बिजली का खंभा गिरा " + i, "description", "सड़क पर बिजली का खंभा गिरा है।"))
+				.retrieve()
+				.body(JsonNode.class);
+			items.put(receipt.get("receiptNumber").asString(), receipt.get("accessCode").asString());
+		}
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> items.keySet().stream().allMatch((number) -> messagesAbout(system, number) == 1));
+		Map<String, String> statusBefore = new LinkedHashMap<>();
+		items.forEach((number, code) -> statusBefore.put(number, tracked(gateway, number, code)));
+		assertThat(statusBefore.values()).containsOnly("RECEIVED");
+
+		Output backup = operator(system, "backup", this.folder.toString());
+		assertThat(backup.exit()).as(backup.errors()).isZero();
+		assertThat(backup.out()).contains("backed up");
+
+		List<String> wiped = wipeEveryDatabase(system);
+		assertThat(wiped).contains("dak_intake", "dak_tracking", "dak_notification");
+		String first = items.keySet().iterator().next();
+		assertThat(gateway.anonymous()
+			.get()
+			.uri("/api/v1/public/track/" + first + "?code=" + items.get(first))
+			.retrieve()
+			.toBodilessEntity()
+			.getStatusCode()
+			.value()).as("the item is gone with the database").isEqualTo(404);
+
+		// the services kept running meanwhile and wrote a little of their own: replaced
+		Output restore = operator(system, "restore", this.folder.toString(), "--replace");
+		assertThat(restore.exit()).as(restore.errors()).isZero();
+		assertThat(restore.out()).contains("restored");
+
+		items.forEach((number, code) -> assertThat(tracked(gateway, number, code)).as(number)
+			.isEqualTo(statusBefore.get(number)));
+		RestClient dm = gateway.as(gateway.account("backup.dm", "DM", Map.of()));
+		Gateway.markWhenInInbox(dm, first, "SUPPLY");
+		await().atMost(Duration.ofSeconds(60)).until(() -> "MARKED".equals(tracked(gateway, first, items.get(first))));
+		// the marking's message to the applicant arrives; the receipts are not sent again
+		await().atMost(Duration.ofSeconds(60)).until(() -> messagesAbout(system, first) == 2);
+		await().during(Duration.ofSeconds(10))
+			.atMost(Duration.ofSeconds(15))
+			.until(() -> items.keySet().stream().skip(1).allMatch((number) -> messagesAbout(system, number) == 1));
+	}
+
+	private static String tracked(Gateway gateway, String number, String code) {
+		return gateway.anonymous()
+			.get()
+			.uri("/api/v1/public/track/" + number + "?code=" + code)
+			.retrieve()
+			.body(JsonNode.class)
+			.get("status")
+			.asString();
+	}
+
+	/**
+	 * The SMS messages the applicant of the item was sent (officers' are not counted).
+	 */
+	private static long messagesAbout(RunningSystem system, String number) {
+		return system.smsTaken()
+			.stream()
+			.filter((sms) -> sms.contains(number) && sms.contains(APPLICANTS_MOBILES))
+			.count();
+	}
+
+	private static List<String> wipeEveryDatabase(RunningSystem system) {
+		List<String> dropped = new ArrayList<>();
+		try (MongoClient mongo = MongoClients.create(system.mongoUri())) {
+			for (String name : mongo.listDatabaseNames()) {
+				if (!List.of("admin", "local", "config").contains(name)) {
+					mongo.getDatabase(name).drop();
+					dropped.add(name);
+				}
+			}
+		}
+		return dropped;
+	}
+
+	private record Output(int exit, String out, String errors) {
+	}
+
+	private static Output operator(RunningSystem system, String... args) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int exit = Operator.run(args,
+				Map.of("MONGODB_URI", system.mongoUri(), "KAFKA_BOOTSTRAP_SERVERS", system.kafkaBootstrapServers()),
+				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+		return new Output(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+}
