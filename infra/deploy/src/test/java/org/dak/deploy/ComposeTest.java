@@ -3,6 +3,7 @@ package org.dak.deploy;
 import java.util.Arrays;
 import java.util.List;
 
+import org.dak.testsupport.CommandLine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,12 +21,12 @@ class ComposeTest {
 
 	@BeforeAll
 	static void compose() {
-		assumeTrue(Command.installed("docker-compose"), "docker-compose is not installed (.ci/run installs it)");
+		assumeTrue(CommandLine.installed("docker-compose"), "docker-compose is not installed (.ci/run installs it)");
 	}
 
 	@Test
 	void byDefaultOneBrokerTheDatabaseEveryServiceTheStandInsAndMonitoring() {
-		Command config = Command.run("docker-compose", "-f", FILE, "config");
+		CommandLine config = Repository.run("docker-compose", "-f", FILE, "config");
 		assertThat(config.exit()).as(config.errors()).isZero();
 
 		List<String> services = services();
@@ -44,7 +45,7 @@ class ComposeTest {
 
 	@Test
 	void theClusterProfileAddsTwoBrokersAndEveryTopicIsKeptOnThreeAndWrittenToTwo() {
-		Command config = Command.run("docker-compose", "-f", FILE, "--env-file", "infra/compose/cluster.env",
+		CommandLine config = Repository.run("docker-compose", "-f", FILE, "--env-file", "infra/compose/cluster.env",
 				"--profile", "cluster", "config");
 		assertThat(config.exit()).as(config.errors()).isZero();
 
@@ -57,7 +58,7 @@ class ComposeTest {
 
 	@Test
 	void onlyTheGatewayAndTheToolsForPeopleArePublished() {
-		Command config = Command.run("docker-compose", "-f", FILE, "config");
+		CommandLine config = Repository.run("docker-compose", "-f", FILE, "config");
 
 		assertThat(config.output()).contains("published: 8080", "published: 8025", "published: 9090", "published: 3000")
 			.doesNotContain("published: 9092", "published: 27017");
@@ -65,7 +66,7 @@ class ComposeTest {
 
 	@Test
 	void aMistakeInTheFileIsFound() {
-		Command config = Command.run("sh", "-c",
+		CommandLine config = Repository.run("sh", "-c",
 				"mkdir -p infra/deploy/target && sed 's/condition: service_healthy/condition: service_heathy/' " + FILE
 						+ " > infra/deploy/target/broken.yaml"
 						+ " && docker-compose -f infra/deploy/target/broken.yaml config -q");
@@ -83,7 +84,7 @@ class ComposeTest {
 	}
 
 	private static List<String> services() {
-		Command list = Command.run("docker-compose", "-f", FILE, "config", "--services");
+		CommandLine list = Repository.run("docker-compose", "-f", FILE, "config", "--services");
 		return Arrays.stream(list.output().split("\n")).filter((line) -> !line.isBlank()).toList();
 	}
 

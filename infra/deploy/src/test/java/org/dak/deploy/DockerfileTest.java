@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DockerfileTest {
 
-	private static final Path DOCKERFILE = Command.ROOT.resolve("infra/docker/Dockerfile");
+	private static final Path DOCKERFILE = Repository.ROOT.resolve("infra/docker/Dockerfile");
 
 	@Test
 	void eachServiceHasTheLayeredJarTheImageIsMadeFrom() throws IOException {
@@ -30,8 +30,8 @@ class DockerfileTest {
 		for (String service : List.of("intake-service", "routing-service", "tracking-service", "notification-service",
 				"gateway")) {
 			List<Path> jars = new ArrayList<>();
-			try (DirectoryStream<Path> found = Files.newDirectoryStream(Command.ROOT.resolve(service).resolve("target"),
-					service + "-*-exec.jar")) {
+			try (DirectoryStream<Path> found = Files
+				.newDirectoryStream(Repository.ROOT.resolve(service).resolve("target"), service + "-*-exec.jar")) {
 				found.forEach(jars::add);
 			}
 			assertThat(jars).as(service + ": exactly one jar for COPY to take").hasSize(1);

@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import org.dak.testsupport.CommandLine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,7 +40,7 @@ class KubernetesTest {
 
 	@BeforeAll
 	static void kubectl() {
-		assumeTrue(Command.installed("kubectl"), "kubectl is not installed (.ci/run installs it)");
+		assumeTrue(CommandLine.installed("kubectl"), "kubectl is not installed (.ci/run installs it)");
 	}
 
 	@ParameterizedTest
@@ -148,7 +149,7 @@ class KubernetesTest {
 	}
 
 	private static List<HasMetadata> build(String folder) {
-		Command kustomize = Command.run("kubectl", "kustomize", "infra/kubernetes/" + folder);
+		CommandLine kustomize = Repository.run("kubectl", "kustomize", "infra/kubernetes/" + folder);
 		assertThat(kustomize.exit()).as(kustomize.errors()).isZero();
 		List<HasMetadata> objects = new ArrayList<>();
 		for (String document : kustomize.output().split("(?m)^---$")) {

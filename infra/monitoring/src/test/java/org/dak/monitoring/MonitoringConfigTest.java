@@ -1,19 +1,17 @@
 package org.dak.monitoring;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.dak.testsupport.CommandLine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,24 +36,23 @@ class MonitoringConfigTest {
 
 	@BeforeAll
 	static void promtool() {
-		assumeTrue(run(Path.of("."), "sh", "-c", "command -v promtool").exit() == 0,
-				"promtool is not installed (.ci/run installs it)");
+		assumeTrue(CommandLine.installed("promtool"), "promtool is not installed (.ci/run installs it)");
 	}
 
 	@Test
 	void prometheusAcceptsTheConfigurationAndTheRules() {
-		Ran config = run(PROMETHEUS, "promtool", "check", "config", "prometheus.yml");
-		assertThat(config.exit()).as(config.output()).isZero();
-		Ran rules = run(PROMETHEUS, "promtool", "check", "rules", "alerts.yml");
-		assertThat(rules.exit()).as(rules.output()).isZero();
+		CommandLine config = run(PROMETHEUS, "promtool", "check", "config", "prometheus.yml");
+		assertThat(config.exit()).as(config.all()).isZero();
+		CommandLine rules = run(PROMETHEUS, "promtool", "check", "rules", "alerts.yml");
+		assertThat(rules.exit()).as(rules.all()).isZero();
 		assertThat(rules.output()).contains("SUCCESS: 9 rules found");
 	}
 
 	@Test
 	void eachAlertFiresWhenItShouldAndOnlyThen() {
-		Ran tests = run(PROMETHEUS, "promtool", "test", "rules", "alerts-test.yml");
+		CommandLine tests = run(PROMETHEUS, "promtool", "test", "rules", "alerts-test.yml");
 
-		assertThat(tests.exit()).as(tests.output()).isZero();
+		assertThat(tests.exit()).as(tests.all()).isZero();
 		assertThat(tests.output()).contains("SUCCESS");
 	}
 
@@ -103,9 +100,9 @@ class MonitoringConfigTest {
 		}
 		Files.writeString(scratch.resolve("queries.yml"), rules);
 
-		Ran check = run(scratch, "promtool", "check", "rules", "queries.yml");
+		CommandLine check = run(scratch, "promtool", "check", "rules", "queries.yml");
 
-		assertThat(check.exit()).as(check.output()).isZero();
+		assertThat(check.exit()).as(check.all()).isZero();
 		assertThat(Files.readString(Path.of("grafana/provisioning/datasources/prometheus.yml")))
 			.contains("uid: dak-prometheus");
 	}
@@ -132,28 +129,8 @@ class MonitoringConfigTest {
 		return found;
 	}
 
-	private record Ran(int exit, String output) {
-	}
-
-	private static Ran run(Path directory, String... command) {
-		try {
-			Process process = new ProcessBuilder(command).directory(directory.toFile())
-				.redirectErrorStream(true)
-				.start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (!process.waitFor(2, TimeUnit.MINUTES)) {
-				process.destroyForcibly();
-				throw new IllegalStateException(String.join(" ", command) + " did not end");
-			}
-			return new Ran(process.exitValue(), output);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+	private static CommandLine run(Path directory, String... command) {
+		return CommandLine.run(directory, command);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.jar.JarFile;
 
+import org.dak.testsupport.CommandLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,9 +28,9 @@ class InstallTest {
 		Path release = Release.unpacked();
 		String version = Files.readString(release.resolve("VERSION")).strip();
 
-		Release.Ran install = install(release);
+		CommandLine install = install(release);
 
-		assertThat(install.exit()).as(install.output()).isZero();
+		assertThat(install.exit()).as(install.all()).isZero();
 		assertThat(install.output()).contains("installed " + version)
 			.contains("the first administrator is 'admin' with password");
 		Path current = this.server.resolve("opt/dak/current");
@@ -76,9 +77,9 @@ class InstallTest {
 		byte[] key = Files.readAllBytes(this.server.resolve("etc/dak/keys/token-signing-private.pem"));
 		Path newer = newerRelease(release, version + "-next");
 
-		Release.Ran upgrade = install(newer);
+		CommandLine upgrade = install(newer);
 
-		assertThat(upgrade.exit()).as(upgrade.output()).isZero();
+		assertThat(upgrade.exit()).as(upgrade.all()).isZero();
 		assertThat(upgrade.output()).contains("upgraded from " + version + " to " + version + "-next")
 			.doesNotContain("administrator");
 		assertThat(Files.readSymbolicLink(this.server.resolve("opt/dak/current")))
@@ -93,28 +94,28 @@ class InstallTest {
 	void theScriptsAreValidBashAndTheCommandExplainsItself() {
 		Path release = Release.unpacked();
 		for (String script : new String[] { "bin/install.sh", "bin/dak" }) {
-			Release.Ran check = Release.run(release, "bash", "-n", script);
-			assertThat(check.exit()).as(script + ": " + check.output()).isZero();
+			CommandLine check = Release.run(release, "bash", "-n", script);
+			assertThat(check.exit()).as(script + ": " + check.all()).isZero();
 		}
-		Release.Ran help = Release.run(release, "bin/dak", "--help");
+		CommandLine help = Release.run(release, "bin/dak", "--help");
 		assertThat(help.exit()).isZero();
 		assertThat(help.output()).contains("dak restart --rolling")
 			.contains("dak rollback")
 			.contains("dak dlt replay")
 			.contains("dak backup FOLDER");
-		assertThat(Release.run(release, "bin/dak", "restart", "nonsense").output())
+		assertThat(Release.run(release, "bin/dak", "restart", "nonsense").all())
 			.contains("no process called 'nonsense'");
 	}
 
-	private Release.Ran install(Path release) {
+	private CommandLine install(Path release) {
 		return Release.run(release, "bash", "bin/install.sh", "--prefix", this.server.toString(), "--no-systemd");
 	}
 
 	/** A copy of the release that says it is {@code version}. */
 	private Path newerRelease(Path release, String version) throws Exception {
 		Path newer = this.elsewhere.resolve("dak-server-" + version);
-		Release.Ran copy = Release.run(release.getParent(), "cp", "-a", release.toString(), newer.toString());
-		assertThat(copy.exit()).as(copy.output()).isZero();
+		CommandLine copy = Release.run(release.getParent(), "cp", "-a", release.toString(), newer.toString());
+		assertThat(copy.exit()).as(copy.all()).isZero();
 		Files.writeString(newer.resolve("VERSION"), version + "\n");
 		return newer;
 	}

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.dak.testsupport.CommandLine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,17 +32,17 @@ class SystemdUnitsTest {
 	void aServerWithTheReleaseInstalled() throws Exception {
 		assumeTrue(Release.onPath("systemd-analyze"), "systemd-analyze is not installed (.ci/run installs it)");
 		Path release = Release.unpacked();
-		Release.Ran install = Release.run(release, "bash", "bin/install.sh", "--prefix", this.root.toString(),
+		CommandLine install = Release.run(release, "bash", "bin/install.sh", "--prefix", this.root.toString(),
 				"--no-systemd");
-		assertThat(install.exit()).as(install.output()).isZero();
+		assertThat(install.exit()).as(install.all()).isZero();
 		Path java = this.root.resolve("usr/bin/java");
 		Files.createDirectories(java.getParent());
 		Files.writeString(java, "#!/bin/sh\n");
 		java.toFile().setExecutable(true);
 		Path system = this.root.resolve("usr/lib/systemd/system");
 		Files.createDirectories(system.getParent());
-		Release.Ran copy = Release.run(this.root, "cp", "-a", "/usr/lib/systemd/system", system.toString());
-		assertThat(copy.exit()).as(copy.output()).isZero();
+		CommandLine copy = Release.run(this.root, "cp", "-a", "/usr/lib/systemd/system", system.toString());
+		assertThat(copy.exit()).as(copy.all()).isZero();
 		try (Stream<Path> files = Files.list(this.root.resolve("etc/systemd/system"))) {
 			this.units = files.filter((file) -> file.getFileName().toString().startsWith("dak")).sorted().toList();
 		}
@@ -51,9 +52,9 @@ class SystemdUnitsTest {
 	void systemdFindsNothingWrongInAnyUnit() {
 		assertThat(this.units).hasSize(8);
 
-		Release.Ran verify = verify(this.units);
+		CommandLine verify = verify(this.units);
 
-		assertThat(verify.output()).as("systemd-analyze verify").isEmpty();
+		assertThat(verify.all()).as("systemd-analyze verify").isEmpty();
 		assertThat(verify.exit()).isZero();
 	}
 
@@ -65,9 +66,9 @@ class SystemdUnitsTest {
 					.replace("Restart=on-failure", "Restrat=on-failure")
 					.replace("/usr/bin/java", "/usr/bin/no-such-java"));
 
-		Release.Ran verify = verify(List.of(broken));
+		CommandLine verify = verify(List.of(broken));
 
-		assertThat(verify.output()).contains("Unknown key 'Restrat'").contains("/usr/bin/no-such-java");
+		assertThat(verify.all()).contains("Unknown key 'Restrat'").contains("/usr/bin/no-such-java");
 	}
 
 	@Test
@@ -102,7 +103,7 @@ class SystemdUnitsTest {
 		}
 	}
 
-	private Release.Ran verify(List<Path> files) {
+	private CommandLine verify(List<Path> files) {
 		List<String> command = new ArrayList<>(List.of("systemd-analyze", "verify", "--root=" + this.root));
 		files.forEach((file) -> command.add("/" + this.root.relativize(file)));
 		return Release.run(this.root, command.toArray(String[]::new));
