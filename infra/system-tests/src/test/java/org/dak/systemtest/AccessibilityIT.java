@@ -18,7 +18,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,14 +46,8 @@ class AccessibilityIT extends DeskTest {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		JsonNode receipt = gateway.anonymous()
-			.post()
-			.uri("/api/v1/complaints")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("channel", "WEB", "applicant", Map.of("name", "सुलभता परीक्षण", "mobile", "9123400077"),
-					"subject", "नाली जाम", "description", "मोहल्ले की नाली एक सप्ताह से जाम है।"))
-			.retrieve()
-			.body(JsonNode.class);
+		JsonNode receipt = gateway.submitted(Map.of("name", "सुलभता परीक्षण", "mobile", "9123400077"), "नाली जाम",
+				"मोहल्ले की नाली एक सप्ताह से जाम है।");
 		receiptNumber = receipt.get("receiptNumber").asString();
 		accessCode = receipt.get("accessCode").asString();
 	}

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,15 +41,8 @@ class BackupRestoreIT {
 		Gateway gateway = new Gateway(system);
 		Map<String, String> items = new LinkedHashMap<>();
 		for (int i = 0; i < 4; i++) {
-			JsonNode receipt = gateway.anonymous()
-				.post()
-				.uri("/api/v1/complaints")
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("channel", "WEB", "applicant",
-						Map.of("name", "बैकअप परीक्षण", "mobile", "91234500" + (10 + i)), "subject",
-						"बिजली का खंभा गिरा " + i, "description", "सड़क पर बिजली का खंभा गिरा है।"))
-				.retrieve()
-				.body(JsonNode.class);
+			JsonNode receipt = gateway.submitted(Map.of("name", "बैकअप परीक्षण", "mobile", "91234500" + (10 + i)),
+					"बिजली का खंभा गिरा " + i, "सड़क पर बिजली का खंभा गिरा है।");
 			items.put(receipt.get("receiptNumber").asString(), receipt.get("accessCode").asString());
 		}
 		await().atMost(Duration.ofSeconds(60))

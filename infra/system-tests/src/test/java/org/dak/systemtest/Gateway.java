@@ -144,4 +144,21 @@ final class Gateway {
 			.body(JsonNode.class);
 	}
 
+	/**
+	 * A citizen's item sent as the web form sends it (no sign-in), with any extra headers
+	 * given as name, value pairs (a {@code traceparent}); answers the receipt: its
+	 * number, access code and tracking link.
+	 */
+	JsonNode submitted(Map<String, ?> applicant, String subject, String description, String... headers) {
+		return anonymous().post().uri("/api/v1/complaints").headers((http) -> {
+			for (int i = 0; i + 1 < headers.length; i += 2) {
+				http.add(headers[i], headers[i + 1]);
+			}
+		})
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("channel", "WEB", "applicant", applicant, "subject", subject, "description", description))
+			.retrieve()
+			.body(JsonNode.class);
+	}
+
 }

@@ -94,14 +94,8 @@ class HostileInputIT {
 		tokens.put("FAX", gateway.adapterKey("hostile fax", "FAX").get("key").asString());
 		tokens.put("SOCIAL", gateway.adapterKey("hostile social", "SOCIAL_MEDIA").get("key").asString());
 		gateway.account("hostile.target", "RECEIPT_DESK", Map.of());
-		RestClient web = gateway.anonymous();
-		JsonNode receipt = web.post()
-			.uri("/api/v1/complaints")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("channel", "WEB", "applicant", Map.of("name", "Hostile Test", "mobile", "9123400000"),
-					"subject", "शत्रुतापूर्ण इनपुट", "description", "परीक्षण"))
-			.retrieve()
-			.body(JsonNode.class);
+		JsonNode receipt = gateway.submitted(Map.of("name", "Hostile Test", "mobile", "9123400000"),
+				"शत्रुतापूर्ण इनपुट", "परीक्षण");
 		receiptNumber = receipt.get("receiptNumber").asString();
 		accessCode = receipt.get("accessCode").asString();
 		Gateway.markWhenInInbox(gateway.as(tokens.get("DM").substring(7)), receiptNumber, "SUPPLY");

@@ -9,8 +9,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.http.MediaType;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,16 +31,9 @@ class TracingIT {
 		// the caller starts the trace and asks for it to be recorded (flag 01)
 		String traceparent = "00-" + traceId + "-" + hex(8) + "-01";
 
-		JsonNode receipt = gateway.anonymous()
-			.post()
-			.uri("/api/v1/complaints")
-			.header("traceparent", traceparent)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("channel", "WEB", "applicant",
-					Map.of("name", "अनुरेखण परीक्षण", "mobile", "9123400088", "email", "trace@example.in"), "subject",
-					"नल से पानी नहीं आता", "description", "तीन दिन से पानी नहीं आया।"))
-			.retrieve()
-			.body(JsonNode.class);
+		JsonNode receipt = gateway.submitted(
+				Map.of("name", "अनुरेखण परीक्षण", "mobile", "9123400088", "email", "trace@example.in"),
+				"नल से पानी नहीं आता", "तीन दिन से पानी नहीं आया।", "traceparent", traceparent);
 		assertThat(receipt.get("receiptNumber").asString()).isNotBlank();
 
 		await().atMost(Duration.ofSeconds(60))
@@ -60,15 +51,8 @@ class TracingIT {
 		String name = "गोपनीय आवेदक";
 		String mobile = "9123400099";
 		String email = "private.applicant@example.in";
-		JsonNode receipt = gateway.anonymous()
-			.post()
-			.uri("/api/v1/complaints")
-			.header("traceparent", "00-" + traceId + "-" + hex(8) + "-01")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("channel", "WEB", "applicant", Map.of("name", name, "mobile", mobile, "email", email),
-					"subject", "सड़क टूटी है", "description", "मुख्य सड़क पर गड्ढे हैं।"))
-			.retrieve()
-			.body(JsonNode.class);
+		JsonNode receipt = gateway.submitted(Map.of("name", name, "mobile", mobile, "email", email), "सड़क टूटी है",
+				"मुख्य सड़क पर गड्ढे हैं।", "traceparent", "00-" + traceId + "-" + hex(8) + "-01");
 		String number = receipt.get("receiptNumber").asString();
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> system.smsTaken().stream().anyMatch((sms) -> sms.contains(number)));

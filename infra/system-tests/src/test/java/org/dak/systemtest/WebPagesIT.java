@@ -89,15 +89,9 @@ class WebPagesIT {
 		RestClient dm = gateway.as(gateway.account("feedback.dm", "DM", Map.of()));
 		RestClient supply = gateway
 			.as(gateway.account("feedback.supply", "DEPARTMENT_OFFICER", Map.of("department", "SUPPLY")));
-		JsonNode receipt = gateway.anonymous()
-			.post()
-			.uri("/api/v1/complaints")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("channel", "WEB", "applicant",
-					Map.of("name", "रीता सिन्हा", "mobile", "9700033344", "preferredLanguage", "hi"), "subject",
-					"राशन कार्ड नहीं बना", "description", "आवेदन के छह माह बाद भी राशन कार्ड नहीं बना।"))
-			.retrieve()
-			.body(JsonNode.class);
+		JsonNode receipt = gateway.submitted(
+				Map.of("name", "रीता सिन्हा", "mobile", "9700033344", "preferredLanguage", "hi"), "राशन कार्ड नहीं बना",
+				"आवेदन के छह माह बाद भी राशन कार्ड नहीं बना।");
 		String number = receipt.get("receiptNumber").asString();
 		new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(1))
 			.until((driver) -> dm.post()
