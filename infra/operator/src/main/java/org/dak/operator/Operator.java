@@ -18,6 +18,7 @@ import java.util.function.Predicate;
  * dlt replay TOPIC --all                    every one of TOPIC's
  * backup FOLDER                            the databases and the topic configuration
  * restore FOLDER [--replace]               put them back
+ * rebuild tracking [--database NAME]       its cases from the topics, at its next start
  * </pre>
  *
  * The database is {@code MONGODB_URI}.
@@ -36,6 +37,9 @@ public final class Operator {
 		List<String> words = List.of(args);
 		if (words.size() >= 2 && (words.get(0).equals("backup") || words.get(0).equals("restore"))) {
 			return backup(words, environment, out, err);
+		}
+		if (words.size() >= 2 && words.get(0).equals("rebuild")) {
+			return rebuild(words, environment, out, err);
 		}
 		if (words.size() < 2 || !words.get(0).equals("dlt")) {
 			err.println(usage());
@@ -114,6 +118,35 @@ public final class Operator {
 		}
 	}
 
+	private static int rebuild(List<String> words, Map<String, String> environment, PrintStream out, PrintStream err) {
+		String database = null;
+		if (words.size() == 4 && words.get(2).equals("--database")) {
+			database = words.get(3);
+		}
+		else if (words.size() != 2) {
+			err.println(usage());
+			return 2;
+		}
+		Rebuild rebuild = new Rebuild(environment.getOrDefault("MONGODB_URI", "mongodb://127.0.0.1:27017"),
+				environment.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"));
+		try {
+			Rebuild.Target target = rebuild.request(words.get(1), database);
+			out.printf(
+					"%s rebuilds %s from the topics at its next start (dak start %s); the data as it was is "
+							+ "kept aside, and its log says when the rebuild is done%n",
+					target.group(), target.what(), words.get(1));
+			return 0;
+		}
+		catch (IllegalArgumentException ex) {
+			err.println("dak rebuild: " + ex.getMessage());
+			return 2;
+		}
+		catch (RuntimeException ex) {
+			err.println("dak rebuild: " + ex.getMessage());
+			return 1;
+		}
+	}
+
 	/**
 	 * What to replay, or {@code null} when nothing was said (a replay is never implied).
 	 */
@@ -147,7 +180,8 @@ public final class Operator {
 				usage: dak dlt list [TOPIC]
 				       dak dlt replay TOPIC (--event EVENT-ID ... | --key RECEIPT-NUMBER ... | --all)
 				       dak backup FOLDER
-				       dak restore FOLDER [--replace]""";
+				       dak restore FOLDER [--replace]
+				       dak rebuild tracking [--database NAME]""";
 	}
 
 }

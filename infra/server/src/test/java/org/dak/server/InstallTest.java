@@ -102,7 +102,10 @@ class InstallTest {
 		assertThat(help.output()).contains("dak restart --rolling")
 			.contains("dak rollback")
 			.contains("dak dlt replay")
-			.contains("dak backup FOLDER");
+			.contains("dak backup FOLDER")
+			.contains("dak rebuild tracking");
+		assertThat(Release.run(release, "bin/dak", "rebuild", "routing").all())
+			.contains("tracking is the one to rebuild");
 		assertThat(Release.run(release, "bin/dak", "restart", "nonsense").all())
 			.contains("no process called 'nonsense'");
 	}

@@ -1,8 +1,5 @@
 package org.dak.systemtest;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +9,6 @@ import java.util.Map;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import org.dak.operator.Operator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -51,7 +47,7 @@ class BackupRestoreIT {
 		items.forEach((number, code) -> statusBefore.put(number, tracked(gateway, number, code)));
 		assertThat(statusBefore.values()).containsOnly("RECEIVED");
 
-		Output backup = operator(system, "backup", this.folder.toString());
+		OperatorCommand.Output backup = OperatorCommand.run(system, "backup", this.folder.toString());
 		assertThat(backup.exit()).as(backup.errors()).isZero();
 		assertThat(backup.out()).contains("backed up");
 
@@ -67,7 +63,7 @@ class BackupRestoreIT {
 			.value()).as("the item is gone with the database").isEqualTo(404);
 
 		// the services kept running meanwhile and wrote a little of their own: replaced
-		Output restore = operator(system, "restore", this.folder.toString(), "--replace");
+		OperatorCommand.Output restore = OperatorCommand.run(system, "restore", this.folder.toString(), "--replace");
 		assertThat(restore.exit()).as(restore.errors()).isZero();
 		assertThat(restore.out()).contains("restored");
 
@@ -114,18 +110,6 @@ class BackupRestoreIT {
 			}
 		}
 		return dropped;
-	}
-
-	private record Output(int exit, String out, String errors) {
-	}
-
-	private static Output operator(RunningSystem system, String... args) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int exit = Operator.run(args,
-				Map.of("MONGODB_URI", system.mongoUri(), "KAFKA_BOOTSTRAP_SERVERS", system.kafkaBootstrapServers()),
-				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-		return new Output(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 	}
 
 }

@@ -241,6 +241,13 @@ final class RunningSystem implements SystemUnderFaults {
 		this.byName.get(service).kill();
 	}
 
+	/**
+	 * Stops a service as its operator would ({@code SIGTERM}), and waits until it has.
+	 */
+	void stop(String service) {
+		this.byName.get(service).stop();
+	}
+
 	/** Starts a killed service again, on its port, and waits until it is healthy. */
 	@Override
 	public void restart(String service) {

@@ -60,6 +60,14 @@ public class DeadlinePolicy {
 			.toList();
 	}
 
+	/**
+	 * The reminder points up to and including {@code percent}: those a reminder at that
+	 * point had reached.
+	 */
+	public List<Integer> remindersUpTo(int percent) {
+		return this.properties.reminderPercents().stream().filter((point) -> point <= percent).sorted().toList();
+	}
+
 	public boolean isOverdue(LocalDate due, LocalDate today) {
 		return today.isAfter(due);
 	}

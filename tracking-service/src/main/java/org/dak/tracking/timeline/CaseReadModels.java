@@ -27,6 +27,9 @@ import org.springframework.stereotype.Component;
  * before the service takes any event or request. The mark is taken away as the service
  * starts, so that only a clean stop puts it back. The read models and the template are
  * reached when first used: the template is built with these callbacks.
+ * <p>
+ * First of all, if the operator asked for it, the cases themselves are rebuilt from the
+ * topics ({@link CaseHistory}), and the read models after them.
  */
 @Component
 class CaseReadModels implements AfterConvertCallback<ComplaintCase>, AfterSaveCallback<ComplaintCase>,
@@ -41,13 +44,17 @@ class CaseReadModels implements AfterConvertCallback<ComplaintCase>, AfterSaveCa
 
 	private final ObjectProvider<MongoTemplate> mongo;
 
+	private final ObjectProvider<CaseHistory> history;
+
 	private volatile boolean drifted;
 
 	private volatile boolean running;
 
-	CaseReadModels(ObjectProvider<CaseReadModel> models, ObjectProvider<MongoTemplate> mongo) {
+	CaseReadModels(ObjectProvider<CaseReadModel> models, ObjectProvider<MongoTemplate> mongo,
+			ObjectProvider<CaseHistory> history) {
 		this.models = models;
 		this.mongo = mongo;
+		this.history = history;
 	}
 
 	@Override
@@ -76,10 +83,13 @@ class CaseReadModels implements AfterConvertCallback<ComplaintCase>, AfterSaveCa
 	public void afterSingletonsInstantiated() {
 		Maintenance maintenance = new Maintenance(this.mongo.getObject());
 		String current = current();
+		boolean casesRebuilt = this.history.getObject().rebuildIfRequested() != null;
 		if (maintenance.isDone(current)) {
 			maintenance.undo(current);
-			log.info("Read models kept: the last run stopped cleanly");
-			return;
+			if (!casesRebuilt) {
+				log.info("Read models kept: the last run stopped cleanly");
+				return;
+			}
 		}
 		long start = System.nanoTime();
 		List<CaseReadModel> all = this.models.orderedStream().toList();

@@ -138,6 +138,12 @@ public class ComplaintCase {
 			return Optional.of(refuse(event.eventId(), event.markingSequence(), "MARKING_REFUSED", event.markedBy(),
 					event.occurredAt(), "Not marked to " + event.departmentCode() + ": the item is " + current + "."));
 		}
+		mark(event, ruleDueDate);
+		return Optional
+			.of(announce(CaseStatus.MARKED, current, event.instructions(), event.markedBy(), null, event.occurredAt()));
+	}
+
+	private void mark(ComplaintRouted event, LocalDate ruleDueDate) {
 		this.markingSequence = Math.max(this.markingSequence, event.markingSequence());
 		this.status = CaseStatus.MARKED;
 		this.departmentCode = event.departmentCode();
@@ -151,8 +157,6 @@ public class ComplaintCase {
 		this.officeCode = null;
 		this.timeline.add(new TimelineEntry(event.eventId(), event.occurredAt(), CaseStatus.MARKED,
 				event.departmentCode(), event.markedBy(), event.instructions(), null, null, List.of()));
-		return Optional
-			.of(announce(CaseStatus.MARKED, current, event.instructions(), event.markedBy(), null, event.occurredAt()));
 	}
 
 	/**
@@ -173,6 +177,12 @@ public class ComplaintCase {
 							+ ((this.status != null) ? this.status : CaseStatus.RECEIVED) + "."));
 		}
 		CaseStatus previous = this.status;
+		recall(event);
+		return Optional
+			.of(announce(CaseStatus.RECALLED, previous, event.reason(), event.recalledBy(), null, event.occurredAt()));
+	}
+
+	private void recall(ComplaintRecalled event) {
 		this.markingSequence = Math.max(this.markingSequence, event.markingSequence());
 		this.status = CaseStatus.RECALLED;
 		this.departmentCode = null;
@@ -183,8 +193,104 @@ public class ComplaintCase {
 		this.officeCode = null;
 		this.timeline.add(new TimelineEntry(event.eventId(), event.occurredAt(), CaseStatus.RECALLED,
 				event.departmentCode(), event.recalledBy(), event.reason(), "RECALLED", null, List.of()));
-		return Optional
-			.of(announce(CaseStatus.RECALLED, previous, event.reason(), event.recalledBy(), null, event.occurredAt()));
+	}
+
+	/**
+	 * Makes again, during a rebuild from the topics ({@link CaseHistory}), a change this
+	 * service announced: as it was, deciding nothing and announcing nothing. A marking or
+	 * recall takes its details from the DM's desk's event it answered, when that is found
+	 * (the due date from the department's rule where the DM gave none); a working step
+	 * takes its evidence files from the case as it was stored, when that is at hand.
+	 * @param announced the {@code status-updated} event
+	 * @param decision the {@code complaint-routed} or {@code complaint-recalled} event it
+	 * answered, or {@code null}
+	 * @param ruleDueDate the due date the department's rule gives, for a marking
+	 * @param evidence the files of a working step
+	 */
+	void replay(StatusUpdated announced, Record decision, LocalDate ruleDueDate,
+			List<TimelineEntry.Evidence> evidence) {
+		CaseStatus next = CaseStatus.valueOf(announced.status());
+		String step = announced.step();
+		Instant at = announced.occurredAt();
+		if ("MARKING_REFUSED".equals(step) || "RECALL_REFUSED".equals(step)) {
+			this.markingSequence = Math.max(this.markingSequence, announced.markingSequence());
+			String eventId = (decision instanceof ComplaintRouted routed) ? routed.eventId()
+					: (decision instanceof ComplaintRecalled recalled) ? recalled.eventId() : announced.eventId();
+			this.status = next;
+			this.timeline.add(new TimelineEntry(eventId, at, next, announced.departmentCode(), announced.updatedBy(),
+					announced.note(), step, null, List.of()));
+		}
+		else if (next == CaseStatus.MARKED && step == null) {
+			mark((decision instanceof ComplaintRouted routed) ? routed
+					: new ComplaintRouted(announced.eventId(), this.id, at, announced.departmentCode(), null, null,
+							null, announced.note(), null, announced.updatedBy(), List.of(),
+							announced.markingSequence()),
+					ruleDueDate);
+		}
+		else if (next == CaseStatus.RECALLED && step == null) {
+			recall((decision instanceof ComplaintRecalled recalled) ? recalled
+					: new ComplaintRecalled(announced.eventId(), this.id, at, this.departmentCode, announced.note(),
+							announced.updatedBy(), announced.markingSequence()));
+		}
+		else if (step != null) {
+			if (Step.FORWARD.past().equals(step)) {
+				this.officeCode = announced.officeCode();
+			}
+			this.status = next;
+			this.timeline.add(new TimelineEntry(announced.eventId(), at, next, announced.departmentCode(),
+					announced.updatedBy(), announced.note(), step, announced.officeCode(), evidence));
+		}
+		else {
+			this.status = next;
+			this.timeline.add(new TimelineEntry(announced.eventId(), at, next, announced.departmentCode(),
+					announced.updatedBy(), announced.note()));
+		}
+	}
+
+	/**
+	 * A reminder this service sent, made again during a rebuild: it counts for the
+	 * marking it was sent for (same department and due date) only.
+	 * @param neared the reminder
+	 * @param reached the reminder points it had reached
+	 */
+	void replay(DeadlineNeared neared, List<Integer> reached) {
+		if (java.util.Objects.equals(neared.departmentCode(), this.departmentCode)
+				&& java.util.Objects.equals(neared.dueDate(), this.dueDate)) {
+			reached.stream().filter((point) -> !this.remindersSent.contains(point)).forEach(this.remindersSent::add);
+		}
+	}
+
+	/**
+	 * A breach this service announced, made again during a rebuild: for its marking only.
+	 */
+	void replay(DeadlineBreached breached) {
+		if (breached.markingSequence() == this.markingSequence
+				&& java.util.Objects.equals(breached.departmentCode(), this.departmentCode)
+				&& java.util.Objects.equals(breached.dueDate(), this.dueDate)) {
+			this.breachedAt = breached.occurredAt();
+		}
+	}
+
+	/**
+	 * The events stored with the case and not yet published (or set aside for the
+	 * operator): during a rebuild, they are the newest changes, not yet on the topics.
+	 */
+	List<OutboxEvent> unpublished() {
+		return this.outbox.stream().filter((event) -> event.publishedAt() == null).toList();
+	}
+
+	/** Keeps an event not yet published, so that it still goes out. */
+	void keepUnpublished(OutboxEvent event) {
+		this.outbox.add(event);
+	}
+
+	/** The evidence files of a timeline entry, if the case has it. */
+	List<TimelineEntry.Evidence> evidenceOf(String eventId) {
+		return this.timeline.stream()
+			.filter((entry) -> entry.eventId().equals(eventId))
+			.findFirst()
+			.map(TimelineEntry::evidence)
+			.orElse(List.of());
 	}
 
 	/**
