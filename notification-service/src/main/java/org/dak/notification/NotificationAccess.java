@@ -17,6 +17,8 @@ class NotificationAccess {
 	AccessRules notificationRules() {
 		return (rules) -> rules.requestMatchers(HttpMethod.GET, "/api/v1/notifications")
 			.hasAnyRole(Roles.DM, Roles.AUDITOR)
+			.requestMatchers(HttpMethod.POST, "/api/v1/notifications/resend")
+			.hasRole(Roles.DM)
 			.requestMatchers(HttpMethod.GET, "/api/v1/notifications/templates")
 			.hasAnyRole(Roles.ADMIN, Roles.DM, Roles.AUDITOR)
 			// the provider authenticates with the agreed callback token, checked by the

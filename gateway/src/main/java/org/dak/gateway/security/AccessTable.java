@@ -80,6 +80,7 @@ final class AccessTable {
 							"/open311/v2/requests.json"),
 					Who.PUBLIC),
 			new Rule(HttpMethod.GET, List.of("/api/v1/notifications"), Who.ROLES, DM, AUDITOR),
+			new Rule(HttpMethod.POST, List.of("/api/v1/notifications/resend"), Who.ROLES, DM),
 			new Rule(HttpMethod.GET, List.of("/api/v1/notifications/templates", "/api/v1/deadlines"), Who.ROLES, ADMIN,
 					DM, AUDITOR),
 			// the SMS provider, with the agreed callback token the notification service

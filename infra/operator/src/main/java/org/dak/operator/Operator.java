@@ -19,9 +19,12 @@ import java.util.function.Predicate;
  * backup FOLDER                            the databases and the topic configuration
  * restore FOLDER [--replace]               put them back
  * rebuild tracking [--database NAME]       its cases from the topics, at its next start
+ * resend RECEIPT-NUMBER [--user NAME]      an item's messages that did not arrive, again
  * </pre>
  *
- * The database is {@code MONGODB_URI}.
+ * The database is {@code MONGODB_URI}. {@code resend} goes through the gateway
+ * ({@code DAK_GATEWAY_URL}) as a user with the DM's role ({@code --user} or
+ * {@code DAK_USER}), whose password is {@code DAK_PASSWORD} or asked for.
  */
 public final class Operator {
 
@@ -37,6 +40,9 @@ public final class Operator {
 		List<String> words = List.of(args);
 		if (words.size() >= 2 && (words.get(0).equals("backup") || words.get(0).equals("restore"))) {
 			return backup(words, environment, out, err);
+		}
+		if (words.size() >= 2 && words.get(0).equals("resend")) {
+			return resend(words, environment, out, err);
 		}
 		if (words.size() >= 2 && words.get(0).equals("rebuild")) {
 			return rebuild(words, environment, out, err);
@@ -118,6 +124,43 @@ public final class Operator {
 		}
 	}
 
+	private static int resend(List<String> words, Map<String, String> environment, PrintStream out, PrintStream err) {
+		String user = environment.get("DAK_USER");
+		if (words.size() == 4 && words.get(2).equals("--user")) {
+			user = words.get(3);
+		}
+		else if (words.size() != 2) {
+			err.println(usage());
+			return 2;
+		}
+		if (user == null) {
+			err.println("dak resend: name a user with the DM's role: --user NAME (or DAK_USER)");
+			return 2;
+		}
+		char[] password = (environment.get("DAK_PASSWORD") != null) ? environment.get("DAK_PASSWORD").toCharArray()
+				: (System.console() != null) ? System.console().readPassword("password of %s: ", user) : null;
+		if (password == null) {
+			err.println("dak resend: no password: set DAK_PASSWORD or run it at a terminal");
+			return 2;
+		}
+		try {
+			Resend.Outcome outcome = new Resend(environment.getOrDefault("DAK_GATEWAY_URL", "http://127.0.0.1:8080"))
+				.resend(words.get(1), user, password);
+			for (org.bson.Document message : outcome.resent()) {
+				out.printf("queued again: %s %s to %s %s; %s%n", message.getString("channel"),
+						message.getString("template"), message.getString("audience"), message.getString("recipient"),
+						message.getString("reason"));
+			}
+			out.printf("%d messages queued again; %d others were sent or are on their way%n", outcome.resent().size(),
+					outcome.unchanged());
+			return 0;
+		}
+		catch (RuntimeException ex) {
+			err.println("dak resend: " + ex.getMessage());
+			return 1;
+		}
+	}
+
 	private static int rebuild(List<String> words, Map<String, String> environment, PrintStream out, PrintStream err) {
 		String database = null;
 		if (words.size() == 4 && words.get(2).equals("--database")) {
@@ -181,7 +224,8 @@ public final class Operator {
 				       dak dlt replay TOPIC (--event EVENT-ID ... | --key RECEIPT-NUMBER ... | --all)
 				       dak backup FOLDER
 				       dak restore FOLDER [--replace]
-				       dak rebuild tracking [--database NAME]""";
+				       dak rebuild tracking [--database NAME]
+				       dak resend RECEIPT-NUMBER [--user NAME]""";
 	}
 
 }

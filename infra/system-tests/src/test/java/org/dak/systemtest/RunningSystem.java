@@ -313,6 +313,14 @@ final class RunningSystem implements SystemUnderFaults {
 			.willReturn(WireMock.aResponse().withStatus(status)));
 	}
 
+	/** The SMS provider refuses every message to this mobile for good (HTTP 400). */
+	void smsProviderRefuses(String mobile) {
+		this.sms.stubFor(WireMock.post(WireMock.urlEqualTo("/api/sms"))
+			.atPriority(1)
+			.withRequestBody(WireMock.containing(mobile))
+			.willReturn(WireMock.aResponse().withStatus(400).withBody("{\"error\":\"DND\"}")));
+	}
+
 	@Override
 	public void smsProviderAnswersAfter(Duration delay) {
 		this.sms.stubFor(WireMock.post(WireMock.urlEqualTo("/api/sms"))

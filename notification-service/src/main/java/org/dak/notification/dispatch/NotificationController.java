@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.dak.notification.NotificationProperties;
 import org.dak.platform.Problem;
 import org.dak.support.identity.AccessCodes;
+import org.dak.support.security.DakUser;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.CacheControl;
@@ -27,8 +28,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The notification log of an item; the SMS provider's delivery receipts; and the
- * applicant's own choice of channels.
+ * The notification log of an item, and its failed messages sent again; the SMS provider's
+ * delivery receipts; and the applicant's own choice of channels.
  */
 @RestController
 @Validated
@@ -56,6 +57,32 @@ class NotificationController {
 	@GetMapping("/api/v1/notifications")
 	List<NotificationView> notifications(@RequestParam String complaintId) {
 		return this.queue.forComplaint(complaintId).stream().map(NotificationView::of).toList();
+	}
+
+	/**
+	 * What a request to send an item's messages again did.
+	 *
+	 * @param complaintId the item
+	 * @param resent the messages queued again (those that had not arrived)
+	 * @param unchanged the item's other messages, sent or on their way
+	 */
+	record Resent(String complaintId, List<NotificationView> resent, int unchanged) {
+	}
+
+	/**
+	 * Sends again the messages about an item that did not arrive, e.g. once the SMS
+	 * provider is put right. Sent and delivered ones are not sent twice.
+	 */
+	@PostMapping("/api/v1/notifications/resend")
+	Resent resend(@RequestParam @NotBlank @Size(max = 40) String complaintId) {
+		int all = this.queue.forComplaint(complaintId).size();
+		if (all == 0) {
+			throw new Problem(HttpStatus.NOT_FOUND, "notifications-not-found", "No messages",
+					"No message has been sent about " + complaintId + ".");
+		}
+		String by = DakUser.current().map(DakUser::username).orElse("unknown");
+		List<NotificationView> resent = this.queue.resend(complaintId, by).stream().map(NotificationView::of).toList();
+		return new Resent(complaintId, resent, all - resent.size());
 	}
 
 	/**

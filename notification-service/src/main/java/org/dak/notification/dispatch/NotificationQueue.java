@@ -271,6 +271,45 @@ class NotificationQueue {
 		return settle(sent, sent.status(), status, reason, null) ? Optional.of(sent) : receipt(id, status, reason);
 	}
 
+	/**
+	 * Sends again the messages about an item that did not arrive: those the provider
+	 * refused for good and those still failing when their retries ran out. Each is queued
+	 * again as new, with its retries afresh and its earlier failure kept in its reason; a
+	 * message sent or delivered is not sent twice, and an applicant who has since opted
+	 * out of a channel gets nothing more on it (but the receipt).
+	 * @param complaintId the item
+	 * @param by who asked
+	 * @return the messages queued again
+	 */
+	List<Notification> resend(String complaintId, String by) {
+		List<Notification> again = new java.util.ArrayList<>();
+		for (Notification message : forComplaint(complaintId)) {
+			if (!Notification.PERMANENT_FAILURE.equals(message.status())
+					&& !Notification.TECHNICAL_FAILURE.equals(message.status())) {
+				continue;
+			}
+			if (!Template.RECEIVED.key().equals(message.template()) && "APPLICANT".equals(message.audience())
+					&& this.preferences.optedOut(message.channel(), message.to())) {
+				continue;
+			}
+			Instant now = now();
+			// exactly the keys of the unique index "id_status"
+			Query stillFailed = Query.query(Criteria.where("_id").is(message.id()).and("status").is(message.status()));
+			Update queuedAgain = new Update().set("status", Notification.CREATED)
+				.set("reason", "sent again at the request of " + by + " after: " + message.reason())
+				.set("attempts", 0)
+				.set("updatedAt", now)
+				.unset("nextAttemptAt")
+				.unset("claimedUntil");
+			if (this.mongo.updateFirst(stillFailed, queuedAgain, Notification.class).getModifiedCount() == 1) {
+				queued(message.id(), message.channel(), now);
+				count(message.channel(), message.template(), "resent");
+				find(message.id()).ifPresent(again::add);
+			}
+		}
+		return again;
+	}
+
 	Optional<Notification> find(String id) {
 		return Optional.ofNullable(this.mongo.findById(id, Notification.class));
 	}

@@ -236,6 +236,61 @@ class NotificationsIT {
 	}
 
 	@Test
+	void theDmHasAnSmsThatWasRefusedSentAgainOnceTheProviderIsPutRightAndNothingElseGoesTwice() throws Exception {
+		String id = newId("R");
+		String email = "again." + id + "@example.in";
+		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, id, bytes(received(id, email, "hi")));
+		awaitSms(id, 1);
+		UUID refusing = UUID.randomUUID();
+		smsProvider.stubFor(post(urlEqualTo("/api/sms")).withId(refusing)
+			.atPriority(1)
+			.withRequestBody(matchingJsonPath("$.message", containing("का निष्पादन")))
+			.withRequestBody(matchingJsonPath("$.message", containing(id)))
+			.willReturn(aResponse().withStatus(400).withBody("{\"error\":\"template not registered\"}")));
+		PublishedRecords.send(this.bootstrapServers, Topics.STATUS_UPDATED, id, bytes(disposed(id)));
+		await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(email).size() == 2);
+		assertThat(status(id, "SMS")).as("the receipt's SMS").isEqualTo("sent");
+		smsProvider.removeStub(refusing);
+		RestClient dm = Http.local(this.port, TestTokens.token("dm.nalanda", "DM"));
+
+		JsonNode resent = dm.post()
+			.uri("/api/v1/notifications/resend?complaintId=" + id)
+			.retrieve()
+			.body(JsonNode.class);
+
+		assertThat(resent.get("resent")).singleElement().satisfies((n) -> {
+			assertThat(n.get("channel").asString()).isEqualTo("SMS");
+			assertThat(n.get("template").asString()).isEqualTo("status-disposed");
+			assertThat(n.get("reason").asString()).contains("dm.nalanda", "400");
+		});
+		assertThat(resent.get("unchanged").asInt()).isEqualTo(3);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> log(id).stream()
+				.anyMatch((n) -> "status-disposed".equals(n.get("template").asString())
+						&& "SMS".equals(n.get("channel").asString()) && "sent".equals(n.get("status").asString())));
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> accepted(id) == 2);
+		assertThat(mailTo(email)).as("no mail again").hasSize(2);
+		assertThat(dm.post()
+			.uri("/api/v1/notifications/resend?complaintId=" + id)
+			.retrieve()
+			.body(JsonNode.class)
+			.get("resent")).as("nothing is left to send again").isEmpty();
+		assertThat(dm.post()
+			.uri("/api/v1/notifications/resend?complaintId=" + newId("R"))
+			.retrieve()
+			.toEntity(JsonNode.class)
+			.getStatusCode()
+			.value()).isEqualTo(404);
+		assertThat(Http.local(this.port, TestTokens.officer("SUPPLY"))
+			.post()
+			.uri("/api/v1/notifications/resend?complaintId=" + id)
+			.retrieve()
+			.toEntity(JsonNode.class)
+			.getStatusCode()
+			.value()).isEqualTo(403);
+	}
+
+	@Test
 	void aDeliveryReceiptMarksTheSmsDeliveredAndAReceiptWithoutTheTokenIsRefused() {
 		String id = newId("F");
 		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, id,
