@@ -39,6 +39,8 @@ words({
   'item.recall': ['वापस लें', 'Recall'],
   'item.close': ['बंद करें', 'Close'],
   'item.done': ['हो गया।', 'Done.'],
+  'item.resend': ['जो संदेश नहीं पहुँचे, उन्हें फिर भेजें', 'Send again the messages that did not arrive'],
+  'item.resent': ['{n} संदेश फिर से भेजे जा रहे हैं।', '{n} messages are being sent again.'],
   'msg.channel': ['माध्यम', 'Channel'],
   'msg.to': ['किसे', 'To'],
   'msg.template': ['संदेश', 'Message'],
@@ -303,7 +305,23 @@ async function showItem(id) {
       cell(row, message.attempts);
       body.appendChild(row);
     }
+    el('item-resend').hidden = !messages.some((m) => m.status === 'permanent-failure'
+      || m.status === 'technical-failure');
     el('item').scrollIntoView();
+  } catch (problem) {
+    notice('item-problem', explain(problem));
+  }
+}
+
+/** The item's messages that did not arrive go to the queue again (sent ones never twice). */
+async function resendMessages() {
+  notice('item-problem', null);
+  try {
+    const response = await call('/api/v1/notifications/resend?complaintId=' + encodeURIComponent(openItem),
+      { method: 'POST' });
+    const answer = await response.json();
+    await showItem(openItem);
+    notice('item-problem', t('item.resent').replace('{n}', answer.resent.length), 'ok');
   } catch (problem) {
     notice('item-problem', explain(problem));
   }
@@ -477,6 +495,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   el('mark').addEventListener('submit', mark);
   el('item-remark').addEventListener('click', () => itemAction('/re-marking', marking()));
   el('item-recall').addEventListener('click', () => itemAction('/recall', { reason: el('recall-reason').value.trim() }));
+  el('item-resend').addEventListener('click', resendMessages);
   el('item-close').addEventListener('click', () => { el('item').hidden = true; openItem = null; });
   el('csv').addEventListener('click', downloadCsv);
   el('department-form').addEventListener('submit', saveDepartment);

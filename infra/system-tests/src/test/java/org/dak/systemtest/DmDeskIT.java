@@ -95,4 +95,60 @@ class DmDeskIT extends DeskTest {
 		Browser.screenshot(browser, "dm-dashboards-" + language);
 	}
 
+	@org.junit.jupiter.api.Test
+	void theDmSeesAnSmsTheProviderRefusedAndHasItSentAgain() {
+		String mobile = "9822200077";
+		String word = "पुनः" + UUID.randomUUID().toString().substring(0, 6);
+		String number;
+		system.smsProviderRefuses(mobile);
+		try {
+			number = gateway.anonymous()
+				.post()
+				.uri("/api/v1/complaints")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("channel", "WEB", "applicant", Map.of("name", "सीता देवी", "mobile", mobile), "subject",
+						"नाला जाम " + word, "description", "मोहल्ले का नाला जाम है।"))
+				.retrieve()
+				.body(JsonNode.class)
+				.get("receiptNumber")
+				.asString();
+			String dmToken = gateway.account("desk.dm.resend", "DM", Map.of());
+			new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(1))
+				.until((driver) -> gateway.as(dmToken)
+					.get()
+					.uri("/api/v1/notifications?complaintId=" + number)
+					.retrieve()
+					.body(String.class)
+					.contains("permanent-failure"));
+		}
+		finally {
+			system.smsProviderWorks();
+		}
+
+		signIn("desk.dm.resend", "en");
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		wait.until(ExpectedConditions.urlContains("/desk/dm.html"));
+		browser.findElement(By.id("f-q")).sendKeys(word);
+		By link = By.xpath("//*[@id='inbox-list']//button[normalize-space()='" + number + "']");
+		new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(1)).until((driver) -> {
+			driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
+			return !driver.findElements(link).isEmpty();
+		});
+		browser.findElement(link).click();
+		wait.until(ExpectedConditions.textToBe(By.id("item-number"), number));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("item-messages"), "permanent-failure"));
+		assertThat(browser.findElement(By.id("item-resend")).getText())
+			.isEqualTo("Send again the messages that did not arrive");
+
+		browser.findElement(By.id("item-resend")).click();
+
+		wait.until(ExpectedConditions.textToBe(By.id("item-problem"), "1 messages are being sent again."));
+		new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(2)).until((driver) -> {
+			driver.findElement(link).click();
+			return driver.findElement(By.id("item-messages")).getText().contains("sent (sent again at the request of");
+		});
+		assertThat(browser.findElement(By.id("item-resend")).isDisplayed()).as("nothing left to send again").isFalse();
+		assertThat(system.smsTaken().stream().filter((sms) -> sms.contains(number) && sms.contains(mobile))).hasSize(1);
+	}
+
 }

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.bson.Document;
 import org.dak.contracts.ComplaintRecalled;
 import org.dak.contracts.ComplaintReceived;
 import org.dak.contracts.ComplaintRouted;
@@ -35,6 +36,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.index.IndexResolver;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -183,15 +187,29 @@ class CaseHistory {
 	}
 
 	/**
-	 * Renames the cases out of the way, keeping them; a new, indexed collection follows.
+	 * Renames the cases out of the way, keeping them, and notes their new name on the
+	 * request; a new, indexed collection follows. A rebuild cut short (the service
+	 * stopped or crashed) leaves the request and that note: the next start drops what it
+	 * had made and starts again from the cases kept, so they are never put aside twice.
 	 */
 	private String keepAside(String collection) {
-		if (!this.mongo.collectionExists(collection) || this.mongo.getCollection(collection).countDocuments() == 0) {
-			return null;
+		Document request = this.mongo.findById(REQUESTED, Document.class, Maintenance.COLLECTION);
+		String kept = (request != null) ? request.getString("keptAs") : null;
+		if (kept != null && this.mongo.collectionExists(kept)) {
+			log.info("An earlier rebuild was cut short: starting again from {}", kept);
+			this.mongo.dropCollection(collection);
 		}
-		String kept = collection + "_before_rebuild_"
-				+ DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
-		this.mongo.getCollection(collection).renameCollection(new MongoNamespace(this.mongo.getDb().getName(), kept));
+		else if (this.mongo.collectionExists(collection) && this.mongo.getCollection(collection).countDocuments() > 0) {
+			kept = collection + "_before_rebuild_"
+					+ DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+			this.mongo.getCollection(collection)
+				.renameCollection(new MongoNamespace(this.mongo.getDb().getName(), kept));
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(REQUESTED)), Update.update("keptAs", kept),
+					Maintenance.COLLECTION);
+		}
+		else {
+			kept = null;
+		}
 		IndexOperations indexes = this.mongo.indexOps(ComplaintCase.class);
 		IndexResolver.create(this.mongo.getConverter().getMappingContext())
 			.resolveIndexFor(ComplaintCase.class)

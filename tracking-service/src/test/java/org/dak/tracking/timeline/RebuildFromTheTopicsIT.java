@@ -165,6 +165,47 @@ class RebuildFromTheTopicsIT {
 		assertThat(added).singleElement().asString().contains(waiting, "\"status\":\"MARKED\"");
 	}
 
+	@Test
+	void aRebuildCutShortStartsAgainFromTheCasesKeptAndLosesNoEvidence() {
+		TrackedItems items = new TrackedItems(this.bootstrapServers, this.port);
+		RestClient supply = Http.local(this.port, TestTokens.officer("SUPPLY"));
+		String id = received(items, 8201);
+		marked(items, id, "SUPPLY", List.of(), null);
+		items.awaitTimeline(id, 2);
+		assertThat(actionTaken(supply, id).get("status").asString()).isEqualTo("IN_PROGRESS");
+		await().atMost(Duration.ofSeconds(30)).until(() -> allPublished(List.of(id)));
+		JsonNode before = asTheDmSeesIt(id);
+		this.listeners.stop();
+		this.readModels.stop();
+		// what a crash in the middle of a rebuild leaves: the request, the cases kept
+		// aside under the name it noted, and a half-made collection
+		String kept = "cases_before_rebuild_cut_short";
+		this.mongo.getCollection("cases")
+			.renameCollection(new com.mongodb.MongoNamespace(this.mongo.getDb().getName(), kept));
+		this.mongo.insert(new Document("_id", id).append("status", "RECEIVED"), "cases");
+		this.mongo.insert(new Document("_id", CaseHistory.REQUESTED).append("keptAs", kept), Maintenance.COLLECTION);
+		long keptBefore = keptAside();
+
+		this.start.afterSingletonsInstantiated();
+		this.readModels.start();
+		this.listeners.start();
+
+		assertThat(asTheDmSeesIt(id)).isEqualTo(before);
+		assertThat(supply.get()
+			.uri("/api/v1/cases/" + id + "/evidence/" + evidenceId(before))
+			.retrieve()
+			.body(byte[].class)).isEqualTo(REPORT);
+		assertThat(this.mongo.getCollectionNames()).contains(kept);
+		assertThat(keptAside()).as("nothing put aside twice").isEqualTo(keptBefore);
+	}
+
+	private long keptAside() {
+		return this.mongo.getCollectionNames()
+			.stream()
+			.filter((name) -> name.startsWith("cases_before_rebuild_"))
+			.count();
+	}
+
 	private String received(TrackedItems items, int serial) {
 		String id = ReceiptNumbers.format("NAL", 2026, serial);
 		items.received(id, now().minusSeconds(120));
