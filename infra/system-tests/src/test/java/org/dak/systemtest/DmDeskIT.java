@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -134,8 +135,11 @@ class DmDeskIT extends DeskTest {
 			driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
 			return !driver.findElements(link).isEmpty();
 		});
-		browser.findElement(link).click();
-		wait.until(ExpectedConditions.textToBe(By.id("item-number"), number));
+		// the list may be drawn again meanwhile (the search's answer): its link then too
+		wait.ignoring(StaleElementReferenceException.class).until((driver) -> {
+			driver.findElement(link).click();
+			return driver.findElement(By.id("item-number")).getText().equals(number);
+		});
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("item-messages"), "permanent-failure"));
 		assertThat(browser.findElement(By.id("item-resend")).getText())
 			.isEqualTo("Send again the messages that did not arrive");
@@ -143,10 +147,13 @@ class DmDeskIT extends DeskTest {
 		browser.findElement(By.id("item-resend")).click();
 
 		wait.until(ExpectedConditions.textToBe(By.id("item-problem"), "1 messages are being sent again."));
-		new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(2)).until((driver) -> {
-			driver.findElement(link).click();
-			return driver.findElement(By.id("item-messages")).getText().contains("sent (sent again at the request of");
-		});
+		new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(2))
+			.ignoring(StaleElementReferenceException.class)
+			.until((driver) -> {
+				driver.findElement(link).click();
+				String messages = driver.findElement(By.id("item-messages")).getText();
+				return messages.contains("sent") && !messages.contains("failure") && !messages.contains("created");
+			});
 		assertThat(browser.findElement(By.id("item-resend")).isDisplayed()).as("nothing left to send again").isFalse();
 		assertThat(system.smsTaken().stream().filter((sms) -> sms.contains(number) && sms.contains(mobile))).hasSize(1);
 	}
