@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
  * watched process that died, after its {@link Restarts back-off}, and says so, where the
  * operator reads the launcher's output.
  */
-final class Supervisor {
+public final class Supervisor {
 
 	/**
 	 * One process to keep running.
@@ -39,7 +39,7 @@ final class Supervisor {
 	 * @param clock nanoseconds, as {@link System#nanoTime()}
 	 * @param say where the operator reads what happened
 	 */
-	Supervisor(LongSupplier clock, Consumer<String> say) {
+	public Supervisor(LongSupplier clock, Consumer<String> say) {
 		this.clock = clock;
 		this.say = say;
 	}
@@ -49,12 +49,12 @@ final class Supervisor {
 		return this;
 	}
 
-	Supervisor watch(ChildProcess child) {
+	public Supervisor watch(ChildProcess child) {
 		return watch(new Watched(child.name(), child::isAlive, child::start, child.logFile()));
 	}
 
 	/** Starts again whatever died and is due; answers whether anything was started. */
-	boolean check() {
+	public boolean check() {
 		boolean started = false;
 		for (Watched process : this.watched) {
 			if (process.alive().getAsBoolean()) {

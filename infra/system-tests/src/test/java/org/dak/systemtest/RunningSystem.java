@@ -241,6 +241,11 @@ final class RunningSystem implements SystemUnderFaults {
 		this.byName.get(service).kill();
 	}
 
+	/** A service's process, for a launcher's watch. */
+	ChildProcess process(String service) {
+		return this.byName.get(service);
+	}
+
 	/**
 	 * Stops a service as its operator would ({@code SIGTERM}), and waits until it has.
 	 */
