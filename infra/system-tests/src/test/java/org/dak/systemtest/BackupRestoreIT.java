@@ -44,7 +44,7 @@ class BackupRestoreIT {
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> items.keySet().stream().allMatch((number) -> messagesAbout(system, number) == 1));
 		Map<String, String> statusBefore = new LinkedHashMap<>();
-		items.forEach((number, code) -> statusBefore.put(number, tracked(gateway, number, code)));
+		items.forEach((number, code) -> statusBefore.put(number, gateway.trackedStatus(number, code)));
 		assertThat(statusBefore.values()).containsOnly("RECEIVED");
 
 		OperatorCommand.Output backup = OperatorCommand.run(system, "backup", this.folder.toString());
@@ -67,26 +67,17 @@ class BackupRestoreIT {
 		assertThat(restore.exit()).as(restore.errors()).isZero();
 		assertThat(restore.out()).contains("restored");
 
-		items.forEach((number, code) -> assertThat(tracked(gateway, number, code)).as(number)
+		items.forEach((number, code) -> assertThat(gateway.trackedStatus(number, code)).as(number)
 			.isEqualTo(statusBefore.get(number)));
 		RestClient dm = gateway.as(gateway.account("backup.dm", "DM", Map.of()));
 		Gateway.markWhenInInbox(dm, first, "SUPPLY");
-		await().atMost(Duration.ofSeconds(60)).until(() -> "MARKED".equals(tracked(gateway, first, items.get(first))));
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> "MARKED".equals(gateway.trackedStatus(first, items.get(first))));
 		// the marking's message to the applicant arrives; the receipts are not sent again
 		await().atMost(Duration.ofSeconds(60)).until(() -> messagesAbout(system, first) == 2);
 		await().during(Duration.ofSeconds(10))
 			.atMost(Duration.ofSeconds(15))
 			.until(() -> items.keySet().stream().skip(1).allMatch((number) -> messagesAbout(system, number) == 1));
-	}
-
-	private static String tracked(Gateway gateway, String number, String code) {
-		return gateway.anonymous()
-			.get()
-			.uri("/api/v1/public/track/" + number + "?code=" + code)
-			.retrieve()
-			.body(JsonNode.class)
-			.get("status")
-			.asString();
 	}
 
 	/**

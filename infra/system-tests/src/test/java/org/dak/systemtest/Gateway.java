@@ -161,4 +161,14 @@ final class Gateway {
 			.body(JsonNode.class);
 	}
 
+	/** The item's status as its applicant reads it, with the access code. */
+	String trackedStatus(String number, String code) {
+		return anonymous().get()
+			.uri("/api/v1/public/track/" + number + "?code=" + code)
+			.retrieve()
+			.body(JsonNode.class)
+			.get("status")
+			.asString();
+	}
+
 }

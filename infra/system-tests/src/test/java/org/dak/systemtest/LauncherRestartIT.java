@@ -44,13 +44,7 @@ class LauncherRestartIT {
 			.contains("routing-service started again.");
 		Gateway.markWhenInInbox(dm, number, "SUPPLY");
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> "MARKED".equals(gateway.anonymous()
-				.get()
-				.uri("/api/v1/public/track/" + number + "?code=" + receipt.get("accessCode").asString())
-				.retrieve()
-				.body(JsonNode.class)
-				.get("status")
-				.asString()));
+			.until(() -> "MARKED".equals(gateway.trackedStatus(number, receipt.get("accessCode").asString())));
 	}
 
 }

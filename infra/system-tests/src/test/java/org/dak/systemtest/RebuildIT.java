@@ -44,8 +44,8 @@ class RebuildIT {
 		Gateway.markWhenInInbox(dm, worked, "SUPPLY");
 		Gateway.markWhenInInbox(dm, marked, "SUPPLY");
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> "MARKED".equals(tracked(gateway, worked, items.get(worked)))
-					&& "MARKED".equals(tracked(gateway, marked, items.get(marked))));
+			.until(() -> "MARKED".equals(gateway.trackedStatus(worked, items.get(worked)))
+					&& "MARKED".equals(gateway.trackedStatus(marked, items.get(marked))));
 		assertThat(supply.post()
 			.uri("/api/v1/cases/" + worked + "/steps")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -71,11 +71,11 @@ class RebuildIT {
 		system.restart("tracking-service");
 
 		numbers.forEach((number) -> assertThat(caseAsTheDmSeesIt(dm, number)).as(number).isEqualTo(before.get(number)));
-		items.forEach((number, code) -> assertThat(tracked(gateway, number, code)).as(number)
+		items.forEach((number, code) -> assertThat(gateway.trackedStatus(number, code)).as(number)
 			.isEqualTo((number.equals(waiting)) ? "RECEIVED" : (number.equals(worked)) ? "IN_PROGRESS" : "MARKED"));
 		Gateway.markWhenInInbox(dm, waiting, "SUPPLY");
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> "MARKED".equals(tracked(gateway, waiting, items.get(waiting))));
+			.until(() -> "MARKED".equals(gateway.trackedStatus(waiting, items.get(waiting))));
 		assertThat(timeline(dm, waiting).findValuesAsString("status")).containsExactly("RECEIVED", "MARKED");
 	}
 
@@ -90,16 +90,6 @@ class RebuildIT {
 
 	private static JsonNode timeline(RestClient dm, String number) {
 		return dm.get().uri("/api/v1/cases/" + number).retrieve().body(JsonNode.class).get("timeline");
-	}
-
-	private static String tracked(Gateway gateway, String number, String code) {
-		return gateway.anonymous()
-			.get()
-			.uri("/api/v1/public/track/" + number + "?code=" + code)
-			.retrieve()
-			.body(JsonNode.class)
-			.get("status")
-			.asString();
 	}
 
 }
