@@ -204,6 +204,10 @@ class CaseHistory {
 					+ DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
 			this.mongo.getCollection(collection)
 				.renameCollection(new MongoNamespace(this.mongo.getDb().getName(), kept));
+			// the embedded server's file store keeps the renamed collection's _id index
+			// under the old name, refusing every case put back as a duplicate: drop it
+			// (on MongoDB there is nothing left to drop)
+			this.mongo.dropCollection(collection);
 			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(REQUESTED)), Update.update("keptAs", kept),
 					Maintenance.COLLECTION);
 		}
