@@ -30,9 +30,17 @@ import java.time.Instant;
  * sends it to the applicant (RSA-OAEP and AES-GCM with that service's public key, see the
  * README): no other reader of the topic can open it; {@code null} in events from before
  * sealing
+ * @param place where the item is about, when the applicant gave a place (Open311), or
+ * {@code null}
+ * @param mediaUrl a link to a photo of it the applicant gave (Open311 {@code media_url}),
+ * or {@code null}; shown as a link, never fetched
+ * @param reportedOnOpen311 whether it came through the Open311 interface, whose reports
+ * are public by that standard: their description, place and photo link are shown to
+ * anyone who asks for them there; everything else about an item never is; {@code null}
+ * (in events from before Open311 was complete) means no
  */
 public record ComplaintReceived(String eventId, String complaintId, Instant occurredAt, String receiptNumber,
 		String channel, String channelReference, Applicant applicant, String subject, String description,
-		String accessCodeHash, String trackingUrl, String possibleDuplicateOf, String category,
-		String sealedAccessCode) {
+		String accessCodeHash, String trackingUrl, String possibleDuplicateOf, String category, String sealedAccessCode,
+		Place place, String mediaUrl, Boolean reportedOnOpen311) {
 }

@@ -38,7 +38,9 @@ public final class GoldenSamples {
 				new Applicant("सुनीता देवी", "9876543210", "sunita@example.in", "ग्राम बेलछी, बिहारशरीफ, नालंदा", "hi"),
 				"राशन कार्ड में नाम जोड़ने हेतु आवेदन", "मेरे राशन कार्ड में बच्चों के नाम नहीं जोड़े गए हैं।",
 				"5d3f0e5b2c1a4f7e9b8d6c5a4f3e2d1c0b9a8f7e6d5c4b3a2918f7e6d5c4b3a2",
-				"http://localhost:8080/track/NAL-2026-000123-C", "NAL-2026-000098-7", "ration-card", SEALED);
+				"http://localhost:8080/track/NAL-2026-000123-C", "NAL-2026-000098-7", "ration-card", SEALED,
+				new Place(25.1972, 85.5231, "वार्ड 4, बिहारशरीफ", "BSF-W4-017"),
+				"https://photos.example.in/hand-pump.jpg", true);
 	}
 
 	/** A sealed text, as the notification service's public key seals. */

@@ -17,9 +17,12 @@ class IntakeAccess {
 
 	@Bean
 	AccessRules intakeRules() {
-		return (rules) -> rules.requestMatchers(HttpMethod.POST, "/api/v1/complaints", "/open311/v2/requests.json")
+		return (rules) -> rules
+			.requestMatchers(HttpMethod.POST, "/api/v1/complaints", "/open311/v2/requests.json",
+					"/open311/v2/requests.xml")
 			.permitAll()
-			.requestMatchers(HttpMethod.GET, "/open311/v2/services.json")
+			.requestMatchers(HttpMethod.GET, "/open311/v2/discovery.json", "/open311/v2/discovery.xml",
+					"/open311/v2/services.json", "/open311/v2/services.xml", "/open311/v2/services/*")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/api/v1/complaints/public/*/receipt.pdf", "/submit", "/submit.html",
 					"/submit.js", "/submit.css")

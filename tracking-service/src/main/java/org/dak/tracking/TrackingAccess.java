@@ -17,7 +17,8 @@ class TrackingAccess {
 	@Bean
 	AccessRules trackingRules() {
 		return (rules) -> rules
-			.requestMatchers(HttpMethod.GET, "/api/v1/public/track/*", "/track/*", "/open311/v2/requests/*")
+			.requestMatchers(HttpMethod.GET, "/api/v1/public/track/*", "/track/*", "/open311/v2/requests/*",
+					"/open311/v2/requests.json", "/open311/v2/requests.xml")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, StaffPages.PATHS)
 			.permitAll()

@@ -366,21 +366,96 @@ class TrackingIT {
 	}
 
 	@Test
-	void open311ClientsReadTheStatusWithTheIdTheyWereGiven() {
+	void open311ClientsReadAnItemsStatusButNothingPrivate() {
 		String id = receivedAndMarkedTo("SUPPLY");
 
-		JsonNode open = get("/open311/v2/requests/" + id + "~" + CODE + ".json").getBody().get(0);
+		JsonNode open = get("/open311/v2/requests/" + id + ".json").getBody().get(0);
 		post(id, "DISPOSED", "SUPPLY", "नाम जोड़ दिए गए");
-		JsonNode closed = get("/open311/v2/requests/" + id + "~" + CODE + ".json").getBody().get(0);
-		ResponseEntity<JsonNode> withoutCode = get("/open311/v2/requests/" + id + ".json");
+		JsonNode closed = get("/open311/v2/requests/" + id + ".json").getBody().get(0);
+		ResponseEntity<JsonNode> withOldId = get("/open311/v2/requests/" + id + "~" + CODE + ".json");
+		ResponseEntity<String> xml = text("/open311/v2/requests/" + id + ".xml");
+		ResponseEntity<JsonNode> unknown = get("/open311/v2/requests/NAL-2026-999999-0.json");
 
 		assertThat(open.get("status").asString()).isEqualTo("open");
 		assertThat(open.propertyNames()).contains("service_request_id", "status", "status_notes", "service_name",
-				"agency_responsible", "requested_datetime", "updated_datetime");
+				"service_code", "description", "agency_responsible", "service_notice", "requested_datetime",
+				"updated_datetime", "expected_datetime", "address", "address_id", "zipcode", "media_url");
+		assertThat(open.propertyNames()).as("no place is shown").doesNotContain("lat", "long");
+		assertThat(open.get("service_code").asString()).isEqualTo("ration-card");
+		assertThat(open.get("expected_datetime").asString()).isNotEmpty();
 		assertThat(closed.get("status").asString()).isEqualTo("closed");
-		assertThat(closed.get("status_notes").asString()).contains("नाम जोड़ दिए गए");
-		assertThat(closed.toString()).doesNotContain("9876543210");
-		assertThat(withoutCode.getStatusCode().value()).isEqualTo(404);
+		assertThat(closed.get("status_notes").asString()).contains("Disposed");
+		assertThat(closed.toString()).as("an item not reported on Open311 is not public")
+			.doesNotContain("9876543210", "सुनीता", "नाम जोड़ दिए गए", "राशन कार्ड में", "वार्ड 4", "hand-pump");
+		assertThat(withOldId.getBody().get(0).get("service_request_id").asString()).isEqualTo(id);
+		assertThat(xml.getBody()).contains("<service_requests><request><service_request_id>" + id + "<");
+		assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+		assertThat(unknown.getBody().get(0).get("code").asInt()).isEqualTo(404);
+	}
+
+	@Test
+	void aReportMadeOnOpen311IsPublicWithItsPlaceAndPhoto() {
+		String id = receivedAndMarkedTo(ReceiptNumbers.format("NAL", 2026, serial++), "SUPPLY", "ration-card", true);
+		post(id, "DISPOSED", "SUPPLY", "हैंडपंप ठीक कर दिया गया");
+
+		JsonNode request = get("/open311/v2/requests/" + id + ".json").getBody().get(0);
+
+		assertThat(request.get("description").asString())
+			.isEqualTo("मेरे राशन कार्ड में बच्चों के नाम नहीं जोड़े गए हैं।");
+		assertThat(request.get("lat").asDouble()).isEqualTo(25.1972);
+		assertThat(request.get("long").asDouble()).isEqualTo(85.5231);
+		assertThat(request.get("address").asString()).isEqualTo("वार्ड 4, बिहारशरीफ");
+		assertThat(request.get("address_id").asString()).isEqualTo("BSF-W4-017");
+		assertThat(request.get("media_url").asString()).isEqualTo("https://photos.example.in/hand-pump.jpg");
+		assertThat(request.get("status_notes").asString()).contains("हैंडपंप ठीक कर दिया गया");
+		assertThat(request.toString()).doesNotContain("9876543210", "सुनीता", "राशन कार्ड में नाम जोड़ने");
+	}
+
+	@Test
+	void open311ListsFilterByServiceStatusAndDates() {
+		// the newest numbers of the day, as intake gives them: a list walks back from
+		// there
+		String ration = receivedAndMarkedTo(ReceiptNumbers.format("NAL", 2026, 990_001), "SUPPLY", "ration-card",
+				false);
+		String openRoad = receivedAndMarkedTo(ReceiptNumbers.format("NAL", 2026, 990_002), "SUPPLY", "road", true);
+		String closedRoad = receivedAndMarkedTo(ReceiptNumbers.format("NAL", 2026, 990_003), "SUPPLY", "road", true);
+		post(closedRoad, "DISPOSED", "SUPPLY", "सड़क बन गई");
+		String tenMinutesAgo = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHoursMinutes(5, 30))
+			.minusMinutes(10)
+			.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+			.toString();
+
+		java.util.List<String> roads = ids(get("/open311/v2/requests.json?service_code=road"));
+		java.util.List<String> closedRoads = ids(get("/open311/v2/requests.json?service_code=road&status=closed"));
+		java.util.List<String> fromTenMinutesAgo = ids(get("/open311/v2/requests.json?start_date=" + tenMinutesAgo));
+		java.util.List<String> untilTenMinutesAgo = ids(get("/open311/v2/requests.json?end_date=" + tenMinutesAgo));
+		java.util.List<String> named = ids(
+				get("/open311/v2/requests.json?service_request_id=" + ration + "," + closedRoad + "&status=open"));
+		String xml = text("/open311/v2/requests.xml?service_code=road").getBody();
+		ResponseEntity<String> badStatus = text("/open311/v2/requests.xml?status=pending");
+		ResponseEntity<JsonNode> badDate = get("/open311/v2/requests.json?start_date=yesterday");
+
+		assertThat(roads).contains(openRoad, closedRoad).doesNotContain(ration);
+		assertThat(closedRoads).contains(closedRoad).doesNotContain(openRoad, ration);
+		assertThat(fromTenMinutesAgo).as("newest first").containsSubsequence(closedRoad, openRoad, ration);
+		assertThat(untilTenMinutesAgo).doesNotContain(ration, openRoad, closedRoad);
+		assertThat(named).as("with IDs, the other filters do not apply").containsExactlyInAnyOrder(ration, closedRoad);
+		assertThat(xml).contains("<service_request_id>" + openRoad + "</service_request_id>")
+			.contains("<service_request_id>" + closedRoad + "</service_request_id>")
+			.doesNotContain(ration);
+		assertThat(badStatus.getStatusCode().value()).isEqualTo(400);
+		assertThat(badStatus.getBody()).contains("<errors><error><code>400</code><description>status must be");
+		assertThat(badDate.getStatusCode().value()).isEqualTo(400);
+		assertThat(badDate.getBody().get(0).get("description").asString()).startsWith("start_date");
+	}
+
+	private static java.util.List<String> ids(ResponseEntity<JsonNode> list) {
+		assertThat(list.getStatusCode().value()).isEqualTo(200);
+		return list.getBody().findValuesAsString("service_request_id");
+	}
+
+	private ResponseEntity<String> text(String path) {
+		return this.http.get().uri(path).retrieve().toEntity(String.class);
 	}
 
 	@Test
@@ -463,7 +538,16 @@ class TrackingIT {
 	}
 
 	private String receivedAndMarkedTo(String id, String department) {
+		return receivedAndMarkedTo(id, department, "ration-card", false);
+	}
+
+	/**
+	 * @param open311Report whether it was reported on Open311, and so is public
+	 */
+	private String receivedAndMarkedTo(String id, String department, String category, boolean open311Report) {
 		String received = GoldenSamples.json(Topic.COMPLAINT_RECEIVED)
+			.replace("\"reportedOnOpen311\": true", "\"reportedOnOpen311\": " + open311Report)
+			.replace("\"category\": \"ration-card\"", "\"category\": \"" + category + "\"")
 			.replace("NAL-2026-000123-C", id)
 			.replace("0b9d5c8e-6f1a-4f43-9a57-1d6f0f3f2a10", UUID.randomUUID().toString())
 			.replace("5d3f0e5b2c1a4f7e9b8d6c5a4f3e2d1c0b9a8f7e6d5c4b3a2918f7e6d5c4b3a2", AccessCodes.hash(CODE))

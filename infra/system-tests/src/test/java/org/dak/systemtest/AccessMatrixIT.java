@@ -182,6 +182,7 @@ class AccessMatrixIT {
 				form.add("service_code", new HttpEntity<>("road"));
 				form.add("description", new HttpEntity<>("सड़क टूटी है"));
 				form.add("first_name", new HttpEntity<>("Ram"));
+				form.add("address_string", new HttpEntity<>("बिहार शरीफ, वार्ड 4"));
 				yield form;
 			}
 			case "POST /api/v1/inbox/{receiptNumber}/marking", "POST /api/v1/inbox/{receiptNumber}/re-marking" ->

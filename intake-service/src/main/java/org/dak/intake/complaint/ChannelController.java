@@ -90,7 +90,7 @@ class ChannelController {
 				(firstLine.length() > 120) ? firstLine.substring(0, 117) + "..." : firstLine,
 				post.text() + ((post.postUrl() != null) ? "\n\n" + post.postUrl() : "") + "\n\n(" + post.platform()
 						+ " @" + post.handle() + ", " + post.postedAt() + ")",
-				post.platform() + ":" + post.postId(), null, null, null);
+				post.platform() + ":" + post.postId(), null, null, null, null, null);
 		return this.complaints.answer(this.intake.submit(submission, null));
 	}
 
@@ -114,7 +114,7 @@ class ChannelController {
 				Optional.ofNullable(fax.subject()).orElse("फैक्स / Fax from " + fax.senderNumber()),
 				"फैक्स प्राप्त / Fax received " + fax.receivedAt() + " from " + fax.senderNumber() + ", "
 						+ uploads.size() + " file(s) attached.",
-				fax.faxId(), null, null, null);
+				fax.faxId(), null, null, null, null, null);
 		return this.complaints.answer(this.intake.submit(submission, null, uploads));
 	}
 

@@ -34,11 +34,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param attachments the files that came with it (in GridFS)
  * @param possibleDuplicateOf an earlier item it may repeat, or {@code null}
  * @param outbox events waiting to be published
+ * @param place where it is about, if the applicant named a place
+ * @param mediaUrl a link to a photo of it the applicant gave
+ * @param open311 what came with it through the Open311 interface, or {@code null} if it
+ * came another way
  */
 @Document("complaints")
 record Complaint(@Id String id, @Indexed(unique = true) String idempotencyKey, String requestFingerprint,
 		Channel channel, String channelReference, String letterReference, LocalDate letterDate,
 		ApplicantDetails applicant, String subject, String description, Instant receivedAt, String accessCode,
-		String trackingUrl, List<StoredAttachment> attachments, String possibleDuplicateOf, List<OutboxEvent> outbox) {
+		String trackingUrl, List<StoredAttachment> attachments, String possibleDuplicateOf, List<OutboxEvent> outbox,
+		PlaceDetails place, String mediaUrl, Open311Report open311) {
 
 }

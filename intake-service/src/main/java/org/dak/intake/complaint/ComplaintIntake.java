@@ -88,6 +88,19 @@ class ComplaintIntake {
 	 * item, and removed again if the item cannot be stored.
 	 */
 	Outcome submit(SubmitComplaint submission, String idempotencyKey, List<Upload> uploads) {
+		return submit(submission, idempotencyKey, uploads, null);
+	}
+
+	/**
+	 * Receives a report made through the Open311 interface, which is public by that
+	 * standard.
+	 */
+	Outcome submitReport(SubmitComplaint submission, Open311Report report) {
+		return submit(submission, null, List.of(), report);
+	}
+
+	private Outcome submit(SubmitComplaint submission, String idempotencyKey, List<Upload> uploads,
+			Open311Report report) {
 		String fingerprint = fingerprint(submission);
 		String key = effectiveKey(submission, idempotencyKey);
 		if (key != null) {
@@ -110,12 +123,15 @@ class ComplaintIntake {
 				applicant(submission.applicant()), submission.subject(), submission.description(),
 				AccessCodes.hash(accessCode), this.properties.trackingPage(receiptNumber),
 				this.duplicates.earlierOf(submission.applicant(), submission.subject(), receivedAt).orElse(null),
-				submission.category(), this.sealing.seal(accessCode));
+				submission.category(), this.sealing.seal(accessCode),
+				(submission.place() != null && submission.place().isGiven()) ? submission.place().toEvent() : null,
+				submission.mediaUrl(), report != null);
 		Complaint complaint = new Complaint(receiptNumber, (key != null) ? key : "receipt:" + receiptNumber,
 				fingerprint, submission.channel(), submission.channelReference(), submission.letterReference(),
 				submission.letterDate(), submission.applicant(), submission.subject(), submission.description(),
 				receivedAt, accessCode, trackingUrl, stored, event.possibleDuplicateOf(),
-				List.of(OutboxEvent.pending(event, receiptNumber, event.eventId(), receivedAt)));
+				List.of(OutboxEvent.pending(event, receiptNumber, event.eventId(), receivedAt)), submission.place(),
+				submission.mediaUrl(), report);
 		try {
 			this.complaints.insert(complaint);
 		}

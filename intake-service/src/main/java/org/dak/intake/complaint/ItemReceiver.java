@@ -42,7 +42,7 @@ public class ItemReceiver {
 		SubmitComplaint submission = new SubmitComplaint(channel,
 				new ApplicantDetails(item.applicantName(), item.mobile(), item.email(), item.address(), "hi"),
 				item.subject(), item.description(), item.channelReference(), item.letterReference(), item.letterDate(),
-				null);
+				null, null, null);
 		Set<ConstraintViolation<SubmitComplaint>> violations = this.validator.validate(submission);
 		if (!violations.isEmpty()) {
 			throw new InvalidItemException(violations.stream()

@@ -21,11 +21,15 @@ import jakarta.validation.constraints.Size;
  * @param letterDate the date the letter bears
  * @param category what it is about (an Open311 service code such as {@code ration-card}),
  * if known: deadline and routing rules may depend on it
+ * @param place where it is about, if the applicant named a place (not their address)
+ * @param mediaUrl a link to a photo of it, kept as a link and never fetched
  */
 record SubmitComplaint(@NotNull Channel channel, @NotNull @Valid ApplicantDetails applicant,
 		@NotBlank @Size(max = 300) String subject, @NotBlank @Size(max = 20000) String description,
 		@Size(max = 300) String channelReference, @Size(max = 200) String letterReference,
 		@PastOrPresent LocalDate letterDate,
-		@Size(max = 50) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") String category) {
+		@Size(max = 50) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") String category, @Valid PlaceDetails place,
+		@Size(max = 2000) @Pattern(regexp = "https?://[^\\s<>\"]+",
+				message = "must be an http or https link") String mediaUrl) {
 
 }

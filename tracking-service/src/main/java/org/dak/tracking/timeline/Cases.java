@@ -190,6 +190,12 @@ public class Cases {
 		return this.cases.findById(complaintId);
 	}
 
+	/** The cases with these IDs, as far as they exist, in no particular order. */
+	public List<ComplaintCase> findAll(List<String> complaintIds) {
+		return complaintIds.isEmpty() ? List.of()
+				: this.mongo.find(Query.query(Criteria.where("_id").in(complaintIds)), ComplaintCase.class);
+	}
+
 	/**
 	 * What a department looks for in its queue; every part but the department optional.
 	 *

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.dak.contracts.ComplaintRecalled;
 import org.dak.contracts.ComplaintReceived;
+import org.dak.contracts.Place;
 import org.dak.contracts.ComplaintRouted;
 import org.dak.contracts.DeadlineBreached;
 import org.dak.contracts.DeadlineNeared;
@@ -72,6 +73,18 @@ public class ComplaintCase {
 
 	private MaskedApplicant applicant;
 
+	/** Where it is about, if the applicant named a place. */
+	private Place place;
+
+	/** A link to a photo of it the applicant gave, never fetched. */
+	private String mediaUrl;
+
+	/**
+	 * Its description, kept only for a report made through Open311, which that standard
+	 * makes public; {@code null} for every other item.
+	 */
+	private String publicDescription;
+
 	private List<Integer> remindersSent = new ArrayList<>();
 
 	private Instant breachedAt;
@@ -114,6 +127,9 @@ public class ComplaintCase {
 		this.subject = event.subject();
 		this.receivedAt = event.occurredAt();
 		this.applicant = Masking.applicant(event.applicant());
+		this.place = event.place();
+		this.mediaUrl = event.mediaUrl();
+		this.publicDescription = Boolean.TRUE.equals(event.reportedOnOpen311()) ? event.description() : null;
 		if (this.status == null) {
 			// the marking may have arrived first: then the item is already further along
 			this.status = CaseStatus.RECEIVED;
@@ -562,6 +578,29 @@ public class ComplaintCase {
 
 	public MaskedApplicant applicant() {
 		return this.applicant;
+	}
+
+	/** Where it is about, if the applicant named a place, or {@code null}. */
+	public Place place() {
+		return this.place;
+	}
+
+	/** A link to a photo of it the applicant gave, or {@code null}. */
+	public String mediaUrl() {
+		return this.mediaUrl;
+	}
+
+	/**
+	 * Whether it was reported through Open311: then its description, place and photo link
+	 * are public there.
+	 */
+	public boolean isPublicReport() {
+		return this.publicDescription != null;
+	}
+
+	/** Its description, for a report made through Open311 only. */
+	public Optional<String> publicDescription() {
+		return Optional.ofNullable(this.publicDescription);
 	}
 
 }

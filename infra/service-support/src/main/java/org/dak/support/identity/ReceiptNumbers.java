@@ -1,6 +1,7 @@
 package org.dak.support.identity;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,6 +40,33 @@ public final class ReceiptNumbers {
 		}
 		String body = "%s-%s-%s".formatted(matcher.group(1), matcher.group(2), matcher.group(3));
 		return checkCharacter(body) == matcher.group(4).charAt(0);
+	}
+
+	/**
+	 * A receipt number taken apart.
+	 *
+	 * @param districtCode the district's three letters
+	 * @param year the year it was received in
+	 * @param serial its place in that year's count
+	 */
+	public record Parts(String districtCode, int year, long serial) {
+
+		/** The receipt number of another serial in the same district and year. */
+		public String withSerial(long other) {
+			return format(this.districtCode, this.year, other);
+		}
+
+	}
+
+	/** The parts of a valid receipt number, or nothing. */
+	public static Optional<Parts> parse(String text) {
+		if (!isValid(text)) {
+			return Optional.empty();
+		}
+		Matcher matcher = FORM.matcher(normalise(text));
+		matcher.matches();
+		return Optional
+			.of(new Parts(matcher.group(1), Integer.parseInt(matcher.group(2)), Long.parseLong(matcher.group(3))));
 	}
 
 	/** Upper case, no surrounding spaces. */

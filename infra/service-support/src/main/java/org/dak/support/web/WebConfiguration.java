@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
 /**
- * Problem documents and request IDs for every servlet service.
+ * Problem documents (the Open311 standard's errors on its paths) and request IDs for
+ * every servlet service.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -19,6 +20,14 @@ public class WebConfiguration {
 	FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
 		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<GeoReportErrors> geoReportErrors() {
+		FilterRegistrationBean<GeoReportErrors> registration = new FilterRegistrationBean<>(new GeoReportErrors());
+		registration.addUrlPatterns("/open311/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
 

@@ -1,0 +1,120 @@
+package org.dak.tracking.publictrack;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.dak.support.identity.ReceiptNumbers;
+import org.dak.tracking.timeline.CaseFacts;
+import org.dak.tracking.timeline.CaseReadModel;
+import org.dak.tracking.timeline.ComplaintCase;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * For each day and district, the first and last receipt serial received that day: what
+ * lets the public request list walk the items of a date range by their IDs, newest first,
+ * reading only as many cases as it answers with, however large the archive (the embedded
+ * store reads whole collections for anything but an ID).
+ */
+@Component
+class ReceivedDays implements CaseReadModel {
+
+	static final String COLLECTION = "received_days";
+
+	private static final ZoneId OFFICE_TIME = ZoneId.of("Asia/Kolkata");
+
+	private final MongoTemplate mongo;
+
+	private final Map<String, ReceivedDay> rebuilt = new HashMap<>();
+
+	ReceivedDays(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/**
+	 * One day of one district.
+	 *
+	 * @param id the district and date, e.g. {@code NAL-2026-12-01}
+	 * @param first the lowest serial received that day
+	 * @param last the highest
+	 */
+	@org.springframework.data.mongodb.core.mapping.Document(COLLECTION)
+	record ReceivedDay(@Id String id, long first, long last) {
+
+		ReceivedDay with(long serial) {
+			return new ReceivedDay(this.id, Math.min(this.first, serial), Math.max(this.last, serial));
+		}
+
+	}
+
+	static String key(String districtCode, LocalDate day) {
+		return districtCode + "-" + day;
+	}
+
+	/** The days asked for, as far as items were received on them. */
+	List<ReceivedDay> of(String districtCode, List<LocalDate> days) {
+		List<String> ids = days.stream().map((day) -> key(districtCode, day)).toList();
+		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), ReceivedDay.class);
+	}
+
+	/** The districts whose items this office has received. */
+	List<String> districts() {
+		return this.mongo.findDistinct(new Query(), "_id", COLLECTION, String.class)
+			.stream()
+			.map((id) -> id.substring(0, 3))
+			.distinct()
+			.toList();
+	}
+
+	private static Optional<ReceivedDay> dayOf(ComplaintCase complaintCase) {
+		if (complaintCase.receivedAt() == null) {
+			return Optional.empty();
+		}
+		LocalDate day = complaintCase.receivedAt().atZone(OFFICE_TIME).toLocalDate();
+		return ReceiptNumbers.parse(complaintCase.id())
+			.map((parts) -> new ReceivedDay(key(parts.districtCode(), day), parts.serial(), parts.serial()));
+	}
+
+	@Override
+	public void rebuildStarts() {
+		this.mongo.remove(new Query(), ReceivedDay.class);
+		this.rebuilt.clear();
+	}
+
+	@Override
+	public void rebuild(ComplaintCase complaintCase) {
+		dayOf(complaintCase).ifPresent((day) -> this.rebuilt.merge(day.id(), day,
+				(known, next) -> known.with(next.first()).with(next.last())));
+	}
+
+	@Override
+	public void rebuildEnds() {
+		if (!this.rebuilt.isEmpty()) {
+			this.mongo.insert(List.copyOf(this.rebuilt.values()), ReceivedDay.class);
+			this.rebuilt.clear();
+		}
+	}
+
+	@Override
+	public void saved(ComplaintCase complaintCase, CaseFacts before) {
+		if (before != null && before.receivedAt() != null) {
+			// its day is written already: a change of status does not move it
+			return;
+		}
+		dayOf(complaintCase)
+			.ifPresent((day) -> this.mongo.findAndModify(Query.query(Criteria.where("_id").is(day.id())),
+					new Update().min("first", day.first()).max("last", day.last()),
+					FindAndModifyOptions.options().upsert(true), ReceivedDay.class));
+	}
+
+}
