@@ -53,11 +53,12 @@ class RateLimitFilter implements WebFilter, Ordered {
 			return limit(exchange, chain, "client:" + name, this.limits.signedIn());
 		}).defaultIfEmpty(Mono.defer(() -> {
 			if (path.startsWith("/api/v1/public/track/") || path.startsWith("/track/")
-					|| path.startsWith("/api/v1/complaints/public/") || path.startsWith("/open311/v2/requests/")) {
+					|| path.startsWith("/api/v1/complaints/public/") || path.startsWith("/open311/v2/requests/")
+					|| (method == HttpMethod.GET && path.startsWith("/open311/v2/requests."))) {
 				return limit(exchange, chain, "tracking:" + address, this.limits.publicTracking());
 			}
 			if (method == HttpMethod.POST
-					&& (path.equals("/api/v1/complaints") || path.equals("/open311/v2/requests.json"))) {
+					&& (path.equals("/api/v1/complaints") || path.startsWith("/open311/v2/requests."))) {
 				return limit(exchange, chain, "submission:" + address, this.limits.publicSubmission());
 			}
 			if (method == HttpMethod.POST && path.startsWith("/api/v1/auth/")) {

@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.http.MediaType;
 
 /**
@@ -19,6 +22,8 @@ public final class GeoReport {
 	private static final Map<String, String> ITEMS = Map.of("services", "service", "service_requests", "request",
 			"attributes", "attribute", "values", "value", "endpoints", "endpoint", "formats", "format", "errors",
 			"error");
+
+	private static final JsonMapper PROBLEMS = JsonMapper.builder().build();
 
 	private GeoReport() {
 	}
@@ -40,6 +45,23 @@ public final class GeoReport {
 	public static byte[] error(boolean xml, int code, String description) {
 		String body = xml ? xml("errors", errors(code, description)) : json(errors(code, description));
 		return body.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A problem document (RFC 9457) as the standard's error: its status and its detail
+	 * (or title), in the form asked for.
+	 */
+	public static byte[] errorFromProblem(boolean xml, int code, byte[] problem) {
+		String description;
+		try {
+			JsonNode read = PROBLEMS.readTree(problem);
+			JsonNode detail = read.path("detail");
+			description = detail.isString() ? detail.asString() : read.path("title").asString("");
+		}
+		catch (RuntimeException ex) {
+			description = "";
+		}
+		return error(xml, code, description);
 	}
 
 	/**

@@ -127,10 +127,11 @@ class AccessMatrixIT {
 			.replace("{keyId}", targetKeyId)
 			.replace("{attachmentId}", "000000000000000000000000")
 			.replace("{fileId}", "000000000000000000000000")
+			.replace("{serviceCode}", "pension")
 			.replace("{code}", "LABOUR")
 			.replace("{officeCode}", "MATRIX_OFFICE")
 			.replace("{importId}", "no-such-import")
-			.replace("{serviceRequestId}", receiptNumber + "~WRONGCODEWRONGCD");
+			.replace("{serviceRequestId}", receiptNumber);
 		if (path.equals("/api/v1/notifications")) {
 			path = path + "?complaintId=" + receiptNumber;
 		}
@@ -177,7 +178,7 @@ class AccessMatrixIT {
 			case "POST /api/v1/cases/scan" -> image();
 			case "POST /api/v1/public/track/{receiptNumber}/feedback" -> Map.of("satisfied", true);
 			case "POST /api/v1/public/track/{receiptNumber}/one-time-code" -> Map.of("channel", "SMS");
-			case "POST /open311/v2/requests.json" -> {
+			case "POST /open311/v2/requests.json", "POST /open311/v2/requests.xml" -> {
 				MultiValueMap<String, HttpEntity<?>> form = new LinkedMultiValueMap<>();
 				form.add("service_code", new HttpEntity<>("road"));
 				form.add("description", new HttpEntity<>("सड़क टूटी है"));

@@ -7,8 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dak.platform.GeoReport;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -22,8 +20,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 class GeoReportErrors extends OncePerRequestFilter {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
@@ -31,29 +27,18 @@ class GeoReportErrors extends OncePerRequestFilter {
 		chain.doFilter(request, wrapper);
 		String type = wrapper.getContentType();
 		if (wrapper.getStatus() >= 400 && (type == null || isProblem(type))) {
-			String description = describe(wrapper.getContentAsByteArray());
+			byte[] problem = wrapper.getContentAsByteArray();
 			boolean xml = GeoReport.wantsXml(request.getRequestURI());
 			wrapper.resetBuffer();
 			wrapper
 				.setContentType(xml ? GeoReport.XML.toString() : MediaType.APPLICATION_JSON_VALUE + ";charset=UTF-8");
-			wrapper.getOutputStream().write(GeoReport.error(xml, wrapper.getStatus(), description));
+			wrapper.getOutputStream().write(GeoReport.errorFromProblem(xml, wrapper.getStatus(), problem));
 		}
 		wrapper.copyBodyToResponse();
 	}
 
 	private static boolean isProblem(String type) {
 		return MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(MediaType.parseMediaType(type));
-	}
-
-	private static String describe(byte[] problem) {
-		try {
-			JsonNode read = JSON.readTree(problem);
-			JsonNode detail = read.path("detail");
-			return detail.isString() ? detail.asString() : read.path("title").asString("");
-		}
-		catch (RuntimeException ex) {
-			return "";
-		}
 	}
 
 }
