@@ -31,11 +31,17 @@ class ReceivedDays implements CaseReadModel {
 
 	static final String COLLECTION = "received_days";
 
+	static final String DISTRICTS = "received_districts";
+
 	private static final ZoneId OFFICE_TIME = ZoneId.of("Asia/Kolkata");
 
 	private final MongoTemplate mongo;
 
 	private final Map<String, ReceivedDay> rebuilt = new HashMap<>();
+
+	private final java.util.Set<String> districts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	private volatile boolean districtsRead;
 
 	ReceivedDays(MongoTemplate mongo) {
 		this.mongo = mongo;
@@ -67,13 +73,25 @@ class ReceivedDays implements CaseReadModel {
 		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), ReceivedDay.class);
 	}
 
-	/** The districts whose items this office has received. */
+	/**
+	 * The districts whose items this office has received: kept in memory, read once from
+	 * their own small collection (one document a district, never the days).
+	 */
 	List<String> districts() {
-		return this.mongo.findDistinct(new Query(), "_id", COLLECTION, String.class)
-			.stream()
-			.map((id) -> id.substring(0, 3))
-			.distinct()
-			.toList();
+		if (!this.districtsRead) {
+			this.mongo.findAll(org.bson.Document.class, DISTRICTS)
+				.forEach((district) -> this.districts.add(district.getString("_id")));
+			this.districtsRead = true;
+		}
+		return this.districts.stream().sorted().toList();
+	}
+
+	private void remember(String districtCode) {
+		if (!this.districts.contains(districtCode)) {
+			this.mongo.upsert(Query.query(Criteria.where("_id").is(districtCode)),
+					new Update().setOnInsert("districtCode", districtCode), DISTRICTS);
+			this.districts.add(districtCode);
+		}
 	}
 
 	private static Optional<ReceivedDay> dayOf(ComplaintCase complaintCase) {
@@ -88,7 +106,10 @@ class ReceivedDays implements CaseReadModel {
 	@Override
 	public void rebuildStarts() {
 		this.mongo.remove(new Query(), ReceivedDay.class);
+		this.mongo.remove(new Query(), DISTRICTS);
 		this.rebuilt.clear();
+		this.districts.clear();
+		this.districtsRead = true;
 	}
 
 	@Override
@@ -101,6 +122,7 @@ class ReceivedDays implements CaseReadModel {
 	public void rebuildEnds() {
 		if (!this.rebuilt.isEmpty()) {
 			this.mongo.insert(List.copyOf(this.rebuilt.values()), ReceivedDay.class);
+			this.rebuilt.keySet().forEach((id) -> remember(id.substring(0, 3)));
 			this.rebuilt.clear();
 		}
 	}
@@ -111,10 +133,12 @@ class ReceivedDays implements CaseReadModel {
 			// its day is written already: a change of status does not move it
 			return;
 		}
-		dayOf(complaintCase)
-			.ifPresent((day) -> this.mongo.findAndModify(Query.query(Criteria.where("_id").is(day.id())),
+		dayOf(complaintCase).ifPresent((day) -> {
+			this.mongo.findAndModify(Query.query(Criteria.where("_id").is(day.id())),
 					new Update().min("first", day.first()).max("last", day.last()),
-					FindAndModifyOptions.options().upsert(true), ReceivedDay.class));
+					FindAndModifyOptions.options().upsert(true), ReceivedDay.class);
+			remember(day.id().substring(0, 3));
+		});
 	}
 
 }

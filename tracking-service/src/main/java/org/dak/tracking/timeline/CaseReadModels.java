@@ -38,7 +38,7 @@ class CaseReadModels implements AfterConvertCallback<ComplaintCase>, AfterSaveCa
 	private static final Logger log = LoggerFactory.getLogger(CaseReadModels.class);
 
 	/** Raised whenever a read model changes what it keeps: the next start rebuilds. */
-	private static final int GENERATION = 2;
+	private static final int GENERATION = 3;
 
 	private final ObjectProvider<CaseReadModel> models;
 

@@ -172,6 +172,16 @@ class DeadlineIT {
 		assertThat(this.reads.on("cases").toString()).as("no finished item is read")
 			.doesNotContain(finishedItems)
 			.contains(open);
+
+		// an Open311 app's lists: the days' receipt numbers, then their cases by ID
+		this.reads.clear();
+		RestClient app = Http.local(this.port);
+		app.get().uri("/open311/v2/requests.json?service_code=road&status=open").retrieve().body(String.class);
+		app.get().uri("/open311/v2/requests.xml?service_request_id=" + open).retrieve().body(String.class);
+		app.get().uri("/open311/v2/requests/" + open + ".json").retrieve().body(String.class);
+		assertThat(this.reads.scansOf(this.mongo, "cases")).as("a list reads no whole archive").isEmpty();
+		assertThat(this.reads.scansOf(this.mongo, "received_days")).as("a list reads only its days").isEmpty();
+		assertThat(this.reads.on("received_days")).as("the lists were asked").isNotEmpty();
 	}
 
 	@Test
