@@ -3,7 +3,7 @@
 // acknowledge, forward to an office, action taken with evidence, interim reply, dispose,
 // return to the DM, reject; open an item from its receipt's QR code, with the device
 // camera or a photo.
-import { call, cell, dateTime, download, el, explain, frame, getJson, linkButton, notice, session, t, upload, words } from '/desk/desk.js';
+import { call, cell, dateTime, download, el, explain, frame, getJson, linkButton, notice, session, showPlace, t, upload, words } from '/desk/desk.js';
 
 words({
   'dept.scanTitle': ['पावती से आवेदन खोलें', 'Open an item from its receipt'],
@@ -145,6 +145,7 @@ function render(item) {
   el('case').hidden = false;
   el('case-number').textContent = item.complaintId;
   el('case-subject').textContent = item.subject;
+  showPlace(el('case-place'), item.place, item.mediaUrl);
   el('case-status').textContent = hindi() ? item.statusHi : item.statusEn;
   el('case-applicant').textContent = item.applicant ? [item.applicant.initials, item.applicant.mobile].filter(Boolean).join(' · ') : '—';
   el('case-office').textContent = item.officeCode ? officeName(item.officeCode) : '—';

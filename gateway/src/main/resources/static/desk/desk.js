@@ -27,6 +27,8 @@ const WORDS = {
   'col.received': ['प्राप्ति', 'Received'],
   'col.applicant': ['आवेदक', 'Applicant'],
   'col.subject': ['विषय', 'Subject'],
+  'col.place': ['स्थान', 'Place'],
+  'field.photo': ['फ़ोटो (आवेदक का लिंक)', 'Photo (the applicant’s link)'],
   'col.state': ['स्थिति', 'State'],
   'col.department': ['विभाग', 'Department'],
   'col.due': ['निष्पादन तिथि', 'Due by'],
@@ -459,6 +461,38 @@ export async function download(path, filename, accept = '*/*') {
 }
 
 /** Dates and times as the office reads them: Indian Standard Time. */
+/**
+ * Where an item is about, as the applicant gave it: the place in words, a map link for
+ * its coordinates, and the link to their photo (opened in a new tab, never fetched here).
+ */
+export function showPlace(dd, place, mediaUrl) {
+  dd.textContent = '';
+  const parts = [];
+  if (place && (place.address || place.addressId)) {
+    parts.push(document.createTextNode([place.address, place.addressId].filter(Boolean).join(' · ')));
+  }
+  if (place && place.latitude !== null && place.latitude !== undefined) {
+    parts.push(outLink('https://www.openstreetmap.org/?mlat=' + place.latitude + '&mlon=' + place.longitude
+      + '#map=17/' + place.latitude + '/' + place.longitude, place.latitude + ', ' + place.longitude));
+  }
+  if (mediaUrl && /^https?:\/\//.test(mediaUrl)) {
+    parts.push(outLink(mediaUrl, '📷 ' + t('field.photo')));
+  }
+  parts.forEach((part, i) => dd.append(...(i ? [' · ', part] : [part])));
+  if (!parts.length) {
+    dd.textContent = '—';
+  }
+}
+
+function outLink(href, text) {
+  const link = document.createElement('a');
+  link.href = href;
+  link.target = '_blank';
+  link.rel = 'noopener noreferrer';
+  link.textContent = text;
+  return link;
+}
+
 export function dateTime(iso) {
   return new Date(iso).toLocaleString(language === 'hi' ? 'hi-IN' : 'en-IN',
     { timeZone: 'Asia/Kolkata', dateStyle: 'medium', timeStyle: 'short' });

@@ -2,7 +2,7 @@
 // department, possible repeats), marking one or many with instructions, due date and
 // copies; an item's whole story and its messages; re-marking and recall; the pendency and
 // summary dashboards with charts and the CSV for review meetings; departments and offices.
-import { call, cell, dateTime, download, el, explain, frame, getJson, linkButton, notice, t, words } from '/desk/desk.js';
+import { call, cell, dateTime, download, el, explain, frame, getJson, linkButton, notice, showPlace, t, words } from '/desk/desk.js';
 
 words({
   'dm.inbox': ['चिह्नांकन हेतु आवेदन', 'Marking inbox'],
@@ -277,6 +277,7 @@ async function showItem(id) {
       getJson('/api/v1/notifications?complaintId=' + encodeURIComponent(id)).catch(() => []),
     ]);
     el('item-subject').textContent = entry.subject;
+    showPlace(el('item-place'), story && story.place, story && story.mediaUrl);
     el('item-status').textContent = story ? (document.documentElement.lang === 'hi' ? story.statusHi : story.statusEn)
       : t('state.' + entry.state);
     el('item-department').textContent = entry.departmentCode ? departmentName(entry.departmentCode)

@@ -49,11 +49,43 @@
 
   function text(name, value) { el(name).textContent = (value === null || value === undefined || value === '') ? '—' : value; }
 
+  /** The place in words, a map link for its coordinates, the applicant's photo link. */
+  function place(dd, where, mediaUrl) {
+    var parts = [];
+    if (where && (where.address || where.addressId)) {
+      parts.push(document.createTextNode([where.address, where.addressId].filter(Boolean).join(' · ')));
+    }
+    if (where && where.latitude !== null && where.latitude !== undefined) {
+      parts.push(link('https://www.openstreetmap.org/?mlat=' + where.latitude + '&mlon=' + where.longitude
+        + '#map=17/' + where.latitude + '/' + where.longitude, where.latitude + ', ' + where.longitude));
+    }
+    if (mediaUrl && /^https?:\/\//.test(mediaUrl)) {
+      parts.push(link(mediaUrl, '📷 फ़ोटो · Photo'));
+    }
+    dd.textContent = parts.length ? '' : '—';
+    parts.forEach(function (part, i) {
+      if (i) {
+        dd.appendChild(document.createTextNode(' · '));
+      }
+      dd.appendChild(part);
+    });
+  }
+
+  function link(href, label) {
+    var a = document.createElement('a');
+    a.href = href;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    a.textContent = label;
+    return a;
+  }
+
   function render(item) {
     text('status-hi', item.statusHi);
     text('status-en', item.statusEn);
     text('receipt', item.complaintId);
     text('subject', item.subject);
+    place(el('place'), item.place, item.mediaUrl);
     text('received', item.receivedAt ? time(item.receivedAt) : '');
     text('applicant', item.applicant ? item.applicant.initials + ' · ' + (item.applicant.mobile || '') : '');
     text('department', item.departmentName ? item.departmentName + ' (' + item.departmentCode + ')' : '');

@@ -34,7 +34,9 @@ class DmDeskIT extends DeskTest {
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("channel", "WEB", "applicant",
 					Map.of("name", "महेश प्रसाद", "mobile", "9822200011", "preferredLanguage", "hi"), "subject",
-					"हैंडपंप खराब " + word, "description", "गाँव का हैंडपंप दो सप्ताह से खराब है।"))
+					"हैंडपंप खराब " + word, "description", "गाँव का हैंडपंप दो सप्ताह से खराब है।", "place",
+					Map.of("address", "वार्ड 4, बिहारशरीफ़", "latitude", 25.1972, "longitude", 85.5231), "mediaUrl",
+					"https://photos.example.in/pump.jpg"))
 			.retrieve()
 			.body(JsonNode.class);
 		String number = receipt.get("receiptNumber").asString();
@@ -79,6 +81,15 @@ class DmDeskIT extends DeskTest {
 			driver.findElement(By.cssSelector("#mark-outcomes button")).click();
 			return driver.findElement(By.id("item-messages")).getText().contains("SMS");
 		});
+		// where it is about, with a map link, and the applicant's photo link (read at
+		// once: the item may be drawn again meanwhile)
+		wait.until((driver) -> String.valueOf(((org.openqa.selenium.JavascriptExecutor) driver)
+			.executeScript("const place = document.getElementById('item-place');"
+					+ " return place.textContent + ' | ' + [...place.querySelectorAll('a')].map((a) => a.getAttribute('href')).join(' ');"))
+			.equals("वार्ड 4, बिहारशरीफ़ · 25.1972, 85.5231 · 📷 "
+					+ in(language, "फ़ोटो (आवेदक का लिंक)", "Photo (the applicant’s link)")
+					+ " | https://www.openstreetmap.org/?mlat=25.1972&mlon=85.5231#map=17/25.1972/85.5231"
+					+ " https://photos.example.in/pump.jpg"));
 
 		new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(2)).until((driver) -> {
 			driver.navigate().refresh();

@@ -235,8 +235,9 @@ class ComplaintController {
 		return new ReceiptData(this.properties.officeNameHi(), this.properties.officeName(),
 				this.properties.formNumber(), complaint.id(), received, complaint.channel().hindi(),
 				complaint.channel().english(), complaint.applicant().name(), complaint.applicant().address(),
-				complaint.applicant().mobile(), complaint.subject(), complaint.letterReference(),
-				complaint.letterDate(), enclosures(complaint),
+				complaint.applicant().mobile(), complaint.subject(),
+				(complaint.place() != null) ? complaint.place().inWords() : null, complaint.mediaUrl(),
+				complaint.letterReference(), complaint.letterDate(), enclosures(complaint),
 				new WorkingDayCalendar(this.properties.holidays()).plusWorkingDays(received.toLocalDate(),
 						this.properties.disposalWorkingDays()),
 				complaint.trackingUrl(), AccessCodes.grouped(complaint.accessCode()));

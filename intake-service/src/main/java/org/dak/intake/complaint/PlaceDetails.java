@@ -34,6 +34,17 @@ record PlaceDetails(@DecimalMin("-90") @DecimalMax("90") Double latitude,
 		return this.latitude != null || this.address != null || this.addressId != null;
 	}
 
+	/** The place as a receipt prints it: words, ID and coordinates. */
+	String inWords() {
+		java.util.List<String> parts = new java.util.ArrayList<>();
+		java.util.Optional.ofNullable(this.address).ifPresent(parts::add);
+		java.util.Optional.ofNullable(this.addressId).ifPresent(parts::add);
+		if (this.latitude != null) {
+			parts.add(this.latitude + ", " + this.longitude);
+		}
+		return String.join(" · ", parts);
+	}
+
 	Place toEvent() {
 		return new Place(this.latitude, this.longitude, this.address, this.addressId);
 	}

@@ -18,6 +18,8 @@ import java.util.List;
  * @param address their address, or {@code null}
  * @param mobile their mobile, or {@code null}
  * @param subject the subject
+ * @param place where the item is about, in words, or {@code null}
+ * @param photoLink the link to the applicant's photo of it, or {@code null}
  * @param letterReference the letter's own reference, or {@code null}
  * @param letterDate the letter's date, or {@code null}
  * @param enclosures names of what came with it
@@ -27,6 +29,6 @@ import java.util.List;
  */
 public record ReceiptData(String officeNameHi, String officeNameEn, String formNumber, String receiptNumber,
 		ZonedDateTime receivedAt, String channelHi, String channelEn, String applicantName, String address,
-		String mobile, String subject, String letterReference, LocalDate letterDate, List<String> enclosures,
-		LocalDate expectedDisposal, String trackingUrl, String accessCode) {
+		String mobile, String subject, String place, String photoLink, String letterReference, LocalDate letterDate,
+		List<String> enclosures, LocalDate expectedDisposal, String trackingUrl, String accessCode) {
 }

@@ -29,6 +29,12 @@ public class ReceiptHtml {
 		row(rows, "पता / Address", receipt.address(), false);
 		row(rows, "मोबाइल / Mobile", receipt.mobile(), false);
 		row(rows, "विषय / Subject", receipt.subject(), false);
+		if (receipt.place() != null) {
+			row(rows, "स्थान / Place", receipt.place(), false);
+		}
+		if (receipt.photoLink() != null) {
+			row(rows, "फ़ोटो / Photo", receipt.photoLink(), false);
+		}
 		row(rows, "पत्र संख्या व दिनांक / Letter no. and date", letter(receipt), false);
 		row(rows, "संलग्नक / Enclosures",
 				receipt.enclosures().isEmpty() ? "कोई नहीं / None" : String.join(", ", receipt.enclosures()), false);

@@ -95,6 +95,12 @@ public class ReceiptPdf {
 		row(table, "पता / Address", receipt.address(), false);
 		row(table, "मोबाइल / Mobile", receipt.mobile(), false);
 		row(table, "विषय / Subject", receipt.subject(), false);
+		if (receipt.place() != null) {
+			row(table, "स्थान / Place", receipt.place(), false);
+		}
+		if (receipt.photoLink() != null) {
+			row(table, "फ़ोटो / Photo", receipt.photoLink(), false);
+		}
 		row(table, "पत्र संख्या व दिनांक / Letter no. and date", join(receipt.letterReference(),
 				(receipt.letterDate() != null) ? DATE.format(receipt.letterDate()) : null), false);
 		row(table, "संलग्नक / Enclosures",

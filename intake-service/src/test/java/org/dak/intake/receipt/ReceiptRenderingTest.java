@@ -32,8 +32,9 @@ class ReceiptRenderingTest {
 			"प्रपत्र-क / Form A", "NAL-2026-000123-I",
 			ZonedDateTime.of(2026, 11, 28, 11, 5, 0, 0, ZoneId.of("Asia/Kolkata")), "डाक", "Post",
 			"श्रीमती सुनीता देवी", "ग्राम बेलछी, प्रखंड बिहारशरीफ़, ज़िला नालंदा — 803101", "9876543210",
-			"राशन कार्ड में बच्चों के नाम जोड़ने हेतु आवेदन (प्रार्थना-पत्र)", "प.सं. 17/2026",
-			LocalDate.of(2026, 11, 20), List.of("आवेदन-पत्र.pdf", "aadhaar-scan.jpg"), LocalDate.of(2027, 2, 26),
+			"राशन कार्ड में बच्चों के नाम जोड़ने हेतु आवेदन (प्रार्थना-पत्र)", "वार्ड 4, बिहारशरीफ़ · 25.1972, 85.5231",
+			"https://photos.example.in/hand-pump.jpg", "प.सं. 17/2026", LocalDate.of(2026, 11, 20),
+			List.of("आवेदन-पत्र.pdf", "aadhaar-scan.jpg"), LocalDate.of(2027, 2, 26),
 			"https://dak.nalanda.example/track/NAL-2026-000123-I?code=7QK3M9ZD2XWA4HPR", "7QK3-M9ZD-2XWA-4HPR");
 
 	@Test
@@ -64,7 +65,8 @@ class ReceiptRenderingTest {
 		String a5 = html.render(SAMPLE, true);
 
 		assertThat(a4).contains("size: A4", "पावती · Acknowledgement Receipt", "श्रीमती सुनीता देवी", "Post",
-				"7QK3-M9ZD-2XWA-4HPR", "26-02-2027");
+				"7QK3-M9ZD-2XWA-4HPR", "26-02-2027", "स्थान / Place", "वार्ड 4, बिहारशरीफ़ · 25.1972, 85.5231",
+				"https://photos.example.in/hand-pump.jpg");
 		assertThat(a5).contains("size: A5");
 		Matcher png = Pattern.compile("data:image/png;base64,([A-Za-z0-9+/=]+)").matcher(a4);
 		assertThat(png.find()).isTrue();
@@ -75,10 +77,12 @@ class ReceiptRenderingTest {
 	@Test
 	void htmlInTheApplicantsWordsIsShownNotRun() {
 		ReceiptData hostile = new ReceiptData("a", "b", "c", "NAL-2026-000001-Q", SAMPLE.receivedAt(), "वेब", "Web",
-				"<script>alert(1)</script>", null, null, "<img src=x onerror=alert(1)>", null, null, List.of(),
-				SAMPLE.expectedDisposal(), SAMPLE.trackingUrl(), "X");
+				"<script>alert(1)</script>", null, null, "<img src=x onerror=alert(1)>", "<b>place</b>",
+				"https://x.example/\"><script>", null, null, List.of(), SAMPLE.expectedDisposal(), SAMPLE.trackingUrl(),
+				"X");
 
-		assertThat(new ReceiptHtml().render(hostile, false)).doesNotContain("<script>alert", "<img src=x")
+		assertThat(new ReceiptHtml().render(hostile, false))
+			.doesNotContain("<script>alert", "<img src=x", "<b>place", "\"><script>")
 			.contains("&lt;script&gt;");
 	}
 
