@@ -6,11 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.dak.gateway.account.Secrets;
 import org.dak.gateway.edge.DatabaseUnavailable;
+import org.dak.gateway.edge.RequestBodies;
 import org.dak.gateway.security.ProblemWriter;
 import org.dak.platform.Roles;
 import org.dak.gateway.security.TokenIssuer;
@@ -19,15 +19,12 @@ import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -81,16 +78,16 @@ class ApiKeyFilter implements WebFilter, Ordered {
 				|| !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(request.getHeaders().getContentType())) {
 			return chain.filter(exchange);
 		}
-		return DataBufferUtils.join(request.getBody()).map((buffer) -> {
-			byte[] body = new byte[buffer.readableByteCount()];
-			buffer.read(body);
-			DataBufferUtils.release(buffer);
-			return body;
-		}).defaultIfEmpty(new byte[0]).flatMap((body) -> {
-			Form form = Form.read(new String(body, StandardCharsets.UTF_8));
-			ServerWebExchange withBody = exchange.mutate().request(new FormRequest(request, form.without())).build();
-			return (form.key() != null) ? checked(withBody, chain, form.key()) : chain.filter(withBody);
-		});
+		return DataBufferUtils.join(request.getBody())
+			.map(RequestBodies::bytes)
+			.defaultIfEmpty(new byte[0])
+			.flatMap((body) -> {
+				Form form = Form.read(new String(body, StandardCharsets.UTF_8));
+				ServerWebExchange withBody = exchange.mutate()
+					.request(RequestBodies.withBody(request, form.without()))
+					.build();
+				return (form.key() != null) ? checked(withBody, chain, form.key()) : chain.filter(withBody);
+			});
 	}
 
 	private Mono<Void> checked(ServerWebExchange exchange, WebFilterChain chain, String key) {
@@ -139,33 +136,6 @@ class ApiKeyFilter implements WebFilter, Ordered {
 				// left as it is: the service answers the malformed form
 				return text;
 			}
-		}
-
-	}
-
-	/** The request with its form body read once and handed on again. */
-	private static final class FormRequest extends ServerHttpRequestDecorator {
-
-		private final byte[] body;
-
-		private final HttpHeaders headers;
-
-		FormRequest(ServerHttpRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-			this.headers = new HttpHeaders();
-			this.headers.putAll(request.getHeaders());
-			this.headers.setContentLength(body.length);
-		}
-
-		@Override
-		public HttpHeaders getHeaders() {
-			return this.headers;
-		}
-
-		@Override
-		public Flux<DataBuffer> getBody() {
-			return Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(this.body)));
 		}
 
 	}

@@ -1,20 +1,16 @@
 package org.dak.gateway.edge;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.dak.gateway.security.ProblemWriter;
 
 import org.springframework.core.Ordered;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -53,7 +49,9 @@ class RequestSizeFilter implements WebFilter, Ordered {
 		}
 		if (length < 0 && chunked) {
 			return DataBufferUtils.join(exchange.getRequest().getBody(), (int) limit)
-				.flatMap((body) -> chain.filter(exchange.mutate().request(withBody(exchange, body)).build()))
+				.flatMap((body) -> chain.filter(exchange.mutate()
+					.request(RequestBodies.withBody(exchange.getRequest(), RequestBodies.bytes(body)))
+					.build()))
 				.onErrorResume(DataBufferLimitException.class, (ex) -> tooLarge(exchange, limit));
 		}
 		return chain.filter(exchange);
@@ -65,24 +63,6 @@ class RequestSizeFilter implements WebFilter, Ordered {
 		exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
 		return ProblemWriter.write(exchange.getResponse(), HttpStatus.CONTENT_TOO_LARGE, "request-too-large",
 				"Request too large", "A request body may be at most " + limit + " bytes.");
-	}
-
-	private static ServerHttpRequest withBody(ServerWebExchange exchange, DataBuffer body) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.putAll(exchange.getRequest().getHeaders());
-		headers.remove(HttpHeaders.TRANSFER_ENCODING);
-		headers.setContentLength(body.readableByteCount());
-		return new ServerHttpRequestDecorator(exchange.getRequest()) {
-			@Override
-			public HttpHeaders getHeaders() {
-				return headers;
-			}
-
-			@Override
-			public Flux<DataBuffer> getBody() {
-				return Flux.just(body);
-			}
-		};
 	}
 
 	@Override
