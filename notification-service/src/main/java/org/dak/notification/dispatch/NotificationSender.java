@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,6 +66,14 @@ class NotificationSender implements DisposableBean {
 
 	private final ExecutorService mailPool;
 
+	/**
+	 * Messages sent whose "sent" the database did not take (it was down or too slow):
+	 * they are recorded before anything else is sent, and one claimed again meanwhile is
+	 * recorded, never sent again. (A process that dies in that moment sends it once more
+	 * when it is taken up again: e-mail and SMS cannot be taken back.)
+	 */
+	private final Map<String, Notification> sentNotRecorded = new ConcurrentHashMap<>();
+
 	NotificationSender(NotificationQueue queue, Templates templates, SmsProvider sms, MailGateway mail,
 			MeterRegistry meters, NotificationProperties properties, Fallbacks fallbacks) {
 		this.queue = queue;
@@ -113,6 +123,13 @@ class NotificationSender implements DisposableBean {
 	 * provider's rate limit sets the pace, so a backlog leaves at the configured rate.
 	 */
 	void sendDue(String channel) {
+		try {
+			recordRemembered(channel);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Sending round stopped: sent messages could not be recorded yet: {}", ex.toString());
+			return;
+		}
 		int senders = "SMS".equals(channel) ? this.smsSenders : this.mailSenders;
 		ExecutorService pool = "SMS".equals(channel) ? this.smsPool : this.mailPool;
 		long until = System.nanoTime() + ROUND.toNanos();
@@ -144,7 +161,26 @@ class NotificationSender implements DisposableBean {
 		}
 	}
 
+	private void recordRemembered(String channel) {
+		for (Notification sent : List.copyOf(this.sentNotRecorded.values())) {
+			if (channel.equals(sent.channel())) {
+				recordSent(sent);
+			}
+		}
+	}
+
+	private void recordSent(Notification notification) {
+		this.sentNotRecorded.put(notification.id(), notification);
+		this.queue.settle(notification, Notification.SENT, null, null);
+		this.sentNotRecorded.remove(notification.id());
+	}
+
 	void send(Notification notification) {
+		if (this.sentNotRecorded.containsKey(notification.id())) {
+			// sent already; only the record of it is missing
+			recordSent(notification);
+			return;
+		}
 		Template template = Template.ofKey(notification.template());
 		Templates.Rendered message = this.templates.render(template, notification.language(), notification.values());
 		Timer.Sample sample = Timer.start(this.meters);
@@ -155,14 +191,15 @@ class NotificationSender implements DisposableBean {
 			else {
 				this.mail.send(notification.to(), message.subject(), message.text(), message.html(), notification.id());
 			}
-			this.queue.settle(notification, Notification.SENT, null, null);
 		}
 		catch (DeliveryFailedException ex) {
 			failed(notification, ex);
+			return;
 		}
 		finally {
 			sample.stop(this.meters.timer("dak.notifications.send", "channel", notification.channel()));
 		}
+		recordSent(notification);
 	}
 
 	private void failed(Notification notification, DeliveryFailedException ex) {
