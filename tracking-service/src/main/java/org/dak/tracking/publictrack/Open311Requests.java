@@ -109,7 +109,7 @@ class Open311Requests {
 		Map<LocalDate, List<ReceivedDays.ReceivedDay>> received = new LinkedHashMap<>();
 		for (String district : this.days.districts()) {
 			for (ReceivedDays.ReceivedDay day : this.days.of(district, dates)) {
-				received.computeIfAbsent(LocalDate.parse(day.id().substring(4)), (d) -> new ArrayList<>()).add(day);
+				received.computeIfAbsent(day.date(), (d) -> new ArrayList<>()).add(day);
 			}
 		}
 		Predicate<ComplaintCase> wanted = (c) -> c.receivedAt() != null && c.status() != null
@@ -118,8 +118,8 @@ class Open311Requests {
 		int read = 0;
 		for (LocalDate date : dates) {
 			for (ReceivedDays.ReceivedDay day : received.getOrDefault(date, List.of())) {
-				String district = day.id().substring(0, 3);
-				int year = Integer.parseInt(day.id().substring(4, 8));
+				String district = day.districtCode();
+				int year = day.date().getYear();
 				for (long high = day.last(); high >= day.first(); high -= BATCH) {
 					List<String> ids = new ArrayList<>();
 					for (long serial = high; serial > high - BATCH && serial >= day.first(); serial--) {

@@ -57,6 +57,16 @@ class ReceivedDays implements CaseReadModel {
 	@org.springframework.data.mongodb.core.mapping.Document(COLLECTION)
 	record ReceivedDay(@Id String id, long first, long last) {
 
+		/** The district its receipt numbers carry, e.g. {@code NAL}. */
+		String districtCode() {
+			return this.id.substring(0, this.id.length() - LocalDate.EPOCH.toString().length() - 1);
+		}
+
+		/** The day, in office time. */
+		LocalDate date() {
+			return LocalDate.parse(this.id.substring(this.id.length() - LocalDate.EPOCH.toString().length()));
+		}
+
 		ReceivedDay with(long serial) {
 			return new ReceivedDay(this.id, Math.min(this.first, serial), Math.max(this.last, serial));
 		}
@@ -122,7 +132,7 @@ class ReceivedDays implements CaseReadModel {
 	public void rebuildEnds() {
 		if (!this.rebuilt.isEmpty()) {
 			this.mongo.insert(List.copyOf(this.rebuilt.values()), ReceivedDay.class);
-			this.rebuilt.keySet().forEach((id) -> remember(id.substring(0, 3)));
+			this.rebuilt.values().forEach((day) -> remember(day.districtCode()));
 			this.rebuilt.clear();
 		}
 	}
@@ -137,7 +147,7 @@ class ReceivedDays implements CaseReadModel {
 			this.mongo.findAndModify(Query.query(Criteria.where("_id").is(day.id())),
 					new Update().min("first", day.first()).max("last", day.last()),
 					FindAndModifyOptions.options().upsert(true), ReceivedDay.class);
-			remember(day.id().substring(0, 3));
+			remember(day.districtCode());
 		});
 	}
 
