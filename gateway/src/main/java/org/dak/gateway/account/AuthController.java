@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Staff sign-in: username and password for an access token (short-lived) and a refresh
@@ -38,7 +39,8 @@ class AuthController {
 		this.edge = edge;
 	}
 
-	record SignIn(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 200) String password) {
+	record SignIn(@Schema(example = "dm.nalanda") @NotBlank @Size(max = 100) String username,
+			@Schema(example = "correct horse battery staple") @NotBlank @Size(max = 200) String password) {
 	}
 
 	record Refresh(@NotBlank @Size(max = 200) String refreshToken) {

@@ -1,9 +1,12 @@
 package org.dak.gateway.security;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import static org.dak.platform.Roles.ADMIN;
 import static org.dak.platform.Roles.AUDITOR;
@@ -17,13 +20,22 @@ import static org.dak.platform.Roles.RECEIPT_DESK;
  * table says the same, and the authorisation matrix test checks the running system
  * against that table. Object-level rules (which items, which channel) are the services'.
  */
-final class AccessTable {
+public final class AccessTable {
+
+	private static final PathPatternParser PATTERNS = new PathPatternParser();
 
 	/** One row: a method and paths, and who may call them. */
-	record Rule(HttpMethod method, List<String> paths, Who who, String... roles) {
+	public record Rule(HttpMethod method, List<String> paths, Who who, String... roles) {
+
+		boolean matches(HttpMethod method, String path) {
+			return (this.method == null || this.method.equals(method)) && this.paths.stream()
+				.anyMatch((pattern) -> PATTERNS.parse(pattern).matches(PathContainer.parsePath(path)));
+		}
+
 	}
 
-	enum Who {
+	/** Who a rule lets through. */
+	public enum Who {
 
 		/** Anyone, signed in or not. */
 		PUBLIC,
@@ -88,11 +100,25 @@ final class AccessTable {
 			new Rule(HttpMethod.POST, List.of("/api/v1/notifications/delivery-receipts"), Who.PUBLIC),
 			// the applicant, with the access code from the receipt
 			new Rule(null, List.of("/api/v1/public/notifications/*/preferences"), Who.PUBLIC),
+			// the contracts: the API documents and their browsable page
+			new Rule(HttpMethod.GET,
+					List.of("/api/v1/openapi.json", "/api/v1/asyncapi.json", "/swagger-ui.html", "/swagger-ui/**",
+							"/v3/api-docs/swagger-config"),
+					Who.PUBLIC),
 			new Rule(HttpMethod.GET, List.of("/actuator/health", "/actuator/health/**", "/actuator/info"), Who.PUBLIC),
 			new Rule(HttpMethod.GET, List.of("/actuator/prometheus"), Who.ROLES, AUDITOR),
 			new Rule(null, List.of("/fallback/**"), Who.PUBLIC));
 
 	private AccessTable() {
+	}
+
+	/**
+	 * The rule the gateway applies to a call, as the security chain finds it (the first
+	 * that matches); none means the gateway refuses it. A path template's variables
+	 * ({@code /api/v1/cases/{receiptNumber}}) stand for one segment each.
+	 */
+	public static Optional<Rule> ruleFor(HttpMethod method, String path) {
+		return RULES.stream().filter((rule) -> rule.matches(method, path)).findFirst();
 	}
 
 	static void apply(ServerHttpSecurity.AuthorizeExchangeSpec exchanges) {

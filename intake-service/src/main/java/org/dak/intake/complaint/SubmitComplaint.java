@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A submission as it arrives from a channel.
@@ -25,11 +26,13 @@ import jakarta.validation.constraints.Size;
  * @param mediaUrl a link to a photo of it, kept as a link and never fetched
  */
 record SubmitComplaint(@NotNull Channel channel, @NotNull @Valid ApplicantDetails applicant,
-		@NotBlank @Size(max = 300) String subject, @NotBlank @Size(max = 20000) String description,
+		@Schema(example = "राशन कार्ड में नाम जोड़ने हेतु आवेदन") @NotBlank @Size(max = 300) String subject,
+		@Schema(example = "मेरे राशन कार्ड में बच्चों के नाम नहीं जोड़े गए हैं।") @NotBlank @Size(
+				max = 20000) String description,
 		@Size(max = 300) String channelReference, @Size(max = 200) String letterReference,
 		@PastOrPresent LocalDate letterDate,
-		@Size(max = 50) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") String category, @Valid PlaceDetails place,
-		@Size(max = 2000) @Pattern(regexp = "https?://[^\\s<>\"]+",
+		@Schema(example = "ration-card") @Size(max = 50) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") String category,
+		@Valid PlaceDetails place, @Size(max = 2000) @Pattern(regexp = "https?://[^\\s<>\"]+",
 				message = "must be an http or https link") String mediaUrl) {
 
 }

@@ -2,6 +2,7 @@ package org.dak.tracking.timeline;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A department's status update. The department is the signed-in officer's, never a field
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.Size;
  * {@code REJECTED}
  * @param note the action taken, or the reason; required for all but {@code IN_PROGRESS}
  */
-record PostStatus(@NotNull CaseStatus status, @Size(max = 4000) String note) {
+record PostStatus(@Schema(example = "DISPOSED") @NotNull CaseStatus status,
+		@Schema(example = "बच्चों के नाम जोड़ दिए गए, नया कार्ड 10 दिन में") @Size(max = 4000) String note) {
 
 }

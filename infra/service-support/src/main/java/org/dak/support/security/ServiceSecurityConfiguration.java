@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -18,7 +19,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Every servlet service is an OAuth2 resource server: it verifies the token's signature,
  * expiry, issuer and audience itself, maps the roles claim to authorities, and applies
  * the service's {@link AccessRules}; anything else is refused. Health and metrics stay
- * open for the platform (they are not routed through the gateway).
+ * open for the platform (they are not routed through the gateway), and so is the
+ * service's API description, which the gateway reads.
  */
 @AutoConfiguration(beforeName = {
 		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -54,6 +56,9 @@ public class ServiceSecurityConfiguration {
 			.authorizeHttpRequests((registry) -> {
 				registry.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error")
 					.permitAll();
+				// the service's API description, which the gateway puts together with the
+				// others' (not routed: the gateway serves the whole system's)
+				registry.requestMatchers(HttpMethod.GET, "/v3/api-docs").permitAll();
 				rules.orderedStream().forEach((rule) -> rule.configure(registry));
 				registry.anyRequest().denyAll();
 			})
