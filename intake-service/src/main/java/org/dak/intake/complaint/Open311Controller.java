@@ -12,8 +12,12 @@ import org.dak.intake.IntakeProperties;
 import org.dak.platform.GeoReport;
 import org.dak.platform.Open311Services;
 import org.dak.platform.Problem;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -89,8 +93,11 @@ class Open311Controller {
 	 * goes.
 	 */
 	@PostMapping("/open311/v2/requests." + FORMAT)
-	ResponseEntity<?> request(@PathVariable String format, @RequestParam MultiValueMap<String, String> form,
-			Principal caller) {
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+					schema = @Schema(implementation = Open311RequestForm.class)))
+	ResponseEntity<?> request(@PathVariable String format,
+			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> form, Principal caller) {
 		Open311Services.Service service = Open311Services.named(first(form, "service_code"))
 			.orElseThrow(() -> (first(form, "service_code") == null)
 					? invalid("service_code is required: one of services." + format + ".")
