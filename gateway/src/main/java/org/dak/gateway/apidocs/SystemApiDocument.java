@@ -167,10 +167,6 @@ final class SystemApiDocument {
 		return result;
 	}
 
-	List<String> missingParts() {
-		return List.copyOf(this.missing);
-	}
-
 	private ObjectNode operation(String part, String path, ObjectNode operation, AccessTable.Rule rule) {
 		String given = operation.path("operationId").asString(part);
 		String id = given;
