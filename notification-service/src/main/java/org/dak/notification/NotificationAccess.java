@@ -27,7 +27,9 @@ class NotificationAccess {
 			.permitAll()
 			// the applicant, with the access code from the receipt
 			.requestMatchers("/api/v1/public/notifications/*/preferences")
-			.permitAll();
+			.permitAll()
+			.requestMatchers("/api/v1/webhooks/**")
+			.hasRole(Roles.ADMIN);
 	}
 
 }

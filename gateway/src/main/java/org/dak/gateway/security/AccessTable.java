@@ -100,6 +100,8 @@ public final class AccessTable {
 			new Rule(HttpMethod.POST, List.of("/api/v1/notifications/delivery-receipts"), Who.PUBLIC),
 			// the applicant, with the access code from the receipt
 			new Rule(null, List.of("/api/v1/public/notifications/*/preferences"), Who.PUBLIC),
+			// webhooks: subscribers, their delivery logs, re-sending
+			new Rule(null, List.of("/api/v1/webhooks/**"), Who.ROLES, ADMIN),
 			// the contracts: the API documents and their browsable page
 			new Rule(HttpMethod.GET,
 					List.of("/api/v1/openapi.json", "/api/v1/asyncapi.json", "/swagger-ui.html", "/swagger-ui/**",

@@ -131,7 +131,9 @@ class AccessMatrixIT {
 			.replace("{code}", "LABOUR")
 			.replace("{officeCode}", "MATRIX_OFFICE")
 			.replace("{importId}", "no-such-import")
-			.replace("{serviceRequestId}", receiptNumber);
+			.replace("{serviceRequestId}", receiptNumber)
+			.replace("{subscriberId}", "no-such-subscriber")
+			.replace("{eventId}", "no-such-event");
 		if (path.equals("/api/v1/notifications")) {
 			path = path + "?complaintId=" + receiptNumber;
 		}
