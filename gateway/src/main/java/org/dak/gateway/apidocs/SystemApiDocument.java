@@ -73,9 +73,11 @@ final class SystemApiDocument {
 		this.document.putArray("servers").addObject().put("url", "/").put("description", "this gateway");
 		this.document.putArray("tags");
 		this.paths = this.document.putObject("paths");
+		this.document.putObject("webhooks").set("itemEvent", webhook());
 		ObjectNode components = this.document.putObject("components");
 		this.schemas = components.putObject("schemas");
 		this.schemas.set("Problem", problemSchema());
+		this.schemas.set("WebhookEvent", webhookEventSchema());
 		ObjectNode responses = components.putObject("responses");
 		responses.set("Unauthorized",
 				problem("Sign-in required (no token, or one that is expired or not ours)", 401, "unauthorized",
@@ -265,6 +267,79 @@ final class SystemApiDocument {
 
 	private static ObjectNode reference(String response) {
 		return NODES.objectNode().put("$ref", "#/components/responses/" + response);
+	}
+
+	/**
+	 * What a subscriber registered with {@code POST /api/v1/webhooks/subscribers} gets.
+	 */
+	private static ObjectNode webhook() {
+		ObjectNode post = NODES.objectNode();
+		ObjectNode operation = post.putObject("post");
+		operation.put("operationId", "itemEvent");
+		operation.put("summary", "An event a webhook subscriber asked for");
+		operation.put("description", "Sent to each subscriber's URL for the event types and departments it "
+				+ "registered, as one CloudEvent in structured mode, signed as Standard Webhooks does: verify "
+				+ "`webhook-signature` (`v1,` and the Base64 HMAC-SHA256 of `<webhook-id>.<webhook-timestamp>.<body>`, "
+				+ "keyed with the secret's Base64 part after `whsec_`). Any 2xx takes it; anything else is tried "
+				+ "again with back-off for 24 hours. One item's events come in the order they happened.");
+		ArrayNode parameters = operation.putArray("parameters");
+		for (String[] header : new String[][] { { "webhook-id", "the event ID, the same on every attempt" },
+				{ "webhook-timestamp", "when this attempt was signed, Unix seconds" },
+				{ "webhook-signature", "v1,<Base64 HMAC-SHA256>" } }) {
+			parameters.addObject()
+				.put("name", header[0])
+				.put("in", "header")
+				.put("required", true)
+				.put("description", header[1])
+				.putObject("schema")
+				.put("type", "string");
+		}
+		operation.putObject("requestBody")
+			.put("required", true)
+			.putObject("content")
+			.putObject("application/cloudevents+json")
+			.putObject("schema")
+			.put("$ref", REF_PREFIX + "WebhookEvent");
+		ObjectNode responses = operation.putObject("responses");
+		responses.putObject("200").put("description", "Taken (any 2xx answer)");
+		responses.putObject("503").put("description", "Not taken now (any other answer): tried again later");
+		operation.putArray("security");
+		return post;
+	}
+
+	private static ObjectNode webhookEventSchema() {
+		ObjectNode schema = NODES.objectNode();
+		schema.put("type", "object");
+		schema.put("description", "A CloudEvent 1.0. `data` holds only what any role may see of an item: its IDs, "
+				+ "channel, category, statuses, departments, dates and step; never an applicant's name, contact or "
+				+ "words, nor an officer's note.");
+		ObjectNode properties = schema.putObject("properties");
+		properties.putObject("specversion").put("type", "string").put("const", "1.0");
+		properties.putObject("id").put("type", "string");
+		properties.putObject("type").put("type", "string").putArray("examples").add("org.dak.complaint.status-updated");
+		properties.putObject("source").put("type", "string");
+		properties.putObject("subject").put("type", "string").put("description", "the complaint ID");
+		properties.putObject("time").put("type", "string").put("format", "date-time");
+		properties.putObject("datacontenttype").put("type", "string").put("const", "application/json");
+		ObjectNode data = properties.putObject("data");
+		data.put("type", "object");
+		ObjectNode fields = data.putObject("properties");
+		for (String field : List.of("complaintId", "receiptNumber", "channel", "category", "status", "previousStatus",
+				"departmentCode", "step")) {
+			fields.putObject(field).put("type", "string");
+		}
+		fields.putObject("dueDate").put("type", "string").put("format", "date");
+		fields.putObject("workingDaysLeft").put("type", "integer");
+		fields.putObject("copyDepartmentCodes").put("type", "array").putObject("items").put("type", "string");
+		schema.putArray("required")
+			.add("specversion")
+			.add("id")
+			.add("type")
+			.add("source")
+			.add("subject")
+			.add("time")
+			.add("data");
+		return schema;
 	}
 
 	private static ObjectNode problemSchema() {

@@ -135,6 +135,10 @@ class ApiDocumentsIT {
 		for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
 			operations += path.getValue().size();
 		}
+		// and what the webhook subscribers get
+		for (Map.Entry<String, JsonNode> webhook : document.get("webhooks").properties()) {
+			operations += webhook.getValue().size();
+		}
 		WebDriver browser = Browser.open(1200, 1600);
 		try {
 			browser.get(system.gatewayUrl() + "/swagger-ui.html");
