@@ -87,7 +87,8 @@ class WebhookSubscriberIT {
 		this.dashboard.stubFor(post(urlEqualTo("/hooks/dak")).willReturn(aResponse().withStatus(200)));
 
 		await().atMost(Duration.ofSeconds(120)).until(() -> taken(number).size() >= 3);
-		Thread.sleep(2000);
+		// and nothing more comes after them
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> taken(number).size() == 3);
 		List<ServeEvent> taken = taken(number);
 		List<String> types = taken.stream().map((event) -> body(event).get("type").asString()).toList();
 		assertThat(types).as("each once, in the order they happened")

@@ -13,6 +13,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -45,9 +47,14 @@ class WebhookQueue {
 		this.byDay = new IdsByKey(mongo, "webhook_delivery_ids");
 	}
 
-	/** One delivery still to be sent. */
+	/**
+	 * One delivery still to be sent. The indexes serve a real MongoDB (the senders' due
+	 * scan and the check for an earlier event of the item); the embedded server reads the
+	 * working set, which holds only deliveries not yet settled.
+	 */
 	@Document("webhook_queue")
-	record Entry(@Id String id, String subscriberId, String subject, Instant occurredAt, Instant nextAttemptAt,
+	@CompoundIndex(name = "item", def = "{'subscriberId': 1, 'subject': 1, 'occurredAt': 1}")
+	record Entry(@Id String id, String subscriberId, String subject, Instant occurredAt, @Indexed Instant nextAttemptAt,
 			Instant claimedUntil) {
 	}
 
