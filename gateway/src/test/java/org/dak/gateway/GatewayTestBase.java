@@ -127,6 +127,9 @@ public abstract class GatewayTestBase {
 
 	private static WireMockServer started(WireMockServer server) {
 		server.start();
+		// alive, as the routes' load balancer checks before it sends anything there
+		server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/actuator/health/liveness")
+			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"status\":\"UP\"}")));
 		return server;
 	}
 

@@ -1,6 +1,7 @@
 package org.dak.gateway.apidocs;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.dak.gateway.balancing.ServiceInstances;
 import org.springdoc.webflux.api.OpenApiWebfluxResource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -55,9 +57,12 @@ class ApiDocsController {
 
 	private final String version;
 
-	ApiDocsController(ApiDocsProperties properties, OpenApiWebfluxResource own,
+	private final ServiceInstances instances;
+
+	ApiDocsController(ApiDocsProperties properties, ServiceInstances instances, OpenApiWebfluxResource own,
 			ReactiveCircuitBreakerFactory<?, ?> breakers) {
 		this.properties = properties;
+		this.instances = instances;
 		this.own = own;
 		this.breakers = breakers;
 		this.client = WebClient.builder()
@@ -71,9 +76,9 @@ class ApiDocsController {
 	@GetMapping(path = "/api/v1/openapi.json", produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<JsonNode>> openApi(ServerHttpRequest request) {
 		Mono<JsonNode> gateway = ownDescription(request);
-		Flux<Map.Entry<String, Optional<JsonNode>>> services = Flux.fromIterable(this.properties.services().entrySet())
-			.flatMapSequential((service) -> read(service.getKey(), service.getValue())
-				.map((description) -> Map.entry(service.getKey(), description)));
+		Flux<Map.Entry<String, Optional<JsonNode>>> services = Flux.fromIterable(this.instances.instances().entrySet())
+			.flatMapSequential((service) -> read(part(service.getKey()), service.getValue())
+				.map((description) -> Map.entry(part(service.getKey()), description)));
 		return gateway.flatMap((own) -> services.collectList().map((parts) -> {
 			SystemApiDocument document = new SystemApiDocument(this.version).add("gateway", own);
 			for (Map.Entry<String, Optional<JsonNode>> part : parts) {
@@ -86,6 +91,13 @@ class ApiDocsController {
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(document.toJson());
 		}));
+	}
+
+	/**
+	 * {@code intake-service} → {@code intake}, the name of its route's circuit breaker.
+	 */
+	private static String part(String service) {
+		return service.replaceFirst("-service$", "");
 	}
 
 	@GetMapping(path = "/api/v1/asyncapi.json", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -105,14 +117,21 @@ class ApiDocsController {
 		}
 	}
 
-	/** A service's description, or the one it last gave when it does not answer now. */
-	private Mono<Optional<JsonNode>> read(String service, URI base) {
-		Mono<JsonNode> call = this.client.get()
-			.uri(base.resolve("/v3/api-docs"))
-			.retrieve()
-			.bodyToMono(String.class)
-			.map(JSON::readTree)
-			.timeout(this.properties.timeout());
+	/**
+	 * A service's description (from the first of its instances that answers), or the one
+	 * it last gave when none answers now.
+	 */
+	private Mono<Optional<JsonNode>> read(String service, List<URI> bases) {
+		Mono<JsonNode> call = Flux.fromIterable(bases)
+			.concatMap((base) -> this.client.get()
+				.uri(base.resolve("/v3/api-docs"))
+				.retrieve()
+				.bodyToMono(String.class)
+				.map(JSON::readTree)
+				.timeout(this.properties.timeout())
+				.onErrorResume((ex) -> (base == bases.get(bases.size() - 1)) ? Mono.error(ex) : Mono.empty()))
+			.next()
+			.switchIfEmpty(Mono.error(() -> new IllegalStateException("no instance of " + service + " is known")));
 		return this.breakers.create(service)
 			.run(call, (ex) -> Mono.error(ex))
 			.doOnNext((description) -> this.lastRead.put(service, description))

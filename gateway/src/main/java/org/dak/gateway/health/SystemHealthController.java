@@ -14,6 +14,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.dak.gateway.balancing.ServiceInstances;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -45,8 +47,11 @@ class SystemHealthController {
 
 	private final WebClient client;
 
-	SystemHealthController(HealthProperties properties) {
+	private final ServiceInstances instances;
+
+	SystemHealthController(HealthProperties properties, ServiceInstances instances) {
 		this.properties = properties;
+		this.instances = instances;
 		// a service's metrics page runs to several hundred kilobytes (histograms)
 		this.client = WebClient.builder()
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(METRICS_LIMIT))
@@ -55,8 +60,12 @@ class SystemHealthController {
 
 	@GetMapping("/api/v1/system/health")
 	Mono<ResponseEntity<SystemHealth>> health() {
-		return Flux.fromIterable(this.properties.services().entrySet())
-			.flatMapSequential((service) -> probe(service.getKey(), service.getValue()))
+		return Flux.fromIterable(this.instances.instances().entrySet())
+			.flatMapIterable((service) -> service.getValue()
+				.stream()
+				.map((instance) -> Map.entry(this.instances.name(service.getKey(), instance), instance))
+				.toList())
+			.flatMapSequential((instance) -> probe(instance.getKey(), instance.getValue()))
 			.collectList()
 			.map((probes) -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(summary(probes)));
 	}
