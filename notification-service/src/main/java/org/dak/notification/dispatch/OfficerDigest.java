@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.dak.notification.NotificationProperties;
 import org.dak.notification.template.Template;
+import org.dak.support.mongo.Maintenance;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * With {@code dak.notification.officer-digest.enabled}, officers get one mail a day
  * listing what was marked to them, what is due soon and what is overdue, instead of a
  * mail per item. Lines wait in {@code digest_lines} until the day's digest takes them.
+ * With several instances of the service, the one that claims the day sends it.
  */
 @Component
 class OfficerDigest {
@@ -38,8 +40,11 @@ class OfficerDigest {
 
 	private final NotificationProperties properties;
 
+	private final Maintenance jobs;
+
 	OfficerDigest(MongoTemplate mongo, NotificationQueue queue, NotificationProperties properties) {
 		this.mongo = mongo;
+		this.jobs = new Maintenance(mongo);
 		this.queue = queue;
 		this.properties = properties;
 	}
@@ -74,8 +79,21 @@ class OfficerDigest {
 	@Scheduled(cron = "${dak.notification.officer-digest.cron:0 0 9 * * MON-SAT}", zone = "Asia/Kolkata")
 	void daily() {
 		if (enabled()) {
-			send(LocalDate.now(OFFICE_TIME));
+			sendOnce(LocalDate.now(OFFICE_TIME));
 		}
+	}
+
+	/**
+	 * The day's digests, from the instance that claims the day first; the others send
+	 * nothing (a line that arrives after it is in the next day's).
+	 * @return whether this instance sent them
+	 */
+	boolean sendOnce(LocalDate date) {
+		if (!this.jobs.claim("officer digest of " + date)) {
+			return false;
+		}
+		send(date);
+		return true;
 	}
 
 	/**

@@ -3,22 +3,34 @@ package org.dak.notification.dispatch;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dak.contracts.GoldenSamples;
 import org.dak.contracts.NotificationDispatched;
 import org.dak.contracts.Topic;
 import org.dak.contracts.Topics;
+import org.dak.notification.NotificationProperties;
+import org.dak.notification.delivery.MailGateway;
+import org.dak.notification.delivery.SmsProvider;
+import org.dak.notification.template.Template;
+import org.dak.notification.template.Templates;
 import org.dak.support.events.EventJson;
 import org.dak.support.events.Outbox;
 import org.dak.support.identity.AccessCodes;
@@ -44,6 +56,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -163,6 +176,60 @@ class NotificationsIT {
 		await().during(Duration.ofSeconds(1))
 			.atMost(Duration.ofSeconds(5))
 			.until(() -> mailTo("ram." + id + "@example.in").size() == 1);
+	}
+
+	/**
+	 * Two instances of the service (here two senders, each with its threads and its
+	 * memory) over one queue: every message is claimed by one of them and sent once.
+	 */
+	@Test
+	void twoSendersOverOneQueueSendEveryMessageOnce(@Autowired NotificationSender first, @Autowired Templates templates,
+			@Autowired SmsProvider sms, @Autowired MailGateway mailGateway, @Autowired MeterRegistry meters,
+			@Autowired NotificationProperties properties, @Autowired Fallbacks fallbacks) {
+		NotificationSender second = new NotificationSender(this.queue, templates, sms, mailGateway, meters, properties,
+				fallbacks);
+		String run = newId("S");
+		// a provider that takes a moment, so both senders are at work at the same time
+		smsProvider.stubFor(post(urlEqualTo("/api/sms")).atPriority(1)
+			.withRequestBody(containing(run))
+			.willReturn(aResponse().withStatus(202).withFixedDelay(40)));
+		List<String> references = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			String reference = "two-senders:" + run + ":" + i;
+			references.add(reference);
+			this.queue.add(reference, null,
+					Message.sms(Template.ONE_TIME_CODE, "hi", "98765%05d".formatted(i),
+							Map.of("receiptNumber", run, "code", "4821" + i, "minutes", "10", "office", "Nalanda")),
+					null);
+		}
+		AtomicBoolean stop = new AtomicBoolean();
+		ExecutorService instances = Executors.newFixedThreadPool(2);
+		try {
+			for (NotificationSender sender : List.of(first, second)) {
+				instances.submit(() -> {
+					while (!stop.get()) {
+						sender.sendDue("SMS");
+					}
+				});
+			}
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> references.stream().allMatch((reference) -> smsWithReference(reference) >= 1));
+			await().during(Duration.ofSeconds(2))
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> references.stream().allMatch((reference) -> smsWithReference(reference) == 1));
+		}
+		finally {
+			stop.set(true);
+			instances.shutdownNow();
+			second.destroy();
+		}
+	}
+
+	private static long smsWithReference(String reference) {
+		return smsProvider.findAll(postRequestedFor(urlEqualTo("/api/sms")))
+			.stream()
+			.filter((request) -> request.getBodyAsString().contains("\"" + reference + "\""))
+			.count();
 	}
 
 	@Test
@@ -370,6 +437,30 @@ class NotificationsIT {
 		assertThat(mailed.getSubject()).isEqualTo("दैनिक सारांश 2026-12-01: जिला आपूर्ति कार्यालय");
 		assertThat(part(mailed, "text/plain")).contains("• चिह्नित / marked: NAL-2026-000001-Q",
 				"• निकट / due soon: NAL-2026-000002-P");
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> mailTo(officer).size() == 1);
+	}
+
+	@Test
+	void twoInstancesAtTheDigestHourSendOneDigest(@Autowired NotificationProperties properties) throws Exception {
+		OfficerDigest second = new OfficerDigest(this.mongo, this.queue, properties);
+		String officer = "digest2." + UUID.randomUUID().toString().substring(0, 6) + "@dak.local";
+		this.digest.add("l1-" + officer, officer, "जिला आपूर्ति कार्यालय", "चिह्नित / marked: NAL-2026-000003-Q");
+		java.time.LocalDate day = java.time.LocalDate.of(2026, 12, 2);
+
+		ExecutorService instances = Executors.newFixedThreadPool(2);
+		List<Future<Boolean>> rounds = instances
+			.invokeAll(List.<Callable<Boolean>>of(() -> this.digest.sendOnce(day), () -> second.sendOnce(day)));
+		instances.shutdown();
+
+		assertThat(rounds.stream().filter((round) -> {
+			try {
+				return round.get();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		})).as("instances that sent the day's digests").hasSize(1);
+		awaitMail(officer);
 		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> mailTo(officer).size() == 1);
 	}
 

@@ -9,6 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -25,6 +30,7 @@ import org.dak.testsupport.PublishedRecords;
 import org.dak.testsupport.ServiceIntegrationTest;
 import org.dak.testsupport.TestClock;
 import org.dak.testsupport.TestTokens;
+import org.dak.tracking.timeline.Cases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -123,6 +129,61 @@ class DeadlineIT {
 		await().during(Duration.ofSeconds(2))
 			.atMost(Duration.ofSeconds(20))
 			.until(() -> countOn(Topics.DEADLINE_BREACHED, id) == 1);
+	}
+
+	/**
+	 * Two instances of tracking run their rounds at the same moment (and the scheduled
+	 * one runs too): each overdue item's breach is announced once.
+	 */
+	@Test
+	void twoDeadlineRoundsAtOnceAnnounceEachBreachOnce(@Autowired Cases cases) throws Exception {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			String id = ReceiptNumbers.format("NAL", 2026, 7400 + i);
+			ids.add(id);
+			receivedAndMarked(id, "SUPPLY");
+		}
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService instances = Executors.newFixedThreadPool(2);
+		List<Future<Integer>> rounds = new ArrayList<>();
+		for (int instance = 0; instance < 2; instance++) {
+			rounds.add(instances.submit(() -> {
+				start.await();
+				int announced = 0;
+				for (int round = 0; round < 5; round++) {
+					announced += cases.checkDeadlines();
+				}
+				return announced;
+			}));
+		}
+		this.clock.set(day("2026-12-30"));
+		start.countDown();
+		for (Future<Integer> round : rounds) {
+			round.get(60, TimeUnit.SECONDS);
+		}
+		instances.shutdown();
+
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(20))
+			.until(() -> countsOn(Topics.DEADLINE_BREACHED, ids).values().stream().allMatch((count) -> count == 1));
+		assertThat(countsOn(Topics.DEADLINE_BREACHED, ids)).hasSize(ids.size());
+	}
+
+	/** How many records of the topic each of these keys has. */
+	private Map<String, Long> countsOn(String topic, List<String> keys) {
+		Map<String, Long> counts = new java.util.HashMap<>();
+		try {
+			PublishedRecords.await(this.bootstrapServers, topic, (r) -> {
+				if (keys.contains(r.key())) {
+					counts.merge(r.key(), 1L, Long::sum);
+				}
+				return false;
+			}, Duration.ofSeconds(1));
+		}
+		catch (AssertionError ex) {
+			// read to the end of the topic
+		}
+		return counts;
 	}
 
 	@Test

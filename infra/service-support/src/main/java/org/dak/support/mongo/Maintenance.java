@@ -9,6 +9,7 @@ import com.mongodb.client.MongoCursor;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -51,6 +52,22 @@ public final class Maintenance {
 	public void done(String job) {
 		this.mongo.upsert(Query.query(Criteria.where("_id").is(job)), new Update().set("at", Instant.now()),
 				COLLECTION);
+	}
+
+	/**
+	 * Claims a job that must run once among all the instances of a service (one day's
+	 * digest, say): the mark is written only if it is not there yet, in one atomic
+	 * insert.
+	 * @return whether this caller claimed it (false: another instance did, or it is done)
+	 */
+	public boolean claim(String job) {
+		try {
+			this.mongo.insert(new Document("_id", job).append("at", Instant.now()), COLLECTION);
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
 	}
 
 	/** Takes the mark away: the job has to be done again. */
