@@ -14,6 +14,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -51,11 +52,18 @@ class AccountConfiguration {
 							+ "to create the first administrator.");
 				}
 				else {
-					mongo
+					// another gateway starting at the same moment may have created it:
+					// one is
+					// created
+					boolean created = mongo
 						.insert(account(properties.bootstrapAdminUsername(), properties.bootstrapAdminPassword(),
 								List.of(Roles.ADMIN), null, null, passwords))
+						.thenReturn(true)
+						.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.just(false))
 						.block();
-					log.info("Created the first administrator '{}'", properties.bootstrapAdminUsername());
+					if (created) {
+						log.info("Created the first administrator '{}'", properties.bootstrapAdminUsername());
+					}
 				}
 			}
 			if (properties.demoPassword() != null && !properties.demoPassword().isBlank()) {
@@ -63,9 +71,11 @@ class AccountConfiguration {
 					.flatMap((demo) -> mongo.findById(demo.get(0), Account.class)
 						.hasElement()
 						.flatMap((exists) -> exists ? Mono.empty()
-								: mongo.insert(account(demo.get(0), properties.demoPassword(), List.of(demo.get(1)),
-										demo.get(2).isEmpty() ? null : demo.get(2),
-										demo.get(3).isEmpty() ? null : demo.get(3), passwords))))
+								: mongo
+									.insert(account(demo.get(0), properties.demoPassword(), List.of(demo.get(1)),
+											demo.get(2).isEmpty() ? null : demo.get(2),
+											demo.get(3).isEmpty() ? null : demo.get(3), passwords))
+									.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty())))
 					.blockLast();
 				log.info("Demo accounts (password from DAK_DEMO_PASSWORD): {}", DEMO);
 			}
