@@ -12,33 +12,73 @@ import org.apache.kafka.common.Uuid;
 
 /**
  * A real Apache Kafka broker (KRaft, combined broker and controller) as a child process,
- * run from the Maven artifacts. Its log directory is formatted once and kept, so topics
- * and offsets survive a restart; {@link #stop()} and {@link #start()} again is a broker
- * outage and recovery.
+ * run from the Maven artifacts: alone, or one node of a {@link KafkaCluster}. Its log
+ * directory is formatted once and kept, so topics and offsets survive a restart;
+ * {@link #stop()} and {@link #start()} again is a broker outage and recovery.
  */
 public final class KafkaBroker {
 
 	private final Path dataDir;
 
+	private final int nodeId;
+
 	private final int port;
 
 	private final int controllerPort;
+
+	private final String voters;
+
+	private final int replicas;
+
+	private final String clusterId;
 
 	private final String classpath;
 
 	private ChildProcess process;
 
 	/**
+	 * A broker on its own: every topic has one copy.
 	 * @param dataDir where the broker keeps its configuration and logs
 	 * @param port the client port on 127.0.0.1
 	 * @param controllerPort the KRaft controller port on 127.0.0.1
 	 * @param classpath a class path with {@code kafka_2.13} and a log4j2 binding
 	 */
 	public KafkaBroker(Path dataDir, int port, int controllerPort, String classpath) {
+		this(dataDir, 1, port, controllerPort, "1@127.0.0.1:" + controllerPort, 1, null, classpath);
+	}
+
+	/**
+	 * One node of a cluster.
+	 * @param nodeId its node ID, one of the voters'
+	 * @param voters the controller quorum ({@code 1@127.0.0.1:9093,2@…})
+	 * @param replicas copies of each partition (the internal topics' too); with more than
+	 * one, a write needs {@code replicas - 1} of them in sync
+	 * @param clusterId the cluster's ID, the same for every node (null: a new one)
+	 */
+	KafkaBroker(Path dataDir, int nodeId, int port, int controllerPort, String voters, int replicas, String clusterId,
+			String classpath) {
 		this.dataDir = dataDir;
+		this.nodeId = nodeId;
 		this.port = port;
 		this.controllerPort = controllerPort;
+		this.voters = voters;
+		this.replicas = replicas;
+		this.clusterId = clusterId;
 		this.classpath = classpath;
+	}
+
+	public int nodeId() {
+		return this.nodeId;
+	}
+
+	/** {@code kafka} alone, {@code kafka-<node ID>} in a cluster. */
+	public String name() {
+		return this.voters.contains(",") ? "kafka-" + this.nodeId : "kafka";
+	}
+
+	/** Where its output goes. */
+	public Path logFile() {
+		return this.dataDir.resolve("kafka.log");
 	}
 
 	public String bootstrapServers() {
@@ -59,12 +99,13 @@ public final class KafkaBroker {
 				ChildProcess
 					.java("kafka-storage-format", this.classpath, "kafka.tools.StorageTool", jvm,
 							List.of("format", "--config", config.toString(), "--cluster-id",
-									Uuid.randomUuid().toString(), "--ignore-formatted"),
+									(this.clusterId != null) ? this.clusterId : Uuid.randomUuid().toString(),
+									"--ignore-formatted"),
 							this.dataDir.resolve("format.log"))
 					.runToCompletion(Duration.ofMinutes(1));
 			}
 			this.process = ChildProcess
-				.java("kafka", this.classpath, "kafka.Kafka", jvm, List.of(config.toString()),
+				.java(name(), this.classpath, "kafka.Kafka", jvm, List.of(config.toString()),
 						this.dataDir.resolve("kafka.log"))
 				.start();
 			this.process.awaitReady(() -> Probes.portOpen(this.port), Duration.ofSeconds(90));
@@ -112,10 +153,11 @@ public final class KafkaBroker {
 	}
 
 	private String serverProperties() {
+		int inSync = Math.max(1, this.replicas - 1);
 		return """
 				process.roles=broker,controller
-				node.id=1
-				controller.quorum.voters=1@127.0.0.1:%2$d
+				node.id=%4$d
+				controller.quorum.voters=%5$s
 				listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
 				advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
 				controller.listener.names=CONTROLLER
@@ -123,15 +165,18 @@ public final class KafkaBroker {
 				listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
 				log.dirs=%3$s
 				num.partitions=6
-				offsets.topic.replication.factor=1
-				transaction.state.log.replication.factor=1
-				transaction.state.log.min.isr=1
-				share.coordinator.state.topic.replication.factor=1
-				share.coordinator.state.topic.min.isr=1
+				default.replication.factor=%6$d
+				min.insync.replicas=%7$d
+				offsets.topic.replication.factor=%6$d
+				transaction.state.log.replication.factor=%6$d
+				transaction.state.log.min.isr=%7$d
+				share.coordinator.state.topic.replication.factor=%6$d
+				share.coordinator.state.topic.min.isr=%7$d
 				group.initial.rebalance.delay.ms=0
 				log.retention.hours=-1
 				""".formatted(this.port, this.controllerPort,
-				this.dataDir.resolve("logs").toString().replace('\\', '/'));
+				this.dataDir.resolve("logs").toString().replace('\\', '/'), this.nodeId, this.voters, this.replicas,
+				inSync);
 	}
 
 	private static final String LOG4J2 = """

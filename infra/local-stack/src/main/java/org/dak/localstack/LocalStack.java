@@ -44,18 +44,30 @@ public final class LocalStack {
 
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
-	private KafkaBroker kafka;
+	private final List<KafkaBroker> kafka = new ArrayList<>();
 
-	private LocalStack(Path root, Path data) {
+	/**
+	 * The cluster profile: three brokers and two instances of every service and of the
+	 * gateway.
+	 */
+	private final boolean cluster;
+
+	private LocalStack(Path root, Path data, boolean cluster) {
 		this.root = root;
 		this.data = data;
+		this.cluster = cluster;
 	}
 
+	/**
+	 * @param args {@code --cluster} for the cluster profile (or {@code DAK_CLUSTER=true})
+	 */
 	public static void main(String[] args) {
 		Path root = Path.of(System.getProperty("dak.root", ".")).toAbsolutePath().normalize();
 		Path data = Path.of(System.getenv().getOrDefault("DAK_DATA_DIR", root.resolve("data").toString()))
 			.toAbsolutePath();
-		LocalStack stack = new LocalStack(root, data);
+		boolean cluster = List.of(args).contains("--cluster")
+				|| Boolean.parseBoolean(System.getenv().getOrDefault("DAK_CLUSTER", "false"));
+		LocalStack stack = new LocalStack(root, data, cluster);
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
 		try {
 			stack.start();
@@ -75,12 +87,25 @@ public final class LocalStack {
 		List<CompletableFuture<Void>> infra = new ArrayList<>();
 
 		String kafkaServers = this.env.get("KAFKA_BOOTSTRAP_SERVERS");
-		if (kafkaServers == null) {
+		if (kafkaServers == null && this.cluster) {
+			// 9092, 9094, 9096 for clients; 9093, 9095, 9097 for the controllers
 			int port = port("KAFKA_PORT", 9092);
-			this.kafka = new KafkaBroker(this.data.resolve("kafka"), port, port("KAFKA_CONTROLLER_PORT", 9093),
+			KafkaCluster brokers = new KafkaCluster(this.data.resolve("kafka-cluster"),
+					List.of(port, port + 2, port + 4), List.of(port + 1, port + 3, port + 5), infraClasspath);
+			this.kafka.addAll(brokers.brokers());
+			kafkaServers = brokers.bootstrapServers();
+			infra.add(CompletableFuture.runAsync(brokers::start));
+			serviceEnv.put("KAFKA_REPLICATION_FACTOR", "3");
+			say("Kafka cluster of three brokers (KRaft; replication 3, min.insync.replicas 2) starting on "
+					+ kafkaServers);
+		}
+		else if (kafkaServers == null) {
+			int port = port("KAFKA_PORT", 9092);
+			KafkaBroker broker = new KafkaBroker(this.data.resolve("kafka"), port, port("KAFKA_CONTROLLER_PORT", 9093),
 					infraClasspath);
-			kafkaServers = this.kafka.bootstrapServers();
-			infra.add(CompletableFuture.runAsync(this.kafka::start));
+			this.kafka.add(broker);
+			kafkaServers = broker.bootstrapServers();
+			infra.add(CompletableFuture.runAsync(broker::start));
 			say("Kafka broker (KRaft) starting on " + kafkaServers);
 		}
 		serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", kafkaServers);
@@ -118,11 +143,13 @@ public final class LocalStack {
 			// service
 			String callbackToken = java.util.UUID.randomUUID().toString();
 			serviceEnv.put("SMS_CALLBACK_TOKEN", callbackToken);
-			ChildProcess sms = infraProcess(
-					"sms-simulator", infraClasspath, SmsSimulatorMain.class, List.of(String.valueOf(port),
-							this.data.resolve("sms").resolve("messages.jsonl").toString(), "http://127.0.0.1:"
-									+ port("NOTIFICATION_PORT", 8084) + "/api/v1/notifications/delivery-receipts",
-							callbackToken));
+			// to one notification instance, or in the cluster through the gateway to any
+			String receipts = "http://127.0.0.1:"
+					+ (this.cluster ? port("GATEWAY_PORT", 8080) : port("NOTIFICATION_PORT", 8084))
+					+ "/api/v1/notifications/delivery-receipts";
+			ChildProcess sms = infraProcess("sms-simulator", infraClasspath, SmsSimulatorMain.class,
+					List.of(String.valueOf(port), this.data.resolve("sms").resolve("messages.jsonl").toString(),
+							receipts, callbackToken));
 			infra.add(CompletableFuture
 				.runAsync(() -> sms.awaitReady(() -> Probes.portOpen(port), Duration.ofSeconds(60))));
 			serviceEnv.put("SMS_PROVIDER_URL", "http://127.0.0.1:" + port + "/api/sms");
@@ -151,34 +178,47 @@ public final class LocalStack {
 		ports.put("tracking-service", port("TRACKING_PORT", 8083));
 		ports.put("notification-service", port("NOTIFICATION_PORT", 8084));
 		ports.put("gateway", gatewayPort);
+		// the cluster's second instance of each: its first one's port + 100
+		int instances = this.cluster ? 2 : 1;
 		for (Map.Entry<String, Integer> service : ports.entrySet()) {
 			if (!service.getKey().equals("gateway")) {
-				serviceEnv.put(urlVariable(service.getKey()), "http://127.0.0.1:" + service.getValue());
+				serviceEnv.put(urlVariable(service.getKey()), instanceUrls(service.getValue(), instances));
 			}
+		}
+		if (this.cluster) {
+			// two gateways: a client may be sent to either, and each counts against the
+			// same limits
+			serviceEnv.put("DAK_LIMITS_SHARED", "true");
 		}
 		List<CompletableFuture<Void>> services = new ArrayList<>();
+		List<String> starting = new ArrayList<>();
 		for (Map.Entry<String, Integer> service : ports.entrySet()) {
-			Map<String, String> environment = new LinkedHashMap<>(serviceEnv);
-			environment.put("PORT", String.valueOf(service.getValue()));
-			if (service.getKey().equals("intake-service") && mailInbox != null) {
-				mailboxes(environment, imapPort);
+			for (int instance = 1; instance <= instances; instance++) {
+				int port = service.getValue() + 100 * (instance - 1);
+				String name = service.getKey() + ((instance > 1) ? "-" + instance : "");
+				Map<String, String> environment = new LinkedHashMap<>(serviceEnv);
+				environment.put("PORT", String.valueOf(port));
+				if (service.getKey().equals("intake-service") && mailInbox != null) {
+					mailboxes(environment, imapPort);
+				}
+				if (service.getKey().equals("notification-service")) {
+					environment.put("DAK_SEAL_PRIVATE_KEY", sealing.privateKey().toString());
+				}
+				if (service.getKey().equals("gateway")) {
+					environment.put("DAK_JWT_PRIVATE_KEY", keys.privateKey().toString());
+					environment.put("DAK_ADMIN_PASSWORD", adminPassword);
+					environment.put("DAK_DEMO_PASSWORD", demoPassword);
+				}
+				ChildProcess child = ChildProcess.bootJar(name, serviceJar(this.root, service.getKey()), environment,
+						this.data.resolve("logs").resolve(name + ".log"));
+				this.services.add(child.start());
+				String base = "http://127.0.0.1:" + port;
+				services.add(CompletableFuture
+					.runAsync(() -> child.awaitReady(() -> Probes.healthy(base), Duration.ofMinutes(5))));
+				starting.add(name + " on " + port);
 			}
-			if (service.getKey().equals("notification-service")) {
-				environment.put("DAK_SEAL_PRIVATE_KEY", sealing.privateKey().toString());
-			}
-			if (service.getKey().equals("gateway")) {
-				environment.put("DAK_JWT_PRIVATE_KEY", keys.privateKey().toString());
-				environment.put("DAK_ADMIN_PASSWORD", adminPassword);
-				environment.put("DAK_DEMO_PASSWORD", demoPassword);
-			}
-			ChildProcess child = ChildProcess.bootJar(service.getKey(), serviceJar(this.root, service.getKey()),
-					environment, this.data.resolve("logs").resolve(service.getKey() + ".log"));
-			this.services.add(child.start());
-			String base = "http://127.0.0.1:" + service.getValue();
-			services.add(CompletableFuture
-				.runAsync(() -> child.awaitReady(() -> Probes.healthy(base), Duration.ofMinutes(3))));
-			say(service.getKey() + " starting on port " + service.getValue());
 		}
+		say("Starting " + String.join(", ", starting));
 		CompletableFuture.allOf(services.toArray(CompletableFuture[]::new)).join();
 
 		String gateway = "http://localhost:" + gatewayPort;
@@ -189,8 +229,11 @@ public final class LocalStack {
 		summary.append("  Gateway (the one entry)   ").append(gateway).append('\n');
 		summary.append("  Staff desks (browser)     ").append(gateway).append("/desk/\n");
 		summary.append("  Citizen's form            ").append(gateway).append("/submit\n");
-		ports.forEach(
-				(name, port) -> summary.append("  %-25s http://localhost:%d/actuator/health%n".formatted(name, port)));
+		if (this.cluster) {
+			summary.append("  Second gateway            http://localhost:").append(gatewayPort + 100).append('\n');
+		}
+		ports.forEach((name, port) -> summary.append("  %-25s %s%n".formatted(name,
+				instanceUrls(port, instances).replace("127.0.0.1", "localhost").replace(",", "  "))));
 		summary.append("  Kafka                     ").append(kafkaServers).append('\n');
 		summary.append("  MongoDB                   ").append(mongoUri).append('\n');
 		if (mailInbox != null) {
@@ -250,10 +293,10 @@ public final class LocalStack {
 		Supervisor supervisor = new Supervisor(System::nanoTime, LocalStack::say);
 		this.infrastructure.forEach(supervisor::watch);
 		new ArrayList<>(this.services).forEach(supervisor::watch);
-		if (this.kafka != null) {
-			KafkaBroker broker = this.kafka;
-			supervisor.watch(new Supervisor.Watched("the Kafka broker", broker::isRunning, broker::start,
-					this.data.resolve("kafka").resolve("kafka.log")));
+		for (KafkaBroker broker : this.kafka) {
+			supervisor.watch(new Supervisor.Watched(
+					(this.kafka.size() > 1) ? "Kafka broker " + broker.nodeId() : "the Kafka broker", broker::isRunning,
+					broker::start, broker.logFile()));
 		}
 		while (!awaitStop(2)) {
 			if (!this.stopping && supervisor.check()) {
@@ -277,8 +320,10 @@ public final class LocalStack {
 					Files.writeString(run.resolve(child.name() + ".pid"), String.valueOf(child.pid()));
 				}
 			}
-			if (this.kafka != null && this.kafka.isRunning()) {
-				Files.writeString(run.resolve("kafka.pid"), String.valueOf(this.kafka.pid()));
+			for (KafkaBroker broker : this.kafka) {
+				if (broker.isRunning()) {
+					Files.writeString(run.resolve(broker.name() + ".pid"), String.valueOf(broker.pid()));
+				}
 			}
 		}
 		catch (IOException ex) {
@@ -304,9 +349,7 @@ public final class LocalStack {
 		new ArrayList<>(this.services).parallelStream().forEach(ChildProcess::stop);
 		say("Stopping the infrastructure...");
 		new ArrayList<>(this.infrastructure).parallelStream().forEach(ChildProcess::stop);
-		if (this.kafka != null) {
-			this.kafka.stop();
-		}
+		this.kafka.parallelStream().forEach(KafkaBroker::stop);
 		say("Stopped.");
 	}
 
@@ -321,6 +364,18 @@ public final class LocalStack {
 
 	private int port(String variable, int defaultPort) {
 		return Integer.parseInt(this.env.getOrDefault(variable, String.valueOf(defaultPort)));
+	}
+
+	/**
+	 * The base URLs of a service's instances, as the gateway reads them: the first on
+	 * {@code port}, each next one 100 above.
+	 */
+	static String instanceUrls(int port, int instances) {
+		List<String> urls = new ArrayList<>();
+		for (int instance = 0; instance < instances; instance++) {
+			urls.add("http://127.0.0.1:" + (port + 100 * instance));
+		}
+		return String.join(",", urls);
 	}
 
 	/** {@code intake-service} → {@code INTAKE_SERVICE_URL}, as the gateway reads it. */
