@@ -12,7 +12,9 @@ import org.dak.tracking.timeline.CaseFacts;
 import org.dak.tracking.timeline.CaseReadModel;
 import org.dak.tracking.timeline.ComplaintCase;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -131,7 +133,16 @@ class ReceivedDays implements CaseReadModel {
 	@Override
 	public void rebuildEnds() {
 		if (!this.rebuilt.isEmpty()) {
-			this.mongo.insert(List.copyOf(this.rebuilt.values()), ReceivedDay.class);
+			try {
+				this.mongo.insert(List.copyOf(this.rebuilt.values()), ReceivedDay.class);
+			}
+			catch (DataIntegrityViolationException | BulkOperationException ex) {
+				// another instance, starting too, wrote some of them: widen each day
+				this.rebuilt.values()
+					.forEach((day) -> this.mongo.findAndModify(Query.query(Criteria.where("_id").is(day.id())),
+							new Update().min("first", day.first()).max("last", day.last()),
+							FindAndModifyOptions.options().upsert(true), ReceivedDay.class));
+			}
 			this.rebuilt.values().forEach((day) -> remember(day.districtCode()));
 			this.rebuilt.clear();
 		}

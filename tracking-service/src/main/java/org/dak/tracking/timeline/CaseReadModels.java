@@ -30,6 +30,12 @@ import org.springframework.stereotype.Component;
  * <p>
  * First of all, if the operator asked for it, the cases themselves are rebuilt from the
  * topics ({@link CaseHistory}), and the read models after them.
+ * <p>
+ * With several instances, one that starts after a crash while another runs does not
+ * rebuild: the running one keeps the read models current, and a rebuild beside its writes
+ * would count them twice or lose them. What the crash may have left behind (the figures
+ * of the case it was saving as it died) is put right by the next start after a stop of
+ * them all.
  */
 @Component
 class CaseReadModels implements AfterConvertCallback<ComplaintCase>, AfterSaveCallback<ComplaintCase>,
@@ -46,15 +52,18 @@ class CaseReadModels implements AfterConvertCallback<ComplaintCase>, AfterSaveCa
 
 	private final ObjectProvider<CaseHistory> history;
 
+	private final ObjectProvider<RunningInstances> instances;
+
 	private volatile boolean drifted;
 
 	private volatile boolean running;
 
 	CaseReadModels(ObjectProvider<CaseReadModel> models, ObjectProvider<MongoTemplate> mongo,
-			ObjectProvider<CaseHistory> history) {
+			ObjectProvider<CaseHistory> history, ObjectProvider<RunningInstances> instances) {
 		this.models = models;
 		this.mongo = mongo;
 		this.history = history;
+		this.instances = instances;
 	}
 
 	@Override
@@ -81,6 +90,12 @@ class CaseReadModels implements AfterConvertCallback<ComplaintCase>, AfterSaveCa
 
 	@Override
 	public void afterSingletonsInstantiated() {
+		// whether a sibling runs, then this one's first beat: of two starting together
+		// the
+		// later one sees the first
+		RunningInstances running = this.instances.getObject();
+		boolean siblings = running.othersRunning();
+		running.beat();
 		Maintenance maintenance = new Maintenance(this.mongo.getObject());
 		String current = current();
 		boolean casesRebuilt = this.history.getObject().rebuildIfRequested() != null;
@@ -90,6 +105,11 @@ class CaseReadModels implements AfterConvertCallback<ComplaintCase>, AfterSaveCa
 				log.info("Read models kept: the last run stopped cleanly");
 				return;
 			}
+		}
+		if (!casesRebuilt && siblings) {
+			log.warn("Read models kept: another instance of tracking runs and keeps them current "
+					+ "(what a crash of this one left is put right after a stop of them all)");
+			return;
 		}
 		long start = System.nanoTime();
 		List<CaseReadModel> all = this.models.orderedStream().toList();

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -119,7 +121,13 @@ public class LiveCases implements CaseReadModel {
 	@Override
 	public void rebuildEnds() {
 		if (!this.rebuilt.isEmpty()) {
-			this.mongo.insert(this.rebuilt, LiveCase.class);
+			try {
+				this.mongo.insert(this.rebuilt, LiveCase.class);
+			}
+			catch (DataIntegrityViolationException | BulkOperationException ex) {
+				// another instance, starting too, wrote some of them: one by one
+				this.rebuilt.forEach(this.mongo::save);
+			}
 			this.rebuilt.clear();
 		}
 	}
