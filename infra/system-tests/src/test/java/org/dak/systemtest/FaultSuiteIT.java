@@ -89,8 +89,16 @@ class FaultSuiteIT {
 	static void theSystemAndItsCallers() {
 		// its own system, whose broker and services are no other test's to lose; or the
 		// local stack, with -Ddak.faults.against=local
-		system = "local".equals(System.getProperty("dak.faults.against")) ? AttachedLocalStack.fromEnvironment()
-				: RunningSystem.isolated();
+		callersOf("local".equals(System.getProperty("dak.faults.against")) ? AttachedLocalStack.fromEnvironment()
+				: RunningSystem.isolated());
+	}
+
+	/**
+	 * The system the faults are done to, and its callers through the gateway (the
+	 * cluster's suite, {@link ClusterFaultsIT}, runs the same load against its own).
+	 */
+	static void callersOf(SystemUnderFaults faulty) {
+		system = faulty;
 		Gateway through = new Gateway(system.gatewayUrl(), system.adminPassword());
 		JdkClientHttpRequestFactory patient = new JdkClientHttpRequestFactory();
 		// a caller that gets no answer within this is counted as left hanging
@@ -189,7 +197,8 @@ class FaultSuiteIT {
 
 		Counts counts = count(items, load, lost, doubled);
 		report.add("| all items after the last fault | " + quiet + " ms |");
-		write(report, load, counts);
+		write("faults.md", "| fault | lasted | quiet again after | callers answered 503 |\n|---|---|---|---|\n", report,
+				load, counts);
 		assertThat(load.unexpected()).as("answers other than a receipt or a 503 to retry").isEmpty();
 		assertThat(load.unanswered()).as("callers left hanging").isZero();
 		assertThat(counts.lost()).as("acknowledged items missing somewhere").isEmpty();
@@ -239,7 +248,7 @@ class FaultSuiteIT {
 	/**
 	 * Runs a fault while the load goes on, then waits for quiet: its row of the report.
 	 */
-	private static String fault(String name, Baseline before, Load load, Fault fault) {
+	static String fault(String name, Baseline before, Load load, Fault fault) {
 		int answered503 = load.serviceUnavailable.get();
 		long start = System.nanoTime();
 		String detail = fault.run();
@@ -263,7 +272,7 @@ class FaultSuiteIT {
 	 * in tracking.
 	 * @return how long that took
 	 */
-	private static long awaitQuiet(Baseline before, Load load, Duration atMost) {
+	static long awaitQuiet(Baseline before, Load load, Duration atMost) {
 		long start = System.nanoTime();
 		int acknowledged = load.acknowledged().size() + load.mailed().size();
 		try {
@@ -303,7 +312,7 @@ class FaultSuiteIT {
 		return Duration.ofNanos(System.nanoTime() - start).toMillis();
 	}
 
-	private static void awaitAcknowledged(Load load, int items) {
+	static void awaitAcknowledged(Load load, int items) {
 		await().atMost(Duration.ofMinutes(2)).until(() -> load.acknowledged().size() >= items);
 	}
 
@@ -322,7 +331,7 @@ class FaultSuiteIT {
 	record Counts(List<String> lost, List<String> doubled, List<String> wrongStatus) {
 	}
 
-	private static Counts count(List<Item> items, Load load, List<String> lost, List<String> doubled) {
+	static Counts count(List<Item> items, Load load, List<String> lost, List<String> doubled) {
 		List<String> wrongStatus = new ArrayList<>();
 		List<String> sms = system.smsTaken();
 		List<List<String>> mails = system.mailRecipients();
@@ -375,7 +384,7 @@ class FaultSuiteIT {
 	 * found in the inbox by their unique subject (one never found is lost, one found
 	 * twice doubled).
 	 */
-	private static List<Item> items(Load load, List<String> lost, List<String> doubled) {
+	static List<Item> items(Load load, List<String> lost, List<String> doubled) {
 		List<Item> items = new ArrayList<>(load.acknowledged());
 		for (Mailed mailed : load.mailed()) {
 			List<JsonNode> found = inboxSearch(mailed.subject());
@@ -426,7 +435,7 @@ class FaultSuiteIT {
 	 * Receipt and marking messages not sent yet, from the provider's and mail server's
 	 * logs.
 	 */
-	private static long messagesMissing(List<Item> items, Load load) {
+	static long messagesMissing(List<Item> items, Load load) {
 		List<String> sms = system.smsTaken();
 		List<List<String>> mails = system.mailRecipients();
 		long missing = 0;
@@ -463,7 +472,7 @@ class FaultSuiteIT {
 	}
 
 	/** A service called directly, past the gateway, with the DM's token. */
-	private static RestClient direct(String service) {
+	static RestClient direct(String service) {
 		return RestClient.builder()
 			.baseUrl(system.serviceUrl(service))
 			.defaultHeader("Authorization", "Bearer " + dmToken)
@@ -491,13 +500,12 @@ class FaultSuiteIT {
 	}
 
 	/** Waits a while without holding anything: a fault that lasts. */
-	private static void pause(Duration duration) {
+	static void pause(Duration duration) {
 		await().pollDelay(duration).atMost(duration.plusSeconds(5)).until(() -> true);
 	}
 
-	private static void write(List<String> rows, Load load, Counts counts) {
-		StringBuilder report = new StringBuilder("| fault | lasted | quiet again after | callers answered 503 |\n")
-			.append("|---|---|---|---|\n");
+	static void write(String file, String header, List<String> rows, Load load, Counts counts) {
+		StringBuilder report = new StringBuilder(header);
 		rows.forEach((row) -> report.append(row).append('\n'));
 		report.append("\nitems acknowledged: ")
 			.append(load.acknowledged().size())
@@ -524,7 +532,7 @@ class FaultSuiteIT {
 			.append("; marked or worked on but not so in tracking: ")
 			.append(counts.wrongStatus().size())
 			.append('\n');
-		HostileInputIT.report("faults.md", report.toString());
+		HostileInputIT.report(file, report.toString());
 	}
 
 	/** The state of the system the counts start from (it is shared with other tests). */
@@ -603,6 +611,11 @@ class FaultSuiteIT {
 
 		int unanswered() {
 			return this.unanswered.get();
+		}
+
+		/** How many rounds (each one submission, some a marking or a status too). */
+		int rounds() {
+			return this.round.get();
 		}
 
 		/**

@@ -24,7 +24,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import org.dak.localstack.ChildProcess;
+import org.dak.contracts.Topic;
 import org.dak.localstack.KafkaBroker;
+import org.dak.localstack.KafkaCluster;
 import org.dak.localstack.LocalStack;
 import org.dak.localstack.MongoServerMain;
 import org.dak.localstack.Probes;
@@ -34,7 +36,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The four services and the gateway as processes, started from their executable jars,
  * against one Kafka broker process and one MongoDB server, with the mail relay and SMS
- * provider the test supplies.
+ * provider the test supplies; or in the cluster profile ({@link #cluster()}), against
+ * three brokers with two instances of each service behind the gateway.
  */
 final class RunningSystem implements SystemUnderFaults {
 
@@ -46,6 +49,12 @@ final class RunningSystem implements SystemUnderFaults {
 	private final Path workDir;
 
 	private final KafkaBroker kafka;
+
+	/** The cluster's brokers, in the cluster profile (else null). */
+	private final KafkaCluster brokers;
+
+	/** The broker last killed, to start again. */
+	private KafkaBroker killed;
 
 	private final ChildProcess mongo;
 
@@ -84,7 +93,7 @@ final class RunningSystem implements SystemUnderFaults {
 	 */
 	static synchronized RunningSystem shared() {
 		if (shared == null) {
-			shared = new RunningSystem();
+			shared = new RunningSystem(false);
 			Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "system-test-shutdown"));
 		}
 		return shared;
@@ -95,7 +104,16 @@ final class RunningSystem implements SystemUnderFaults {
 	 * and must leave the shared one as it was; the caller closes it.
 	 */
 	static RunningSystem isolated() {
-		return new RunningSystem();
+		return new RunningSystem(false);
+	}
+
+	/**
+	 * The cluster profile, of its own: three brokers (replication 3, min.insync.replicas
+	 * 2), two instances of each service ({@code intake-service} and
+	 * {@code intake-service-2} …), one gateway balancing over them; the caller closes it.
+	 */
+	static RunningSystem cluster() {
+		return new RunningSystem(true);
 	}
 
 	GreenMail mail() {
@@ -115,7 +133,7 @@ final class RunningSystem implements SystemUnderFaults {
 		return this.workDir.resolve("logs");
 	}
 
-	private RunningSystem() {
+	private RunningSystem(boolean cluster) {
 		this.mail = new GreenMail(
 				new ServerSetup[] { ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort() })
 			.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
@@ -138,8 +156,16 @@ final class RunningSystem implements SystemUnderFaults {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		this.kafka = new KafkaBroker(this.workDir.resolve("kafka"), freePort(), freePort(),
-				LocalStack.infraClasspath(this.root));
+		if (cluster) {
+			this.brokers = new KafkaCluster(this.workDir.resolve("kafka"), List.of(freePort(), freePort(), freePort()),
+					List.of(freePort(), freePort(), freePort()), LocalStack.infraClasspath(this.root));
+			this.kafka = null;
+		}
+		else {
+			this.brokers = null;
+			this.kafka = new KafkaBroker(this.workDir.resolve("kafka"), freePort(), freePort(),
+					LocalStack.infraClasspath(this.root));
+		}
 		// its own process, so a test can freeze it as a stalled database server would be
 		int mongoPort = freePort();
 		this.mongoUri = "mongodb://127.0.0.1:" + mongoPort;
@@ -147,17 +173,31 @@ final class RunningSystem implements SystemUnderFaults {
 				List.of("-Xmx256m", "-XX:+UseSerialGC"), List.of(String.valueOf(mongoPort), "memory"),
 				this.workDir.resolve("logs").resolve("mongodb.log"));
 		this.mongo.start();
-		this.kafka.start();
+		if (cluster) {
+			this.brokers.start();
+		}
+		else {
+			this.kafka.start();
+		}
 		this.mongo.awaitReady(() -> Probes.portOpen(mongoPort), Duration.ofSeconds(60));
 
 		Map<String, Integer> ports = this.ports;
+		// in the cluster, the second instance of a service is "<service>-2"
 		SERVICES.forEach((service) -> ports.put(service, freePort()));
+		if (cluster) {
+			SERVICES.stream()
+				.filter((service) -> !service.equals("gateway"))
+				.forEach((service) -> ports.put(service + "-2", freePort()));
+		}
 		// the test-only key pair of test-support, so tests can sign tokens of their own
 		Path privateKey = copyResource("/dak-test-jwt-private.pem");
 		Path publicKey = copyResource("/dak-test-jwt-public.pem");
 		this.gatewayPort = ports.get("gateway");
 		Map<String, String> environment = new LinkedHashMap<>();
-		environment.put("KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
+		environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
+		if (cluster) {
+			environment.put("KAFKA_REPLICATION_FACTOR", "3");
+		}
 		environment.put("MONGODB_URI", "mongodb://127.0.0.1:" + mongoPort);
 		environment.put("SMTP_HOST", "127.0.0.1");
 		environment.put("SMTP_PORT", String.valueOf(smtpPort));
@@ -175,12 +215,19 @@ final class RunningSystem implements SystemUnderFaults {
 		environment.put("DAK_JWT_PUBLIC_KEY", publicKey.toString());
 		environment.put("DAK_SEAL_PUBLIC_KEY", copyResource("/dak-test-seal-public.pem").toString());
 		Path sealingKey = copyResource("/dak-test-seal-private.pem");
-		ports.forEach((service, port) -> environment.put(LocalStack.urlVariable(service), "http://127.0.0.1:" + port));
+		for (String service : SERVICES) {
+			String urls = "http://127.0.0.1:" + ports.get(service);
+			if (ports.containsKey(service + "-2")) {
+				urls += ",http://127.0.0.1:" + ports.get(service + "-2");
+			}
+			environment.put(LocalStack.urlVariable(service), urls);
+		}
 
 		List<CompletableFuture<Void>> ready = new ArrayList<>();
-		for (String service : SERVICES) {
+		for (String instance : ports.keySet()) {
+			String service = instance.replaceFirst("-2$", "");
 			Map<String, String> serviceEnvironment = new LinkedHashMap<>(environment);
-			serviceEnvironment.put("PORT", String.valueOf(ports.get(service)));
+			serviceEnvironment.put("PORT", String.valueOf(ports.get(instance)));
 			if (service.equals("notification-service")) {
 				serviceEnvironment.put("DAK_SEAL_PRIVATE_KEY", sealingKey.toString());
 				// a test system: a provider that failed is tried again within seconds
@@ -209,11 +256,11 @@ final class RunningSystem implements SystemUnderFaults {
 				// person
 				serviceEnvironment.put("DAK_LIMIT_SIGNED_IN", "100000");
 			}
-			ChildProcess process = ChildProcess.bootJar(service, LocalStack.serviceJar(this.root, service),
-					serviceEnvironment, this.workDir.resolve("logs").resolve(service + ".log"));
+			ChildProcess process = ChildProcess.bootJar(instance, LocalStack.serviceJar(this.root, service),
+					serviceEnvironment, this.workDir.resolve("logs").resolve(instance + ".log"));
 			this.services.add(process.start());
-			this.byName.put(service, process);
-			String base = "http://127.0.0.1:" + ports.get(service);
+			this.byName.put(instance, process);
+			String base = "http://127.0.0.1:" + ports.get(instance);
 			ready.add(CompletableFuture
 				.runAsync(() -> process.awaitReady(() -> Probes.healthy(base), Duration.ofMinutes(4))));
 		}
@@ -233,6 +280,11 @@ final class RunningSystem implements SystemUnderFaults {
 
 	KafkaBroker kafka() {
 		return this.kafka;
+	}
+
+	/** The cluster's brokers (in the cluster profile). */
+	KafkaCluster brokers() {
+		return this.brokers;
 	}
 
 	/** Kills a service at once ({@code kill -9}). */
@@ -267,7 +319,7 @@ final class RunningSystem implements SystemUnderFaults {
 
 	@Override
 	public String kafkaBootstrapServers() {
-		return this.kafka.bootstrapServers();
+		return (this.brokers != null) ? this.brokers.bootstrapServers() : this.kafka.bootstrapServers();
 	}
 
 	/** The MongoDB server every service's database is on. */
@@ -277,13 +329,21 @@ final class RunningSystem implements SystemUnderFaults {
 
 	@Override
 	public void killBroker() {
-		this.kafka.kill();
+		this.killed = (this.brokers != null) ? this.brokers.node(this.brokers
+			.leaderOfTheBusiestPartitions(java.util.Arrays.stream(Topic.values()).map(Topic::topicName).toList()))
+				: this.kafka;
+		this.killed.kill();
+	}
+
+	/** Which broker was killed last: its node ID (1 outside the cluster). */
+	int killedBroker() {
+		return (this.killed != null) ? this.killed.nodeId() : 0;
 	}
 
 	@Override
 	public void restartBroker(Duration down) {
 		await().pollDelay(down).atMost(down.plusSeconds(5)).until(() -> true);
-		this.kafka.start();
+		this.killed.start();
 	}
 
 	@Override
@@ -391,7 +451,14 @@ final class RunningSystem implements SystemUnderFaults {
 			for (ChildProcess process : this.services) {
 				Files.writeString(run.resolve(process.name() + ".pid"), String.valueOf(process.pid()));
 			}
-			Files.writeString(run.resolve("kafka.pid"), String.valueOf(this.kafka.pid()));
+			if (this.brokers != null) {
+				for (KafkaBroker broker : this.brokers.brokers()) {
+					Files.writeString(run.resolve(broker.name() + ".pid"), String.valueOf(broker.pid()));
+				}
+			}
+			else {
+				Files.writeString(run.resolve("kafka.pid"), String.valueOf(this.kafka.pid()));
+			}
 			Files.writeString(run.resolve("mongodb.pid"), String.valueOf(this.mongo.pid()));
 		}
 		catch (IOException ex) {
@@ -412,7 +479,12 @@ final class RunningSystem implements SystemUnderFaults {
 		this.mongo.resume();
 		List<Runnable> stops = new ArrayList<>();
 		this.services.forEach((service) -> stops.add(service::stop));
-		stops.add(this.kafka::stop);
+		if (this.brokers != null) {
+			this.brokers.brokers().forEach((broker) -> stops.add(broker::stop));
+		}
+		else {
+			stops.add(this.kafka::stop);
+		}
 		stops.add(this.mongo::stop);
 		java.util.concurrent.ExecutorService stopping = java.util.concurrent.Executors.newFixedThreadPool(stops.size());
 		CompletableFuture
