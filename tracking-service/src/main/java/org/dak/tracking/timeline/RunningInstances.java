@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * The instances of tracking that run now, each seen by the beat it writes every few
  * seconds to {@value #COLLECTION} (one small document per instance, named by its host and
- * port, so that an instance started again after a crash is not its own sibling).
+ * port, so that an instance started again after a crash is not its own sibling; one not
+ * heard from for a day is removed, so the collection holds about as many documents as
+ * instances run).
  */
 @Component
 class RunningInstances implements DisposableBean {
@@ -47,8 +49,10 @@ class RunningInstances implements DisposableBean {
 
 	@Scheduled(fixedDelay = 5_000)
 	void beat() {
-		this.mongo.upsert(Query.query(Criteria.where("_id").is(this.self)), new Update().set("seenAt", Instant.now()),
+		Instant now = Instant.now();
+		this.mongo.upsert(Query.query(Criteria.where("_id").is(this.self)), new Update().set("seenAt", now),
 				COLLECTION);
+		this.mongo.remove(Query.query(Criteria.where("seenAt").lt(now.minus(Duration.ofDays(1)))), COLLECTION);
 	}
 
 	/** A clean stop says so at once. */
