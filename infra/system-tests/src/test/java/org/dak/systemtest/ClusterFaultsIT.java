@@ -97,7 +97,7 @@ class ClusterFaultsIT {
 	 */
 	private static String takeover(String name, Baseline before, Load load, FaultSuiteIT.Fault kill, Runnable restart) {
 		int answered503 = load.serviceUnavailable.get();
-		int unanswered = load.unanswered();
+		int unanswered = load.unanswered() + load.cutOff();
 		int rounds = load.rounds();
 		long start = System.nanoTime();
 		String detail = kill.run();
@@ -109,7 +109,7 @@ class ClusterFaultsIT {
 		long back = System.nanoTime();
 		long quiet = FaultSuiteIT.awaitQuiet(before, load, Duration.ofMinutes(3));
 		int requests = load.rounds() - rounds;
-		int failed = load.serviceUnavailable.get() - answered503 + load.unanswered() - unanswered;
+		int failed = load.serviceUnavailable.get() - answered503 + load.unanswered() + load.cutOff() - unanswered;
 		String row = "| %s%s | %d ms | %d ms | %d ms | %d of %d (%.1f %%) |".formatted(name, detail, takenOver,
 				Duration.ofNanos(back - down).toMillis(), quiet, failed, requests,
 				(requests == 0) ? 0.0 : 100.0 * failed / requests);
@@ -120,7 +120,7 @@ class ClusterFaultsIT {
 	private static void write(List<String> rows, Load load, Counts counts) {
 		FaultSuiteIT.write("cluster-faults.md",
 				"| fault | survivors took over after (items sent after the kill all stored) | restarted in | quiet again after the restart "
-						+ "| submissions answered 503 or not at all |\n|---|---|---|---|---|\n",
+						+ "| calls answered 503, not at all or cut off |\n|---|---|---|---|---|\n",
 				rows, load, counts);
 	}
 

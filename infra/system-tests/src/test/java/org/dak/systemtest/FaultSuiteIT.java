@@ -201,6 +201,7 @@ class FaultSuiteIT {
 				load, counts);
 		assertThat(load.unexpected()).as("answers other than a receipt or a 503 to retry").isEmpty();
 		assertThat(load.unanswered()).as("callers left hanging").isZero();
+		assertThat(load.cutOff()).as("answers cut off").isZero();
 		assertThat(counts.lost()).as("acknowledged items missing somewhere").isEmpty();
 		assertThat(counts.doubled()).as("items stored or told twice").isEmpty();
 		assertThat(counts.wrongStatus()).as("marked or worked items not so in tracking").isEmpty();
@@ -521,6 +522,8 @@ class FaultSuiteIT {
 			.append(load.serviceUnavailable.get())
 			.append("; left hanging: ")
 			.append(load.unanswered())
+			.append("; answers cut off: ")
+			.append(load.cutOff())
 			.append("; other answers: ")
 			.append(load.unexpected())
 			.append("\nlost: ")
@@ -579,6 +582,8 @@ class FaultSuiteIT {
 
 		private final AtomicInteger unanswered = new AtomicInteger();
 
+		private final AtomicInteger cutOff = new AtomicInteger();
+
 		private final List<String> unexpected = new CopyOnWriteArrayList<>();
 
 		private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -611,6 +616,14 @@ class FaultSuiteIT {
 
 		int unanswered() {
 			return this.unanswered.get();
+		}
+
+		/**
+		 * Answers that began and broke off (the instance giving them died): the caller
+		 * tries again as if there had been none.
+		 */
+		int cutOff() {
+			return this.cutOff.get();
 		}
 
 		/** How many rounds (each one submission, some a marking or a status too). */
@@ -666,18 +679,22 @@ class FaultSuiteIT {
 						.retrieve()
 						.toEntity(JsonNode.class);
 				});
-				case 2 -> submit(n, "FAX", subject, false, null, () -> {
-					MultiValueMap<String, HttpEntity<?>> parts = new LinkedMultiValueMap<>();
-					parts.add("fax", Http.jsonPart(Map.of("faxId", "fault-fax-" + this.run + "-" + n, "senderNumber",
-							"0612 2200456", "receivedAt", Instant.now().toString(), "subject", subject)));
-					parts.add("pages", Http.filePart("pages", "page-1.pdf", MediaType.APPLICATION_PDF, PDF));
-					return fax.post()
-						.uri("/api/v1/channels/fax")
-						.contentType(MediaType.MULTIPART_FORM_DATA)
-						.body(parts)
-						.retrieve()
-						.toEntity(JsonNode.class);
-				});
+				case 2 -> {
+					// the bridge sends the same fax again, as it received it
+					String receivedAt = Instant.now().toString();
+					submit(n, "FAX", subject, false, null, () -> {
+						MultiValueMap<String, HttpEntity<?>> parts = new LinkedMultiValueMap<>();
+						parts.add("fax", Http.jsonPart(Map.of("faxId", "fault-fax-" + this.run + "-" + n,
+								"senderNumber", "0612 2200456", "receivedAt", receivedAt, "subject", subject)));
+						parts.add("pages", Http.filePart("pages", "page-1.pdf", MediaType.APPLICATION_PDF, PDF));
+						return fax.post()
+							.uri("/api/v1/channels/fax")
+							.contentType(MediaType.MULTIPART_FORM_DATA)
+							.body(parts)
+							.retrieve()
+							.toEntity(JsonNode.class);
+					});
+				}
 				case 4 -> mail(subject, "mailer." + this.run + "." + n + "@example.in");
 				default -> submit(n, "SOCIAL_MEDIA", subject, false, null,
 						() -> Http.json(social, HttpMethod.POST, "/api/v1/channels/social",
@@ -737,6 +754,10 @@ class FaultSuiteIT {
 				catch (org.springframework.web.client.ResourceAccessException ex) {
 					this.unanswered.incrementAndGet();
 				}
+				catch (org.springframework.web.client.RestClientException ex) {
+					// an answer cut off as the instance that gave it died: no answer
+					this.cutOff.incrementAndGet();
+				}
 				return;
 			}
 		}
@@ -767,6 +788,10 @@ class FaultSuiteIT {
 				catch (org.springframework.web.client.ResourceAccessException ex) {
 					this.unanswered.incrementAndGet();
 				}
+				catch (org.springframework.web.client.RestClientException ex) {
+					// an answer cut off as the instance that gave it died: no answer
+					this.cutOff.incrementAndGet();
+				}
 				pause(Duration.ofMillis(500));
 			}
 			this.unexpected.add(channel + " item " + n + " not acknowledged within 3 minutes");
@@ -789,6 +814,10 @@ class FaultSuiteIT {
 				}
 				catch (org.springframework.web.client.ResourceAccessException ex) {
 					this.unanswered.incrementAndGet();
+				}
+				catch (org.springframework.web.client.RestClientException ex) {
+					// an answer cut off as the instance that gave it died: no answer
+					this.cutOff.incrementAndGet();
 				}
 				return;
 			}
