@@ -67,16 +67,7 @@ class BalancingIT extends GatewayTestBase {
 		for (WireMockServer instance : List.of(trackingOne, trackingTwo)) {
 			instance.stubFor(get(urlPathMatching("/api/v1/cases/.*")).willReturn(okJson("{\"status\":\"MARKED\"}")));
 		}
-		List<Integer> answers = new ArrayList<>();
-		for (int i = 0; i < 10; i++) {
-			answers.add(http(officer).get()
-				.uri("/api/v1/cases/NAL-2026-000001-X")
-				.retrieve()
-				.toBodilessEntity()
-				.getStatusCode()
-				.value());
-		}
-		assertThat(answers).containsOnly(200);
+		assertThat(readTenTimes(officer)).containsOnly(200);
 		// round robin over the two that answer their check (the first calls may find the
 		// first check half done); none to the one never started
 		int one = casesRead(trackingOne);
@@ -84,18 +75,9 @@ class BalancingIT extends GatewayTestBase {
 		assertThat(casesRead(trackingTwo)).isEqualTo(10 - one);
 
 		trackingTwo.stop();
-		answers.clear();
-		for (int i = 0; i < 10; i++) {
-			answers.add(http(officer).get()
-				.uri("/api/v1/cases/NAL-2026-000001-X")
-				.retrieve()
-				.toBodilessEntity()
-				.getStatusCode()
-				.value());
-		}
 		// the gateway still thinks the dead one alive: every call that reached it was
 		// repeated on the other, and the caller never noticed
-		assertThat(answers).containsOnly(200);
+		assertThat(readTenTimes(officer)).containsOnly(200);
 		assertThat(casesRead(trackingOne)).isEqualTo(one + 10);
 	}
 
@@ -120,6 +102,20 @@ class BalancingIT extends GatewayTestBase {
 		assertThat(answers).containsOnly(201, 503);
 		assertThat(answers.stream().filter((status) -> status == 503)).hasSize(2);
 		intakeOne.verify(reachedOne + 2, postRequestedFor(urlEqualTo("/api/v1/complaints")));
+	}
+
+	/** The statuses of ten reads of one item through the gateway. */
+	private List<Integer> readTenTimes(String token) {
+		List<Integer> answers = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			answers.add(http(token).get()
+				.uri("/api/v1/cases/NAL-2026-000001-X")
+				.retrieve()
+				.toBodilessEntity()
+				.getStatusCode()
+				.value());
+		}
+		return answers;
 	}
 
 	private static int casesRead(WireMockServer instance) {
