@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A service with several instances behind the gateway: the calls are spread over those
  * that answer their liveness check; one dead from the start gets none; and when an
  * instance dies between two checks, a read is tried on another one while a submission is
- * not repeated (its caller repeats it with its Idempotency-Key).
+ * not repeated (its caller repeats it with its Idempotency-Key). While no instance of a
+ * service passes its check, all are tried.
  */
 // checks far apart: an instance that dies during a test is still on the list
 @TestPropertySource(properties = "spring.cloud.loadbalancer.health-check.interval=10m")
@@ -45,6 +46,8 @@ class BalancingIT extends GatewayTestBase {
 
 	static final WireMockServer intakeTwo = started();
 
+	static final WireMockServer routingAlone = startedButNotYetLive();
+
 	static final String NEVER_STARTED = "http://127.0.0.1:" + freePort();
 
 	@DynamicPropertySource
@@ -53,11 +56,12 @@ class BalancingIT extends GatewayTestBase {
 				() -> String.join(",", trackingOne.baseUrl(), trackingTwo.baseUrl(), NEVER_STARTED));
 		registry.add("dak.gateway.instances[intake-service]",
 				() -> String.join(",", intakeOne.baseUrl(), intakeTwo.baseUrl()));
+		registry.add("dak.gateway.instances[routing-service]", routingAlone::baseUrl);
 	}
 
 	@AfterAll
 	static void stopInstances() {
-		List.of(trackingOne, trackingTwo, intakeOne, intakeTwo).forEach(WireMockServer::stop);
+		List.of(trackingOne, trackingTwo, intakeOne, intakeTwo, routingAlone).forEach(WireMockServer::stop);
 	}
 
 	@Test
@@ -104,6 +108,17 @@ class BalancingIT extends GatewayTestBase {
 		intakeOne.verify(reachedOne + 2, postRequestedFor(urlEqualTo("/api/v1/complaints")));
 	}
 
+	@Test
+	void aLoneInstanceThatHasNotYetPassedItsCheckIsAskedAllTheSame() {
+		// as after a restart, until the next check: the DM's desk must not answer 503 for
+		// a service that already answers
+		routingAlone.stubFor(get(urlEqualTo("/api/v1/departments")).willReturn(okJson("[]")));
+		String dm = account(unique("balancing.dm"), "DM", java.util.Map.of());
+		assertThat(http(dm).get().uri("/api/v1/departments").retrieve().toBodilessEntity().getStatusCode().value())
+			.isEqualTo(200);
+		routingAlone.verify(1, getRequestedFor(urlEqualTo("/api/v1/departments")));
+	}
+
 	/** The statuses of ten reads of one item through the gateway. */
 	private List<Integer> readTenTimes(String token) {
 		List<Integer> answers = new ArrayList<>();
@@ -138,6 +153,12 @@ class BalancingIT extends GatewayTestBase {
 		WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
 		server.start();
 		server.stubFor(get("/actuator/health/liveness").willReturn(okJson("{\"status\":\"UP\"}")));
+		return server;
+	}
+
+	private static WireMockServer startedButNotYetLive() {
+		WireMockServer server = started();
+		server.stubFor(get("/actuator/health/liveness").willReturn(aResponse().withStatus(503)));
 		return server;
 	}
 
