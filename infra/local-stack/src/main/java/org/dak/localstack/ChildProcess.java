@@ -50,9 +50,10 @@ public final class ChildProcess {
 	 * for notification, which unseals an access code (RSA) for every item: 9 ms with the
 	 * first compiler, 2.2 ms with the optimising one.
 	 */
-	static List<String> serviceJvm(String service) {
+	static List<String> serviceJvm(String instance) {
 		List<String> options = new ArrayList<>(smallJvm("256m", "32m"));
-		if (!service.equals("notification-service")) {
+		// the cluster profile's second instance of a service is "<service>-2"
+		if (!instance.replaceFirst("-\\d+$", "").equals("notification-service")) {
 			options.add("-XX:TieredStopAtLevel=1");
 		}
 		options.add("-Dfile.encoding=UTF-8");
