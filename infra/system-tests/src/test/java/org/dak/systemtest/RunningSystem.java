@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The four services and the gateway as processes, started from their executable jars,
  * against one Kafka broker process and one MongoDB server, with the mail relay and SMS
- * provider the test supplies; or in the cluster profile ({@link #cluster()}), against
+ * provider the test supplies; or in the cluster profile ({@link #cluster(List)}), against
  * three brokers with two instances of each service behind the gateway.
  */
 final class RunningSystem implements SystemUnderFaults {
@@ -93,7 +93,7 @@ final class RunningSystem implements SystemUnderFaults {
 	 */
 	static synchronized RunningSystem shared() {
 		if (shared == null) {
-			shared = new RunningSystem(false);
+			shared = new RunningSystem(false, List.of());
 			Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "system-test-shutdown"));
 		}
 		return shared;
@@ -104,16 +104,17 @@ final class RunningSystem implements SystemUnderFaults {
 	 * and must leave the shared one as it was; the caller closes it.
 	 */
 	static RunningSystem isolated() {
-		return new RunningSystem(false);
+		return new RunningSystem(false, List.of());
 	}
 
 	/**
 	 * The cluster profile, of its own: three brokers (replication 3, min.insync.replicas
-	 * 2), two instances of each service ({@code intake-service} and
-	 * {@code intake-service-2} …), one gateway balancing over them; the caller closes it.
+	 * 2), two instances of each of the {@code services} named ({@code tracking-service}
+	 * and {@code tracking-service-2} …) and one of the others, one gateway balancing over
+	 * them; the caller closes it.
 	 */
-	static RunningSystem cluster() {
-		return new RunningSystem(true);
+	static RunningSystem cluster(List<String> services) {
+		return new RunningSystem(true, services);
 	}
 
 	GreenMail mail() {
@@ -133,7 +134,7 @@ final class RunningSystem implements SystemUnderFaults {
 		return this.workDir.resolve("logs");
 	}
 
-	private RunningSystem(boolean cluster) {
+	private RunningSystem(boolean cluster, List<String> twice) {
 		this.mail = new GreenMail(
 				new ServerSetup[] { ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort() })
 			.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
@@ -184,11 +185,7 @@ final class RunningSystem implements SystemUnderFaults {
 		Map<String, Integer> ports = this.ports;
 		// in the cluster, the second instance of a service is "<service>-2"
 		SERVICES.forEach((service) -> ports.put(service, freePort()));
-		if (cluster) {
-			SERVICES.stream()
-				.filter((service) -> !service.equals("gateway"))
-				.forEach((service) -> ports.put(service + "-2", freePort()));
-		}
+		twice.forEach((service) -> ports.put(service + "-2", freePort()));
 		// the test-only key pair of test-support, so tests can sign tokens of their own
 		Path privateKey = copyResource("/dak-test-jwt-private.pem");
 		Path publicKey = copyResource("/dak-test-jwt-public.pem");
@@ -234,6 +231,11 @@ final class RunningSystem implements SystemUnderFaults {
 				serviceEnvironment.put("DAK_NOTIFICATION_RETRY_LATERBACKOFF", "2s");
 				serviceEnvironment.put("DAK_NOTIFICATION_RETRY_MAXLATERBACKOFF", "10s");
 				serviceEnvironment.put("DAK_NOTIFICATION_CIRCUITBREAKER_OPENFOR", "5s");
+				// a test system sends a few messages a second: the optimising compiler
+				// the
+				// launcher gives notification for its unsealing only costs CPU at each
+				// start
+				serviceEnvironment.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1");
 			}
 			if (service.equals("intake-service")) {
 				String mailbox = "DAK_INTAKE_MAIL_MAILBOXES_0_";
