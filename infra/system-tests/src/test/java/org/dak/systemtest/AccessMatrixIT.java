@@ -104,6 +104,14 @@ class AccessMatrixIT {
 				boolean allowed = row.allowed().get(column);
 				tests.add(DynamicTest.dynamicTest(row.endpoint() + " as " + role + (allowed ? " ✓" : " ✗"), () -> {
 					int status = call(row, role);
+					if (status == 503 && row.endpoint().startsWith("GET ")) {
+						// the route's time-out (5 s) on a machine busy with the fault
+						// suites
+						// beside this test: a read answered "come again" is asked again,
+						// as
+						// a client would; access is what this test is about
+						status = call(row, role);
+					}
 					if (allowed) {
 						// allowed means answered: a 5xx is a failure, not a pass
 						assertThat(status).as("%s as %s", row.endpoint(), role).isNotIn(401, 403).isLessThan(500);

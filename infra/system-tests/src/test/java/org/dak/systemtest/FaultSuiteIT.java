@@ -22,6 +22,9 @@ import org.dak.testsupport.PublishedRecords;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpEntity;
@@ -46,7 +49,16 @@ import static org.awaitility.Awaitility.await;
  * doubled 0, every message sent once, every caller answered. The figures are printed and
  * written to {@code target/reliability/faults.md}.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(FaultSuiteIT.LANE)
 class FaultSuiteIT {
+
+	/**
+	 * The fault suites' lane: they run one after the other (they share the callers and
+	 * the system under faults), beside the tests of the shared system
+	 * ({@code junit-platform.properties}).
+	 */
+	static final String LANE = "fault suites";
 
 	static final String RECEIPT_SMS = "आपका आवेदन प्राप्त हुआ";
 
