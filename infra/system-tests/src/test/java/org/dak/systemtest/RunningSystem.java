@@ -2,6 +2,7 @@ package org.dak.systemtest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import jakarta.mail.Address;
@@ -72,6 +76,9 @@ final class RunningSystem implements SystemUnderFaults {
 	static final String CALLBACK_TOKEN = "system-test-callback-token";
 
 	private static RunningSystem shared;
+
+	/** The ports {@link #freePort()} gave out, to any system of this run. */
+	private static final Set<Integer> GIVEN_OUT = ConcurrentHashMap.newKeySet();
 
 	/** The office's complaints address: mail sent to it becomes an item. */
 	static final String COMPLAINTS = "complaints@dak.test";
@@ -511,12 +518,29 @@ final class RunningSystem implements SystemUnderFaults {
 		}
 	}
 
+	/**
+	 * A port for a process to listen on: free now, never given out before in this run,
+	 * and below the range the kernel picks outgoing connections' ports from (32768 and up
+	 * on Linux), where a port found free is soon taken by a connection of the tests
+	 * running beside (a broker of the cluster once failed to bind so).
+	 */
 	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
+		for (int tries = 0; tries < 1000; tries++) {
+			int port = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
+			if (GIVEN_OUT.add(port) && free(port)) {
+				return port;
+			}
+		}
+		throw new IllegalStateException("no free port between 20000 and 32000");
+	}
+
+	private static boolean free(int port) {
+		try (ServerSocket socket = new ServerSocket()) {
+			socket.bind(new InetSocketAddress("127.0.0.1", port));
+			return true;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			return false;
 		}
 	}
 
