@@ -169,6 +169,73 @@ class DeadlineIT {
 		assertThat(countsOn(Topics.DEADLINE_BREACHED, ids)).hasSize(ids.size());
 	}
 
+	/**
+	 * Two instances of tracking close the same unanswered disposals at the same moment
+	 * (and the scheduled round runs too): each item is closed once, and its applicant is
+	 * told once.
+	 */
+	@Test
+	void twoRoundsAtOnceCloseEachUnansweredItemOnce(@Autowired Cases cases) throws Exception {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			String id = ReceiptNumbers.format("NAL", 2026, 7600 + i);
+			ids.add(id);
+			receivedAndMarked(id, "PHED");
+		}
+		this.clock.set(day("2026-12-01"));
+		for (String id : ids) {
+			Http.local(this.port, TestTokens.officer("PHED"))
+				.post()
+				.uri("/api/v1/cases/" + id + "/status")
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.body(Map.of("status", "DISPOSED", "note", "नल की मरम्मत हो गई"))
+				.retrieve()
+				.toBodilessEntity();
+		}
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService instances = Executors.newFixedThreadPool(2);
+		List<Future<Integer>> rounds = new ArrayList<>();
+		for (int instance = 0; instance < 2; instance++) {
+			rounds.add(instances.submit(() -> {
+				start.await();
+				int closed = 0;
+				for (int round = 0; round < 5; round++) {
+					closed += cases.closeUnanswered(Duration.ofDays(30));
+				}
+				return closed;
+			}));
+		}
+		this.clock.set(day("2027-01-02"));
+		start.countDown();
+		for (Future<Integer> round : rounds) {
+			round.get(60, TimeUnit.SECONDS);
+		}
+		instances.shutdown();
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> ids.stream().allMatch((id) -> "CLOSED".equals(status(id))));
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(20))
+			.until(() -> closedAnnouncements(ids).values().stream().allMatch((count) -> count == 1));
+		assertThat(closedAnnouncements(ids)).hasSize(ids.size());
+	}
+
+	/** How many times each of these items was announced closed. */
+	private Map<String, Long> closedAnnouncements(List<String> ids) {
+		Map<String, Long> counts = new java.util.HashMap<>();
+		try {
+			PublishedRecords.await(this.bootstrapServers, Topics.STATUS_UPDATED, (r) -> {
+				if (ids.contains(r.key()) && PublishedRecords.text(r).contains("\"CLOSED\"")) {
+					counts.merge(r.key(), 1L, Long::sum);
+				}
+				return false;
+			}, Duration.ofSeconds(1));
+		}
+		catch (AssertionError ex) {
+			// read to the end of the topic
+		}
+		return counts;
+	}
+
 	/** How many records of the topic each of these keys has. */
 	private Map<String, Long> countsOn(String topic, List<String> keys) {
 		Map<String, Long> counts = new java.util.HashMap<>();
