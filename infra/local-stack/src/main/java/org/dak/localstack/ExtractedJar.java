@@ -3,8 +3,8 @@ package org.dak.localstack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,13 +25,14 @@ final class ExtractedJar {
 	}
 
 	/**
-	 * The unpacked form of {@code executable}, next to it in {@code extracted/}; made now
-	 * if missing or older than the jar. Safe when several launchers ask at once: each
-	 * unpacks into a folder of its own and the first to finish puts it in place.
+	 * The unpacked form of {@code executable}, next to it in {@code extracted/}; unpacked
+	 * now if missing or from an earlier build of the jar. Launchers asking at once (the
+	 * system tests and a local stack) each unpack into a folder of their own and put it
+	 * in place in one move.
 	 */
 	static synchronized Path of(Path executable) {
 		Path target = executable.resolveSibling("extracted");
-		String stamp = Files.exists(executable) ? stampOf(executable) : "";
+		String stamp = stampOf(executable);
 		Path jar = target.resolve(executable.getFileName());
 		if (Files.isRegularFile(jar) && stamp.equals(read(target.resolve("stamp")))) {
 			return jar;

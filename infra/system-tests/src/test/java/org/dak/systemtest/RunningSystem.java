@@ -38,10 +38,11 @@ import org.dak.localstack.Probes;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The four services and the gateway as processes, started from their executable jars,
- * against one Kafka broker process and one MongoDB server, with the mail relay and SMS
- * provider the test supplies; or in the cluster profile ({@link #cluster(List)}), against
- * three brokers with two instances of each service behind the gateway.
+ * The four services and the gateway as processes, started from their executable jars
+ * (unpacked), against one Kafka broker process and one MongoDB server, with the mail
+ * relay and SMS provider the test supplies; or in the cluster profile
+ * ({@link #cluster(List)}), against three brokers with two instances of the services
+ * named behind the gateway.
  */
 final class RunningSystem implements SystemUnderFaults {
 
