@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -143,30 +145,14 @@ class DeadlineIT {
 			ids.add(id);
 			receivedAndMarked(id, "SUPPLY");
 		}
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService instances = Executors.newFixedThreadPool(2);
-		List<Future<Integer>> rounds = new ArrayList<>();
-		for (int instance = 0; instance < 2; instance++) {
-			rounds.add(instances.submit(() -> {
-				start.await();
-				int announced = 0;
-				for (int round = 0; round < 5; round++) {
-					announced += cases.checkDeadlines();
-				}
-				return announced;
-			}));
-		}
-		this.clock.set(day("2026-12-30"));
-		start.countDown();
-		for (Future<Integer> round : rounds) {
-			round.get(60, TimeUnit.SECONDS);
-		}
-		instances.shutdown();
+		twoInstancesAtOnce(day("2026-12-30"), cases::checkDeadlines);
 
 		await().during(Duration.ofSeconds(2))
 			.atMost(Duration.ofSeconds(20))
-			.until(() -> countsOn(Topics.DEADLINE_BREACHED, ids).values().stream().allMatch((count) -> count == 1));
-		assertThat(countsOn(Topics.DEADLINE_BREACHED, ids)).hasSize(ids.size());
+			.until(() -> countsOn(Topics.DEADLINE_BREACHED, ids, (r) -> true).values()
+				.stream()
+				.allMatch((count) -> count == 1));
+		assertThat(countsOn(Topics.DEADLINE_BREACHED, ids, (r) -> true)).hasSize(ids.size());
 	}
 
 	/**
@@ -192,56 +178,51 @@ class DeadlineIT {
 				.retrieve()
 				.toBodilessEntity();
 		}
+		twoInstancesAtOnce(day("2027-01-02"), () -> cases.closeUnanswered(Duration.ofDays(30)));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> ids.stream().allMatch((id) -> "CLOSED".equals(status(id))));
+		Predicate<ConsumerRecord<String, byte[]>> closed = (r) -> PublishedRecords.text(r).contains("\"CLOSED\"");
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(20))
+			.until(() -> countsOn(Topics.STATUS_UPDATED, ids, closed).values()
+				.stream()
+				.allMatch((count) -> count == 1));
+		assertThat(countsOn(Topics.STATUS_UPDATED, ids, closed)).hasSize(ids.size());
+	}
+
+	/**
+	 * Two instances' rounds at the same moment: each runs {@code round} five times, both
+	 * starting together once the clock reads {@code moment}.
+	 */
+	private void twoInstancesAtOnce(Instant moment, Callable<Integer> round) throws Exception {
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService instances = Executors.newFixedThreadPool(2);
 		List<Future<Integer>> rounds = new ArrayList<>();
 		for (int instance = 0; instance < 2; instance++) {
 			rounds.add(instances.submit(() -> {
 				start.await();
-				int closed = 0;
-				for (int round = 0; round < 5; round++) {
-					closed += cases.closeUnanswered(Duration.ofDays(30));
+				int done = 0;
+				for (int i = 0; i < 5; i++) {
+					done += round.call();
 				}
-				return closed;
+				return done;
 			}));
 		}
-		this.clock.set(day("2027-01-02"));
+		this.clock.set(moment);
 		start.countDown();
-		for (Future<Integer> round : rounds) {
-			round.get(60, TimeUnit.SECONDS);
+		for (Future<Integer> each : rounds) {
+			each.get(60, TimeUnit.SECONDS);
 		}
 		instances.shutdown();
-
-		await().atMost(Duration.ofSeconds(20)).until(() -> ids.stream().allMatch((id) -> "CLOSED".equals(status(id))));
-		await().during(Duration.ofSeconds(2))
-			.atMost(Duration.ofSeconds(20))
-			.until(() -> closedAnnouncements(ids).values().stream().allMatch((count) -> count == 1));
-		assertThat(closedAnnouncements(ids)).hasSize(ids.size());
 	}
 
-	/** How many times each of these items was announced closed. */
-	private Map<String, Long> closedAnnouncements(List<String> ids) {
-		Map<String, Long> counts = new java.util.HashMap<>();
-		try {
-			PublishedRecords.await(this.bootstrapServers, Topics.STATUS_UPDATED, (r) -> {
-				if (ids.contains(r.key()) && PublishedRecords.text(r).contains("\"CLOSED\"")) {
-					counts.merge(r.key(), 1L, Long::sum);
-				}
-				return false;
-			}, Duration.ofSeconds(1));
-		}
-		catch (AssertionError ex) {
-			// read to the end of the topic
-		}
-		return counts;
-	}
-
-	/** How many records of the topic each of these keys has. */
-	private Map<String, Long> countsOn(String topic, List<String> keys) {
+	/** How many records of the topic each of these keys has that {@code match}. */
+	private Map<String, Long> countsOn(String topic, List<String> keys,
+			Predicate<ConsumerRecord<String, byte[]>> match) {
 		Map<String, Long> counts = new java.util.HashMap<>();
 		try {
 			PublishedRecords.await(this.bootstrapServers, topic, (r) -> {
-				if (keys.contains(r.key())) {
+				if (keys.contains(r.key()) && match.test(r)) {
 					counts.merge(r.key(), 1L, Long::sum);
 				}
 				return false;
