@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bson.Document;
 import org.dak.contracts.GoldenSamples;
@@ -42,6 +43,8 @@ import static org.awaitility.Awaitility.await;
 @AutoConfigureMetrics
 @Import(MongoReads.Recording.class)
 class OutboxRelayIT {
+
+	private static final AtomicInteger NEXT_ITEM = new AtomicInteger(100_000);
 
 	@LocalServerPort
 	int port;
@@ -166,7 +169,10 @@ class OutboxRelayIT {
 	}
 
 	private String received() {
-		String complaintId = "NAL-2026-" + (100000 + (int) (Math.random() * 800000)) + "-R";
+		// one number each: drawn at random, two of some fifty items met once, and the
+		// second
+		// one's marking was refused as already marked
+		String complaintId = "NAL-2026-" + NEXT_ITEM.incrementAndGet() + "-R";
 		String event = GoldenSamples.json(Topic.COMPLAINT_RECEIVED)
 			.replace("NAL-2026-000123-C", complaintId)
 			.replace("0b9d5c8e-6f1a-4f43-9a57-1d6f0f3f2a10", UUID.randomUUID().toString());
