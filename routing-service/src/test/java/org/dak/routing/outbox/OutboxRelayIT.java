@@ -169,9 +169,8 @@ class OutboxRelayIT {
 	}
 
 	private String received() {
-		// one number each: drawn at random, two of some fifty items met once, and the
-		// second
-		// one's marking was refused as already marked
+		// one number each: drawn at random, two items could meet and the second one's
+		// marking be refused as already marked (CI once got a 409 here)
 		String complaintId = "NAL-2026-" + NEXT_ITEM.incrementAndGet() + "-R";
 		String event = GoldenSamples.json(Topic.COMPLAINT_RECEIVED)
 			.replace("NAL-2026-000123-C", complaintId)
