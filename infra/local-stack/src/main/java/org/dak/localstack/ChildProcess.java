@@ -210,12 +210,20 @@ public final class ChildProcess {
 
 	/** Asks the process to stop (SIGTERM), and kills it if it has not within 20 s. */
 	public void stop() {
+		stop(Duration.ofSeconds(20));
+	}
+
+	/**
+	 * Asks the process to stop (SIGTERM), and kills it if it has not within
+	 * {@code grace}.
+	 */
+	public void stop(Duration grace) {
 		if (this.process == null || !this.process.isAlive()) {
 			return;
 		}
 		this.process.destroy();
 		try {
-			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
+			if (!this.process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
 				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
 			}
 		}

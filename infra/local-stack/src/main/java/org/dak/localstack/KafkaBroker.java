@@ -117,8 +117,13 @@ public final class KafkaBroker {
 	}
 
 	public void stop() {
+		stop(Duration.ofSeconds(20));
+	}
+
+	/** Stops the broker, killing it if it has not stopped within {@code grace}. */
+	public void stop(Duration grace) {
 		if (this.process != null) {
-			this.process.stop();
+			this.process.stop(grace);
 		}
 	}
 

@@ -240,9 +240,8 @@ final class RunningSystem implements SystemUnderFaults {
 				serviceEnvironment.put("DAK_NOTIFICATION_RETRY_MAXLATERBACKOFF", "10s");
 				serviceEnvironment.put("DAK_NOTIFICATION_CIRCUITBREAKER_OPENFOR", "5s");
 				// a test system sends a few messages a second: the optimising compiler
-				// the
-				// launcher gives notification for its unsealing only costs CPU at each
-				// start
+				// the launcher gives notification for its unsealing only costs CPU at
+				// each start
 				serviceEnvironment.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1");
 			}
 			if (service.equals("intake-service")) {
@@ -484,18 +483,20 @@ final class RunningSystem implements SystemUnderFaults {
 
 	@Override
 	public void close() {
-		// all at once: the test JVM is given a short time to exit, and a process still
-		// running after that would outlive the test run
+		// all at once, and killed after a short grace: the test JVM is killed itself 5 s
+		// after it began to exit (the shared system stops then), and a process still
+		// running after that would outlive the test run (a test system keeps nothing)
+		Duration grace = Duration.ofSeconds(3);
 		this.mongo.resume();
 		List<Runnable> stops = new ArrayList<>();
-		this.services.forEach((service) -> stops.add(service::stop));
+		this.services.forEach((service) -> stops.add(() -> service.stop(grace)));
 		if (this.brokers != null) {
-			this.brokers.brokers().forEach((broker) -> stops.add(broker::stop));
+			this.brokers.brokers().forEach((broker) -> stops.add(() -> broker.stop(grace)));
 		}
 		else {
-			stops.add(this.kafka::stop);
+			stops.add(() -> this.kafka.stop(grace));
 		}
-		stops.add(this.mongo::stop);
+		stops.add(() -> this.mongo.stop(grace));
 		java.util.concurrent.ExecutorService stopping = java.util.concurrent.Executors.newFixedThreadPool(stops.size());
 		CompletableFuture
 			.allOf(stops.stream()
