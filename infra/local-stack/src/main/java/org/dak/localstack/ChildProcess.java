@@ -91,12 +91,17 @@ public final class ChildProcess {
 	}
 
 	public ChildProcess start() {
+		if (isAlive()) {
+			// a second process on the same port and files would fail, or worse, outlive
+			// the first one's handle
+			throw new IllegalStateException(this.name + " is running already");
+		}
 		try {
 			Files.createDirectories(this.logFile.getParent());
 			ProcessBuilder builder = new ProcessBuilder(this.command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.logFile.toFile()));
-			// glibc gives each thread that allocates its own 64 MiB arena; a JVM needs
-			// few
+			// glibc gives each thread that allocates its own 64 MiB arena; a JVM
+			// needs few
 			builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
 			builder.environment().putAll(this.environment);
 			this.process = builder.start();

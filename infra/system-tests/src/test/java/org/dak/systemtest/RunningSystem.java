@@ -264,6 +264,9 @@ final class RunningSystem implements SystemUnderFaults {
 				// the hostile-input and fault suites send thousands of requests as one
 				// person
 				serviceEnvironment.put("DAK_LIMIT_SIGNED_IN", "100000");
+				// the suites make and sign in hundreds of accounts: bcrypt's least cost
+				// (about 1 ms a password, not 70)
+				serviceEnvironment.put("DAK_PASSWORD_HASH_COST", "4");
 			}
 			ChildProcess process = ChildProcess.bootJar(instance, LocalStack.serviceJar(this.root, service),
 					serviceEnvironment, this.workDir.resolve("logs").resolve(instance + ".log"));
@@ -314,10 +317,15 @@ final class RunningSystem implements SystemUnderFaults {
 		this.byName.get(service).stop();
 	}
 
-	/** Starts a killed service again, on its port, and waits until it is healthy. */
+	/**
+	 * Starts a service again, on its port, and waits until it is healthy; one still
+	 * running is stopped first ({@code SIGTERM}), as an operator's restart does.
+	 */
 	@Override
 	public void restart(String service) {
-		ChildProcess process = this.byName.get(service).start();
+		ChildProcess process = this.byName.get(service);
+		process.stop();
+		process.start();
 		process.awaitReady(() -> Probes.healthy(serviceUrl(service)), Duration.ofMinutes(3));
 	}
 
