@@ -94,6 +94,7 @@ public final class KafkaBroker {
 			Path log4j = this.dataDir.resolve("log4j2.properties");
 			Files.writeString(log4j, LOG4J2);
 			List<String> jvm = new ArrayList<>(ChildProcess.smallJvm("256m", "48m"));
+			jvm.add("-XX:TieredStopAtLevel=1");
 			jvm.add("-Dlog4j2.configurationFile=" + log4j);
 			if (!Files.exists(this.dataDir.resolve("logs").resolve("meta.properties"))) {
 				ChildProcess
