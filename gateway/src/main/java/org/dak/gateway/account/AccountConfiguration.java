@@ -2,6 +2,7 @@ package org.dak.gateway.account;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -37,8 +39,9 @@ class AccountConfiguration {
 			List.of("auditor", Roles.AUDITOR, "", ""), List.of("adapter.email", Roles.CHANNEL_ADAPTER, "", "EMAIL"));
 
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	PasswordEncoder passwordEncoder(AccountProperties properties) {
+		return new DelegatingPasswordEncoder("bcrypt",
+				Map.of("bcrypt", new BCryptPasswordEncoder(properties.passwordHashCost())));
 	}
 
 	@Bean
@@ -53,8 +56,7 @@ class AccountConfiguration {
 				}
 				else {
 					// another gateway starting at the same moment may have created it:
-					// one is
-					// created
+					// one is created
 					boolean created = mongo
 						.insert(account(properties.bootstrapAdminUsername(), properties.bootstrapAdminPassword(),
 								List.of(Roles.ADMIN), null, null, passwords))

@@ -16,9 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockoutThreshold failed sign-ins in a row before the account is locked
  * @param lockoutBase the first lock; it doubles with each further failure
  * @param lockoutMax the longest lock
+ * @param passwordHashCost bcrypt's cost: each step doubles the work of hashing and
+ * checking a password (10: about 70 ms of a core); hashes made at another cost are still
+ * read
  */
 @ConfigurationProperties("dak.gateway.accounts")
 public record AccountProperties(@DefaultValue("admin") String bootstrapAdminUsername, String bootstrapAdminPassword,
 		String demoPassword, @DefaultValue("12h") Duration refreshTokenTtl, @DefaultValue("5") int lockoutThreshold,
-		@DefaultValue("30s") Duration lockoutBase, @DefaultValue("1h") Duration lockoutMax) {
+		@DefaultValue("30s") Duration lockoutBase, @DefaultValue("1h") Duration lockoutMax,
+		@DefaultValue("10") int passwordHashCost) {
 }
