@@ -139,12 +139,7 @@ class DeadlineIT {
 	 */
 	@Test
 	void twoDeadlineRoundsAtOnceAnnounceEachBreachOnce(@Autowired Cases cases) throws Exception {
-		List<String> ids = new ArrayList<>();
-		for (int i = 0; i < 8; i++) {
-			String id = ReceiptNumbers.format("NAL", 2026, 7400 + i);
-			ids.add(id);
-			receivedAndMarked(id, "SUPPLY");
-		}
+		List<String> ids = receivedAndMarked(7400, 8, "SUPPLY");
 		twoInstancesAtOnce(day("2026-12-30"), cases::checkDeadlines);
 
 		await().during(Duration.ofSeconds(2))
@@ -162,12 +157,7 @@ class DeadlineIT {
 	 */
 	@Test
 	void twoRoundsAtOnceCloseEachUnansweredItemOnce(@Autowired Cases cases) throws Exception {
-		List<String> ids = new ArrayList<>();
-		for (int i = 0; i < 4; i++) {
-			String id = ReceiptNumbers.format("NAL", 2026, 7600 + i);
-			ids.add(id);
-			receivedAndMarked(id, "PHED");
-		}
+		List<String> ids = receivedAndMarked(7600, 4, "PHED");
 		this.clock.set(day("2026-12-01"));
 		for (String id : ids) {
 			Http.local(this.port, TestTokens.officer("PHED"))
@@ -516,6 +506,17 @@ class DeadlineIT {
 		assertThat(item.get("category").asString()).isEqualTo("pension");
 		assertThat(item.get("dueDate").asString()).as("30 working days from 28 Nov 2026, 25 Dec a holiday")
 			.isEqualTo("2027-01-11");
+	}
+
+	/** {@code count} items numbered from {@code first}, each received and marked. */
+	private List<String> receivedAndMarked(int first, int count, String department) {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			String id = ReceiptNumbers.format("NAL", 2026, first + i);
+			receivedAndMarked(id, department);
+			ids.add(id);
+		}
+		return ids;
 	}
 
 	private void receivedAndMarked(String id, String department) {
