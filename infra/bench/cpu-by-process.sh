@@ -21,7 +21,7 @@ sample() {
       cmd=$( (tr '\0' ' ' < "$dir/cmdline") 2>/dev/null | cut -c1-2000) || continue
       case "$cmd" in
         *surefire*|*failsafe*) kind="test JVM: $(readlink "$dir/cwd" | sed "s|^$PWD/||")" ;;
-        *extracted/*-exec.jar*|*-exec.jar*) kind="service: $(grep -oE '[a-z]+-service|gateway' <<< "$cmd" | head -1)" ;;
+        *-exec.jar*) kind="service: $(grep -oE '[a-z]+-service|gateway' <<< "$cmd" | head -1)" ;;
         *kafka.Kafka*) kind="Kafka broker" ;;
         *MongoServerMain*) kind="MongoDB server" ;;
         *chrom*) kind="Chromium" ;;
