@@ -1,18 +1,28 @@
 package org.dak.gateway.account;
 
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
 import org.dak.gateway.GatewayTestBase;
+import org.dak.gateway.audit.AuditTrail;
+import org.dak.gateway.security.TokenIssuer;
+import org.dak.platform.Problem;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,6 +31,24 @@ class SignInIT extends GatewayTestBase {
 
 	@Autowired
 	ReactiveMongoTemplate mongo;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	PasswordEncoder passwords;
+
+	@Autowired
+	TokenIssuer tokens;
+
+	@Autowired
+	AccountProperties properties;
+
+	@Autowired
+	AuditTrail audit;
+
+	@Value("${spring.mongodb.uri}")
+	String mongoUri;
 
 	@Test
 	void anOfficerSignsInAndGetsATokenNamingRoleAndDepartment() {
@@ -69,6 +97,41 @@ class SignInIT extends GatewayTestBase {
 		assertThat(locked.getStatusCode().value()).isEqualTo(429);
 		assertThat(locked.getBody().get("type").asString()).isEqualTo("/problems/account-locked");
 		assertThat(Integer.parseInt(locked.getHeaders().getFirst("Retry-After"))).isBetween(1, 30);
+	}
+
+	@Test
+	void failedSignInsAtTwoGatewaysAtOnceAllCountTowardOneLock() {
+		String username = unique("clerk");
+		account(username, "RECEIPT_DESK", Map.of());
+		MongoClient secondConnection = MongoClients.create(this.mongoUri);
+		try {
+			List<Accounts> gateways = List.of(this.accounts,
+					new Accounts(
+							new ReactiveMongoTemplate(secondConnection,
+									this.mongo.getMongoDatabase().block().getName()),
+							this.passwords, this.tokens, this.properties, this.audit));
+
+			List<Integer> answers = Flux.range(0, 12)
+				.flatMap((i) -> gateways.get(i % 2)
+					.signIn(username, "guess-" + i, "10.9.0." + i, "request-" + i)
+					.map((signedIn) -> 200)
+					.onErrorResume(Problem.class, (problem) -> Mono.just(problem.getStatusCode().value())))
+				.collectList()
+				.block(Duration.ofMinutes(1));
+
+			// each answer is a counted failure or the lock; a lost race is read again,
+			// not
+			// lost
+			assertThat(answers).hasSize(12).containsOnly(401, 429);
+			long counted = answers.stream().filter((status) -> status == 401).count();
+			assertThat(counted).isGreaterThanOrEqualTo(5);
+			Account stored = this.mongo.findById(username, Account.class).block();
+			assertThat(stored.failedSignIns()).isEqualTo(counted);
+			assertThat(signIn(username, PASSWORD).getStatusCode().value()).isEqualTo(429);
+		}
+		finally {
+			secondConnection.close();
+		}
 	}
 
 	@Test
