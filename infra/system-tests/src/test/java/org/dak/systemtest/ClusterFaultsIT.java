@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
  * the end every item is counted: lost 0, doubled 0, every message sent once. The short
  * form (CI) runs two instances of tracking and kills one (two machine cores cannot start
  * two of everything quickly); {@code -Ddak.faults.cluster=full} runs two of every service
- * and kills one instance of each in turn. Figures in
+ * and two gateways, with the callers behind a balancer in front of the gateways
+ * ({@link FrontBalancer}), and kills one instance of each in turn. Figures in
  * {@code target/reliability/cluster-faults.md}.
  */
 @Execution(ExecutionMode.CONCURRENT)
@@ -35,8 +36,8 @@ import static org.awaitility.Awaitility.await;
 class ClusterFaultsIT {
 
 	/** The instances killed in turn: the second one of each service. */
-	static final List<String> INSTANCES = "full".equals(System.getProperty("dak.faults.cluster"))
-			? List.of("intake-service-2", "routing-service-2", "tracking-service-2", "notification-service-2")
+	static final List<String> INSTANCES = "full".equals(System.getProperty("dak.faults.cluster")) ? List
+		.of("intake-service-2", "routing-service-2", "tracking-service-2", "notification-service-2", "gateway-2")
 			: List.of("tracking-service-2");
 
 	static RunningSystem cluster;
@@ -86,6 +87,10 @@ class ClusterFaultsIT {
 			.until(() -> FaultSuiteIT.messagesMissing(items, load) == 0);
 		Counts counts = FaultSuiteIT.count(items, load, lost, doubled);
 		report.add("| all items after the last fault | | " + quiet + " ms | | |");
+		if (cluster.gatewayUrls().size() > 1) {
+			report.add("| calls a dead gateway refused, taken by the other (the balancer in front) | | | | "
+					+ FrontBalancer.sentElsewhere() + " |");
+		}
 		write(report, load, counts);
 		assertThat(load.unexpected()).as("answers other than a receipt or a 503 to retry").isEmpty();
 		assertThat(load.unanswered()).as("callers left hanging").isZero();

@@ -118,8 +118,8 @@ final class RunningSystem implements SystemUnderFaults {
 	/**
 	 * The cluster profile, of its own: three brokers (replication 3, min.insync.replicas
 	 * 2), two instances of each of the {@code services} named ({@code tracking-service}
-	 * and {@code tracking-service-2} …) and one of the others, one gateway balancing over
-	 * them; the caller closes it.
+	 * and {@code tracking-service-2} …; {@code gateway} too) and one of the others, the
+	 * gateways balancing over them; the caller closes it.
 	 */
 	static RunningSystem cluster(List<String> services) {
 		return new RunningSystem(true, services);
@@ -282,6 +282,12 @@ final class RunningSystem implements SystemUnderFaults {
 	@Override
 	public String gatewayUrl() {
 		return "http://127.0.0.1:" + this.gatewayPort;
+	}
+
+	@Override
+	public List<String> gatewayUrls() {
+		return this.ports.containsKey("gateway-2") ? List.of(gatewayUrl(), serviceUrl("gateway-2"))
+				: List.of(gatewayUrl());
 	}
 
 	/** The URL of one service, to call it directly (past the gateway). */

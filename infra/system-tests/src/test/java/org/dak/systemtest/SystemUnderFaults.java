@@ -13,6 +13,11 @@ interface SystemUnderFaults extends AutoCloseable {
 
 	String gatewayUrl();
 
+	/** Every gateway's URL: more than one in a cluster with two gateways. */
+	default List<String> gatewayUrls() {
+		return List.of(gatewayUrl());
+	}
+
 	/** The URL of one service, to call it directly (past the gateway). */
 	String serviceUrl(String service);
 
