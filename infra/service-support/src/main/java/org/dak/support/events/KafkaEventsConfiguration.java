@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -18,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.dak.contracts.Topic;
 import org.dak.contracts.Topics;
+import org.dak.platform.DatabaseAway;
 import org.slf4j.MDC;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -114,12 +113,11 @@ public class KafkaEventsConfiguration {
 	/** Whether a handler failed because its database could not be reached in time. */
 	static boolean isDatabaseAway(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof DataAccessResourceFailureException || cause instanceof MongoSocketException
-					|| cause instanceof MongoTimeoutException) {
+			if (cause instanceof DataAccessResourceFailureException) {
 				return true;
 			}
 		}
-		return false;
+		return DatabaseAway.isCauseOf(ex);
 	}
 
 	/**

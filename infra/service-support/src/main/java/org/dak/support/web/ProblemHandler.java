@@ -13,6 +13,7 @@ import org.slf4j.MDC;
 import tools.jackson.databind.DatabindException;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.dak.platform.DatabaseAway;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -124,6 +125,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		if (DatabaseAway.isCauseOf(ex)) {
+			// e.g. the driver's paused pool, which Spring Data leaves uncategorised
+			return databaseUnavailable(ex);
+		}
 		String requestId = MDC.get(RequestIdFilter.MDC_KEY);
 		log.error("Unexpected failure (request {})", requestId, ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

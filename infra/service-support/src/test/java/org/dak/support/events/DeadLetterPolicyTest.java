@@ -1,10 +1,14 @@
 package org.dak.support.events;
 
+import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoSocketReadTimeoutException;
 import com.mongodb.ServerAddress;
+import com.mongodb.connection.ClusterId;
+import com.mongodb.connection.ServerId;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.mongodb.UncategorizedMongoDbException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.util.backoff.BackOffExecution;
 
@@ -27,6 +31,17 @@ class DeadLetterPolicyTest {
 			longest = Math.max(longest, next);
 		}
 		assertThat(longest).isLessThanOrEqualTo(10_000);
+	}
+
+	@Test
+	void aRecordMetByTheDatabasesPausedPoolWaitsToo() {
+		ServerAddress server = new ServerAddress();
+		Exception paused = new ListenerExecutionFailedException("handler failed",
+				new UncategorizedMongoDbException("Connection pool is paused",
+						new MongoConnectionPoolClearedException(new ServerId(new ClusterId(), server),
+								new MongoSocketReadTimeoutException("read timed out", server, null))));
+
+		assertThat(KafkaEventsConfiguration.isDatabaseAway(paused)).isTrue();
 	}
 
 	@Test
