@@ -3,21 +3,28 @@ package org.dak.localstack;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.h2.mvstore.MVStore;
 
 /**
  * The embedded MongoDB wire-protocol server (mongo-java-server) as its own process, with
  * its data in one H2 file: the services connect to it over TCP as to a real
- * {@code mongod}. Arguments: port, data file ({@code memory} keeps everything in memory,
- * for test systems).
+ * {@code mongod}. A write is answered only once it is synced to that file
+ * ({@link DurableH2Backend}). Arguments: port, data file ({@code memory} keeps everything
+ * in memory, for test systems that lose nothing by a kill).
  */
 public final class MongoServerMain {
 
 	private static final int NETWORK_THREADS = 128;
+
+	/** How often the file's mostly dead chunks are rewritten. */
+	private static final Duration COMPACTION = Duration.ofSeconds(10);
 
 	private MongoServerMain() {
 	}
@@ -25,13 +32,28 @@ public final class MongoServerMain {
 	public static void main(String[] args) throws Exception {
 		int port = Integer.parseInt(args[0]);
 		AbstractMongoBackend backend;
+		ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "mongo-housekeeping");
+			thread.setDaemon(true);
+			return thread;
+		});
 		if ("memory".equals(args[1])) {
 			backend = new MemoryBackend();
 		}
 		else {
 			Path file = Path.of(args[1]);
 			Files.createDirectories(file.toAbsolutePath().getParent());
-			backend = new PinnedH2Backend(new MVStore.Builder().fileName(file.toString()).open());
+			DurableH2Backend durable = new DurableH2Backend(DurableH2Backend.open(file.toString()),
+					MongoServerMain::haltAfterFailedWrite);
+			housekeeping.scheduleWithFixedDelay(() -> {
+				try {
+					durable.compact();
+				}
+				catch (RuntimeException ex) {
+					System.err.println("Compaction of " + file + " failed: " + ex);
+				}
+			}, COMPACTION.toSeconds(), COMPACTION.toSeconds(), TimeUnit.SECONDS);
+			backend = durable;
 		}
 		MongoServer server = new MongoServer(backend);
 		// The server runs each command on the network thread of its connection, and a
@@ -41,11 +63,34 @@ public final class MongoServerMain {
 		// every connection the services open, it holds up only itself.
 		server.bind(new InetSocketAddress("127.0.0.1", port), 1, NETWORK_THREADS);
 		System.out.println("MongoDB wire-protocol server on 127.0.0.1:" + port + ", data in " + args[1]);
+		AbstractMongoBackend started = backend;
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			housekeeping.shutdownNow();
 			server.shutdown();
-			backend.close();
+			started.close();
 		}, "mongo-shutdown"));
 		Thread.currentThread().join();
+	}
+
+	/**
+	 * A commit that failed leaves H2's store closed: the process ends, so that the one
+	 * who started it (the launcher, systemd) starts it again from the last whole commit
+	 * on disk. The commands that waited for it have been answered with an error, not an
+	 * acknowledgement.
+	 */
+	private static void haltAfterFailedWrite() {
+		Thread halt = new Thread(() -> {
+			System.err.println("The data file could not be written: stopping, to be started again from disk");
+			try {
+				Thread.sleep(1000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			Runtime.getRuntime().halt(70);
+		}, "mongo-halt");
+		halt.setDaemon(false);
+		halt.start();
 	}
 
 }

@@ -1,0 +1,120 @@
+package org.dak.localstack;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStore.TxCounter;
+
+/**
+ * The H2 backend of the embedded MongoDB server, made safe to answer from:
+ * <ul>
+ * <li>no command is answered before what it wrote is committed and synced to the file
+ * ({@link GroupCommit}), so a write the server acknowledged survives {@code kill -9} of
+ * the process and, as far as the disk keeps its promise to {@code fsync}, a power cut;
+ * the store is opened without H2's own background commits, which wrote about once a
+ * second and synced never;</li>
+ * <li>every command reads a version of the store that stays whole until the command ends.
+ * H2 frees the chunks of old versions as writes go on; a command that walks a whole
+ * collection (a pass over a large archive, or an index built when a database is opened)
+ * could otherwise find a page gone ("Chunk … not found", h2database#4383) and fail.
+ * Registering the command's use of the current version, as H2's own transactions do,
+ * keeps those chunks until it ends.</li>
+ * </ul>
+ * Drivers since MongoDB 3.6 send every command as {@code OP_MSG}, which is what is made
+ * durable here; a legacy {@code OP_QUERY} is only read.
+ */
+class DurableH2Backend extends H2Backend {
+
+	/**
+	 * Commands that change nothing; every other command (insert, update, delete,
+	 * findAndModify, createIndexes, drop …, and any this list does not know) is treated
+	 * as a change.
+	 */
+	private static final Set<String> READS = Set.of("find", "count", "distinct", "getmore", "killcursors",
+			"listcollections", "listindexes", "listdatabases", "dbstats", "collstats", "ping", "hello", "ismaster",
+			"buildinfo", "serverstatus", "whatsmyuri", "getlasterror", "endsessions", "getparameter", "getcmdlineopts",
+			"hostinfo", "getlog", "currentop", "explain", "connectionstatus", "saslstart", "saslcontinue",
+			"getfreemonitoringstatus");
+
+	private final MVStore store;
+
+	private final GroupCommit commits;
+
+	DurableH2Backend(MVStore store, Runnable onFailure) {
+		super(store);
+		this.store = store;
+		this.commits = new GroupCommit(store, onFailure);
+	}
+
+	/**
+	 * Opens the store of the file without H2's background commits (and without the
+	 * commits H2 makes in a writer's thread when much is unsaved): only
+	 * {@link GroupCommit} commits, between whole commands.
+	 */
+	static MVStore open(String file) {
+		return new MVStore.Builder().fileName(file).autoCommitDisabled().autoCommitBufferSize(0).open();
+	}
+
+	@Override
+	public Document handleMessage(MongoMessage message) {
+		Document command = message.getDocument();
+		Supplier<Document> run = () -> pinned(() -> super.handleMessage(message));
+		return changes(command) ? this.commits.change(run) : this.commits.read(run);
+	}
+
+	@Override
+	public QueryResult handleQuery(MongoQuery query) {
+		return this.commits.read(() -> pinned(() -> super.handleQuery(query)));
+	}
+
+	/**
+	 * Rewrites the chunks of the file that are mostly dead, as H2's background thread
+	 * did, and commits the result.
+	 */
+	void compact() {
+		this.commits.change(() -> this.store.compact(80, 4 * 1024 * 1024));
+	}
+
+	GroupCommit commits() {
+		return this.commits;
+	}
+
+	@Override
+	public void close() {
+		this.commits.flush();
+		super.close();
+	}
+
+	static boolean changes(Document command) {
+		if (command.isEmpty()) {
+			return false;
+		}
+		String name = command.keySet().iterator().next();
+		if ("aggregate".equals(name)) {
+			// a pipeline that ends in $out or $merge writes
+			return command.get("pipeline") instanceof List<?> stages && !stages.isEmpty()
+					&& stages.get(stages.size() - 1) instanceof Document last
+					&& (last.containsKey("$out") || last.containsKey("$merge"));
+		}
+		return !READS.contains(name.toLowerCase(Locale.ROOT));
+	}
+
+	private <T> T pinned(Supplier<T> command) {
+		TxCounter usage = this.store.registerVersionUsage();
+		try {
+			return command.get();
+		}
+		finally {
+			this.store.deregisterVersionUsage(usage);
+		}
+	}
+
+}

@@ -1,0 +1,163 @@
+package org.dak.localstack;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+import org.h2.mvstore.MVStore;
+
+/**
+ * Answers no command before what it wrote, or read, is on disk: the store is committed
+ * and the file synced ({@code fsync}) first. Commands that arrive while a commit runs
+ * wait for the next one together, so one sync serves all of them (group commit) and
+ * throughput stays close to that of a store that never syncs.
+ * <p>
+ * Every changing command takes a ticket as it starts and runs under a shared lock; a
+ * commit takes that lock alone, so it writes only whole commands (never an index entry
+ * without its document), and every ticket drawn before it is in it. A read waits for the
+ * ticket of the newest change it may have seen, so nothing is ever answered that a crash
+ * could still take back.
+ * <p>
+ * A commit or sync that fails (disk full, I/O error) fails every command waiting for it,
+ * and every command after it: H2 has closed the store, and the process must be started
+ * again to find the last whole commit on disk ({@code onFailure}).
+ */
+final class GroupCommit {
+
+	private final MVStore store;
+
+	private final Runnable onFailure;
+
+	/** Held shared by each changing command, alone by a commit. */
+	private final ReentrantReadWriteLock commands = new ReentrantReadWriteLock();
+
+	/** The ticket of the newest changing command that has started. */
+	private final AtomicLong started = new AtomicLong();
+
+	/** Every changing command with a ticket up to this one is on disk. */
+	private volatile long durable;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition committed = this.lock.newCondition();
+
+	private boolean committing;
+
+	private volatile RuntimeException failure;
+
+	private final AtomicLong commits = new AtomicLong();
+
+	private final AtomicLong syncNanos = new AtomicLong();
+
+	GroupCommit(MVStore store, Runnable onFailure) {
+		this.store = store;
+		this.onFailure = onFailure;
+	}
+
+	/**
+	 * Runs a command that may change the store, and returns once its change is on disk.
+	 */
+	<T> T change(Supplier<T> command) {
+		long ticket;
+		T result;
+		this.commands.readLock().lock();
+		try {
+			ticket = this.started.incrementAndGet();
+			result = command.get();
+		}
+		finally {
+			this.commands.readLock().unlock();
+		}
+		awaitDurable(ticket);
+		return result;
+	}
+
+	/**
+	 * Runs a command that only reads, and returns once every change it may have seen is
+	 * on disk (at once when none is waiting).
+	 */
+	<T> T read(Supplier<T> command) {
+		T result = command.get();
+		awaitDurable(this.started.get());
+		return result;
+	}
+
+	/**
+	 * Commits and syncs whatever has changed, for a clean stop or a house-keeping pass.
+	 */
+	void flush() {
+		awaitDurable(this.started.get());
+	}
+
+	long commits() {
+		return this.commits.get();
+	}
+
+	long syncMillis() {
+		return TimeUnit.NANOSECONDS.toMillis(this.syncNanos.get());
+	}
+
+	private void awaitDurable(long ticket) {
+		if (this.durable >= ticket) {
+			return;
+		}
+		this.lock.lock();
+		try {
+			while (this.durable < ticket) {
+				if (this.failure != null) {
+					throw this.failure;
+				}
+				if (this.committing) {
+					this.committed.awaitUninterruptibly();
+					continue;
+				}
+				// no commit runs: this command's thread makes one for everyone waiting
+				this.committing = true;
+				this.lock.unlock();
+				long covered = -1;
+				try {
+					covered = commitAndSync();
+				}
+				catch (RuntimeException ex) {
+					this.failure = new IllegalStateException("The data file could not be written: " + ex, ex);
+				}
+				finally {
+					this.lock.lock();
+					this.committing = false;
+					this.durable = Math.max(this.durable, covered);
+					this.committed.signalAll();
+				}
+				if (this.failure != null) {
+					this.onFailure.run();
+				}
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * @return the newest ticket that is now on disk
+	 */
+	private long commitAndSync() {
+		long covered;
+		this.commands.writeLock().lock();
+		try {
+			covered = this.started.get();
+			this.store.commit();
+		}
+		finally {
+			this.commands.writeLock().unlock();
+		}
+		long start = System.nanoTime();
+		this.store.sync();
+		this.syncNanos.addAndGet(System.nanoTime() - start);
+		this.commits.incrementAndGet();
+		return covered;
+	}
+
+}
