@@ -1,5 +1,6 @@
 package org.dak.localstack;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -44,6 +45,15 @@ class DurableH2Backend extends H2Backend {
 			"hostinfo", "getlog", "currentop", "explain", "connectionstatus", "saslstart", "saslcontinue",
 			"getfreemonitoringstatus");
 
+	/** How long a dead chunk is kept before its space is used again. */
+	private static final Duration RETENTION = Duration.ofSeconds(2);
+
+	/** Chunks are rewritten while less than this share of them is alive. */
+	private static final int COMPACT_BELOW_FILL_RATE = 80;
+
+	/** How much one compaction rewrites at most. */
+	private static final int COMPACT_WRITE_LIMIT = 16 * 1024 * 1024;
+
 	private final MVStore store;
 
 	private final GroupCommit commits;
@@ -60,7 +70,13 @@ class DurableH2Backend extends H2Backend {
 	 * {@link GroupCommit} commits, between whole commands.
 	 */
 	static MVStore open(String file) {
-		return new MVStore.Builder().fileName(file).autoCommitDisabled().autoCommitBufferSize(0).open();
+		MVStore store = new MVStore.Builder().fileName(file).autoCommitDisabled().autoCommitBufferSize(0).open();
+		// H2 keeps a dead chunk for 45 s before it reuses its space, in case the file
+		// system has not flushed what replaced it; every commit here is synced, and a
+		// store that commits a few hundred times a second would otherwise grow by
+		// hundreds of megabytes a minute
+		store.setRetentionTime((int) RETENTION.toMillis());
+		return store;
 	}
 
 	@Override
@@ -76,11 +92,20 @@ class DurableH2Backend extends H2Backend {
 	}
 
 	/**
-	 * Rewrites the chunks of the file that are mostly dead, as H2's background thread
-	 * did, and commits the result.
+	 * Rewrites what is still alive in the chunks of the file that are mostly dead (a
+	 * commit for every command leaves many chunks with a page or two alive), as H2's
+	 * background thread does, and commits the result; the chunks then go, and their space
+	 * is used again.
 	 */
 	void compact() {
-		this.commits.change(() -> this.store.compact(80, 4 * 1024 * 1024));
+		this.commits.change(() -> this.store.compact(COMPACT_BELOW_FILL_RATE, COMPACT_WRITE_LIMIT));
+	}
+
+	/** One line for the log: what the store did since it was opened. */
+	String statistics() {
+		return "%d changing commands in %d commits (%d ms syncing), file %d MiB, %d %% of it in use".formatted(
+				this.commits.changes(), this.commits.commits(), this.commits.syncMillis(),
+				this.store.getFileStore().size() / (1024 * 1024), this.store.getFileStore().getFillRate());
 	}
 
 	GroupCommit commits() {

@@ -96,6 +96,11 @@ final class GroupCommit {
 		return this.commits.get();
 	}
 
+	/** How many changing commands have started. */
+	long changes() {
+		return this.started.get();
+	}
+
 	long syncMillis() {
 		return TimeUnit.NANOSECONDS.toMillis(this.syncNanos.get());
 	}

@@ -208,6 +208,8 @@ public final class LocalStack {
 					environment.put("DAK_JWT_PRIVATE_KEY", keys.privateKey().toString());
 					environment.put("DAK_ADMIN_PASSWORD", adminPassword);
 					environment.put("DAK_DEMO_PASSWORD", demoPassword);
+					// audit entries not yet in the database, kept across a crash
+					environment.put("DAK_AUDIT_JOURNAL", this.data.resolve("audit-journal").resolve(name).toString());
 				}
 				ChildProcess child = ChildProcess.bootJar(name, serviceJar(this.root, service.getKey()), environment,
 						this.data.resolve("logs").resolve(name + ".log"));

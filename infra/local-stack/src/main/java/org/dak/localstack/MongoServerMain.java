@@ -24,7 +24,10 @@ public final class MongoServerMain {
 	private static final int NETWORK_THREADS = 128;
 
 	/** How often the file's mostly dead chunks are rewritten. */
-	private static final Duration COMPACTION = Duration.ofSeconds(10);
+	private static final Duration COMPACTION = Duration.ofSeconds(1);
+
+	/** How often the store's figures are logged. */
+	private static final Duration STATISTICS = Duration.ofMinutes(10);
 
 	private MongoServerMain() {
 	}
@@ -52,7 +55,9 @@ public final class MongoServerMain {
 				catch (RuntimeException ex) {
 					System.err.println("Compaction of " + file + " failed: " + ex);
 				}
-			}, COMPACTION.toSeconds(), COMPACTION.toSeconds(), TimeUnit.SECONDS);
+			}, COMPACTION.toMillis(), COMPACTION.toMillis(), TimeUnit.MILLISECONDS);
+			housekeeping.scheduleWithFixedDelay(() -> System.out.println("Store: " + durable.statistics()),
+					STATISTICS.toMinutes(), STATISTICS.toMinutes(), TimeUnit.MINUTES);
 			backend = durable;
 		}
 		MongoServer server = new MongoServer(backend);
