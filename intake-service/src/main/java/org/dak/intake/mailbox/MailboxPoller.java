@@ -2,19 +2,24 @@ package org.dak.intake.mailbox;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Address;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.StoreClosedException;
+import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
@@ -47,6 +52,12 @@ class MailboxPoller {
 
 	private static final int MAX_TEXT = 19_000;
 
+	/** How often one poll connects again after the server dropped it mid-message. */
+	private static final int MAX_CONNECTIONS_PER_POLL = 6;
+
+	/** The keyword a message that cannot be read is flagged with. */
+	static final String UNREADABLE = "DakUnreadable";
+
 	private final MailboxProperties properties;
 
 	private final ItemReceiver receiver;
@@ -76,6 +87,39 @@ class MailboxPoller {
 	 * @return how many items were newly created
 	 */
 	int poll(MailboxProperties.Mailbox mailbox) throws MessagingException {
+		// the messages at which the server dropped the connection, and how often
+		Map<Long, Integer> dropsAt = new HashMap<>();
+		int created = 0;
+		for (int connection = 1;; connection++) {
+			Reading reading = new Reading();
+			try {
+				created += poll(mailbox, reading, dropsAt);
+				return created;
+			}
+			catch (FolderClosedException | StoreClosedException ex) {
+				created += reading.created;
+				if (reading.uid < 0 || connection >= MAX_CONNECTIONS_PER_POLL) {
+					// the connection, not a message: the poll ends, the messages wait
+					throw ex;
+				}
+				int drops = dropsAt.merge(reading.uid, 1, Integer::sum);
+				log.warn("Mailbox {} dropped the connection while message UID {} was read ({} times); reconnecting",
+						mailbox.name(), reading.uid, drops);
+			}
+		}
+	}
+
+	/** Where one connection's poll got to, for the next connection of the same poll. */
+	private static final class Reading {
+
+		long uid = -1;
+
+		int created;
+
+	}
+
+	private int poll(MailboxProperties.Mailbox mailbox, Reading reading, Map<Long, Integer> dropsAt)
+			throws MessagingException {
 		Properties settings = new Properties();
 		String protocol = mailbox.ssl() ? "imaps" : "imap";
 		settings.put("mail.store.protocol", protocol);
@@ -86,55 +130,86 @@ class MailboxPoller {
 		settings.put("mail." + protocol + ".peek", "true");
 		Store store = Session.getInstance(settings).getStore(protocol);
 		store.connect(mailbox.host(), mailbox.port(), mailbox.username(), mailbox.password());
-		int created = 0;
 		try {
 			Folder folder = store.getFolder(mailbox.folder());
 			folder.open(Folder.READ_WRITE);
 			try {
 				for (Message message : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
-					created += take(mailbox, (MimeMessage) message) ? 1 : 0;
+					reading.uid = (folder instanceof UIDFolder uids) ? uids.getUID(message) : -1;
+					if (dropsAt.getOrDefault(reading.uid, 0) >= 2) {
+						// the server itself cannot serve it: set aside unread
+						setAside(mailbox, message, "the mail server dropped the connection each time it was read");
+						continue;
+					}
+					IncomingItem item;
+					try {
+						item = item(mailbox, (MimeMessage) message);
+					}
+					catch (FolderClosedException | StoreClosedException ex) {
+						throw ex;
+					}
+					catch (MessagingException | IOException | RuntimeException ex) {
+						setAside(mailbox, message, ex.toString());
+						continue;
+					}
+					reading.uid = -1;
+					reading.created += take(mailbox, item) ? 1 : 0;
 					message.setFlag(Flags.Flag.SEEN, true);
 				}
+				reading.uid = -1;
 			}
 			finally {
-				folder.close(false);
+				closeQuietly(folder);
 			}
 		}
 		finally {
 			store.close();
 		}
-		return created;
+		return reading.created;
 	}
 
-	private boolean take(MailboxProperties.Mailbox mailbox, MimeMessage message) throws MessagingException {
-		String messageId = message.getMessageID();
-		if (messageId == null) {
-			messageId = mailbox.name() + ":" + message.getFolder().getName() + ":" + message.getMessageNumber() + ":"
-					+ message.getSentDate();
-		}
-		InternetAddress sender = sender(message);
-		String senderName = (sender == null) ? "अज्ञात प्रेषक / Unknown sender"
-				: (sender.getPersonal() != null && !sender.getPersonal().isBlank()) ? sender.getPersonal()
-						: sender.getAddress();
-		List<Upload> uploads = new ArrayList<>();
-		List<String> leftOut = new ArrayList<>();
-		StringBuilder text = new StringBuilder();
+	private static void closeQuietly(Folder folder) {
 		try {
-			read(message, text, uploads, leftOut);
+			if (folder.isOpen()) {
+				folder.close(false);
+			}
 		}
-		catch (IOException ex) {
-			throw new MessagingException("Cannot read message " + messageId, ex);
+		catch (MessagingException ex) {
+			log.debug("The folder could not be closed: {}", ex.toString());
 		}
-		String body = text.toString().strip();
-		if (!leftOut.isEmpty()) {
-			body += "\n\n[Not attached (type or size not accepted): " + String.join(", ", leftOut) + "]";
+	}
+
+	/**
+	 * A message the mail library cannot read (a multipart without its boundary line, a
+	 * broken encoding), or one the mail server drops the connection at twice, would
+	 * otherwise stop the poll at the same place every time, and every later message would
+	 * wait behind it for ever. It is set aside instead: marked read and flagged (starred,
+	 * and with the keyword {@value #UNREADABLE}) for a clerk to open in the mail client,
+	 * counted and logged with its reason; the poll goes on with the next message.
+	 */
+	private void setAside(MailboxProperties.Mailbox mailbox, Message message, String reason) throws MessagingException {
+		String id = describe(message);
+		log.warn("Message {} of mailbox {} cannot be read and is set aside (flagged '{}'): {}", id, mailbox.name(),
+				UNREADABLE, reason);
+		this.meters.counter("dak.intake.mail.messages", "mailbox", mailbox.name(), "outcome", "set-aside").increment();
+		Flags flags = new Flags(Flags.Flag.FLAGGED);
+		flags.add(Flags.Flag.SEEN);
+		flags.add(UNREADABLE);
+		message.setFlags(flags, true);
+	}
+
+	private static String describe(Message message) {
+		try {
+			String[] ids = message.getHeader("Message-ID");
+			return (ids != null && ids.length > 0) ? ids[0] : "number " + message.getMessageNumber();
 		}
-		String subject = (message.getSubject() != null && !message.getSubject().isBlank())
-				? message.getSubject().strip() : "(बिना विषय / no subject)";
-		IncomingItem item = new IncomingItem(mailbox.channel(), senderName, null,
-				(sender != null) ? sender.getAddress() : null, null, truncate(subject, MAX_SUBJECT),
-				body.isEmpty() ? "(खाली संदेश / empty message)" : truncate(body, MAX_TEXT), truncate(messageId, 300),
-				null, null, uploads);
+		catch (MessagingException ex) {
+			return "number " + message.getMessageNumber();
+		}
+	}
+
+	private boolean take(MailboxProperties.Mailbox mailbox, IncomingItem item) {
+		String messageId = item.channelReference();
 		try {
 			ItemReceiver.Received received = this.receiver.receive(item);
 			this.meters
@@ -152,6 +227,34 @@ class MailboxPoller {
 					ex.getMessage());
 			return false;
 		}
+	}
+
+	/** The item a message makes; throws if the message cannot be read. */
+	private IncomingItem item(MailboxProperties.Mailbox mailbox, MimeMessage message)
+			throws MessagingException, IOException {
+		String messageId = message.getMessageID();
+		if (messageId == null) {
+			messageId = mailbox.name() + ":" + message.getFolder().getName() + ":" + message.getMessageNumber() + ":"
+					+ message.getSentDate();
+		}
+		InternetAddress sender = sender(message);
+		String senderName = (sender == null) ? "अज्ञात प्रेषक / Unknown sender"
+				: (sender.getPersonal() != null && !sender.getPersonal().isBlank()) ? sender.getPersonal()
+						: sender.getAddress();
+		List<Upload> uploads = new ArrayList<>();
+		List<String> leftOut = new ArrayList<>();
+		StringBuilder text = new StringBuilder();
+		read(message, text, uploads, leftOut);
+		String body = text.toString().strip();
+		if (!leftOut.isEmpty()) {
+			body += "\n\n[Not attached (type or size not accepted): " + String.join(", ", leftOut) + "]";
+		}
+		String subject = (message.getSubject() != null && !message.getSubject().isBlank())
+				? message.getSubject().strip() : "(बिना विषय / no subject)";
+		return new IncomingItem(mailbox.channel(), senderName, null, (sender != null) ? sender.getAddress() : null,
+				null, truncate(subject, MAX_SUBJECT),
+				body.isEmpty() ? "(खाली संदेश / empty message)" : truncate(body, MAX_TEXT), truncate(messageId, 300),
+				null, null, uploads);
 	}
 
 	private void read(Part part, StringBuilder text, List<Upload> uploads, List<String> leftOut)

@@ -1,5 +1,6 @@
 package org.dak.intake.mailbox;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
@@ -102,6 +103,58 @@ class MailboxIT {
 
 		assertThat(this.poller.poll(box)).isEqualTo(1);
 		assertThat(items("<m4@citizen.example>")).hasSize(1);
+	}
+
+	@Test
+	void aMessageThatCannotBeReadIsSetAsideAndTheNextOneIsTakenOnTheSamePoll() throws Exception {
+		MailboxProperties.Mailbox box = new MailboxProperties.Mailbox("complaints", "127.0.0.1",
+				mail.getImap().getPort(), false, BOX, "box-password", "INBOX", "EMAIL");
+		this.poller.poll(box);
+		// multipart/mixed whose body never has its boundary line: the mail library
+		// cannot read it
+		String broken = """
+				Message-ID: <broken@citizen.example>
+				From: Somebody <somebody@citizen.example>
+				To: complaints@dak.local
+				Subject: =?UTF-8?B?4KSo4KS+4KSy4KS+IOCkrOCkguCkpg==?=
+				MIME-Version: 1.0
+				Content-Type: multipart/mixed; boundary="never-there"
+
+				This text has no boundary line at all.
+				""".replace("\n", "\r\n");
+		mail.getUserManager()
+			.getUser(BOX)
+			.deliver(new MimeMessage(Session.getInstance(new Properties()),
+					new ByteArrayInputStream(broken.getBytes(StandardCharsets.US_ASCII))));
+		deliver(message("<m5@citizen.example>", "नाला बंद है", "मोहल्ले का नाला बंद है।", false));
+
+		assertThat(this.poller.poll(box)).as("the good message, on the same poll").isEqualTo(1);
+		assertThat(items("<m5@citizen.example>")).hasSize(1);
+		assertThat(items("<broken@citizen.example>")).isEmpty();
+		Flags flags = flagsOf("<broken@citizen.example>");
+		assertThat(flags.contains(Flags.Flag.FLAGGED)).as("flagged for a clerk").isTrue();
+		assertThat(flags.contains(Flags.Flag.SEEN)).as("not read again at every poll").isTrue();
+		assertThat(flags.contains(MailboxPoller.UNREADABLE)).isTrue();
+		assertThat(this.poller.poll(box)).isZero();
+	}
+
+	private static Flags flagsOf(String messageId) throws Exception {
+		Store store = Session.getInstance(new Properties()).getStore("imap");
+		store.connect("127.0.0.1", mail.getImap().getPort(), BOX, "box-password");
+		try {
+			Folder inbox = store.getFolder("INBOX");
+			inbox.open(Folder.READ_ONLY);
+			for (Message message : inbox.getMessages()) {
+				String[] ids = message.getHeader("Message-ID");
+				if (ids != null && messageId.equals(ids[0])) {
+					return message.getFlags();
+				}
+			}
+			throw new AssertionError("no message " + messageId);
+		}
+		finally {
+			store.close();
+		}
 	}
 
 	private List<Document> items(String messageId) {
