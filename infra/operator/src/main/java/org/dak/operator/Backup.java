@@ -44,7 +44,10 @@ import org.bson.RawBsonDocument;
  * stored, BSON, and its indexes) and of the broker's topic configuration (partitions,
  * replication, the settings that differ from the broker's defaults), in a folder; and
  * putting it back. A restore refuses a collection that holds documents unless told to
- * replace it, and creates only the topics that are missing.
+ * replace it, and creates only the topics that are missing. The receipt counters are put
+ * back above every number the {@code complaint-received} topic holds: the numbers given
+ * out after the backup was taken are in no backup, but they are on the topic, and they
+ * are never given again.
  *
  * <p>
  * Layout: {@code mongodb/<database>/<collection>.bson} (documents one after another),
@@ -59,13 +62,23 @@ final class Backup {
 
 	private final String kafkaServers;
 
-	Backup(String mongoUri, String kafkaServers) {
+	private final String intakeDatabase;
+
+	/**
+	 * @param intakeDatabase intake's database, whose receipt counters a restore raises
+	 * above every number on the {@code complaint-received} topic
+	 */
+	Backup(String mongoUri, String kafkaServers, String intakeDatabase) {
 		this.mongoUri = mongoUri;
 		this.kafkaServers = kafkaServers;
+		this.intakeDatabase = intakeDatabase;
 	}
 
-	/** What a backup or a restore did, for the operator. */
-	record Summary(int databases, int collections, long documents, int topics) {
+	/**
+	 * What a backup or a restore did, for the operator: with a restore, the receipt
+	 * counters raised above numbers given out after the backup.
+	 */
+	record Summary(int databases, int collections, long documents, int topics, Map<String, Long> countersRaised) {
 	}
 
 	Summary save(Path folder) {
@@ -95,7 +108,7 @@ final class Backup {
 			throw new UncheckedIOException(ex);
 		}
 		int topics = saveTopics(folder.resolve("kafka"));
-		Summary summary = new Summary(databases, collections, documents, topics);
+		Summary summary = new Summary(databases, collections, documents, topics, Map.of());
 		write(folder.resolve("manifest.txt"), List.of("Dak Tracking System backup", "taken " + Instant.now(),
 				"databases " + databases, "collections " + collections, "documents " + documents, "topics " + topics));
 		return summary;
@@ -136,7 +149,11 @@ final class Backup {
 			}
 		}
 		int topics = restoreTopics(folder.resolve("kafka").resolve("topics.json"));
-		return new Summary(databases, collections, documents, topics);
+		Map<String, Long> raised;
+		try (MongoClient mongo = MongoClients.create(this.mongoUri)) {
+			raised = new ReceiptNumbers(this.kafkaServers).raiseCounters(mongo.getDatabase(this.intakeDatabase));
+		}
+		return new Summary(databases, collections, documents, topics, raised);
 	}
 
 	private static MongoCollection<RawBsonDocument> target(MongoClient mongo, Path file) {

@@ -17,14 +17,17 @@ import java.util.function.Predicate;
  * dlt replay TOPIC --key RECEIPT-NUMBER     every one of that item's
  * dlt replay TOPIC --all                    every one of TOPIC's
  * backup FOLDER                            the databases and the topic configuration
- * restore FOLDER [--replace]               put them back
+ * restore FOLDER [--replace]               put them back; receipt counters above every
+ *                                          number on complaint-received
  * rebuild tracking [--database NAME]       its cases from the topics, at its next start
  * resend RECEIPT-NUMBER [--user NAME]      an item's messages that did not arrive, again
  * </pre>
  *
- * The database is {@code MONGODB_URI}. {@code resend} goes through the gateway
- * ({@code DAK_GATEWAY_URL}) as a user with the DM's role ({@code --user} or
- * {@code DAK_USER}), whose password is {@code DAK_PASSWORD} or asked for.
+ * The database is {@code MONGODB_URI}; intake's is {@code DAK_INTAKE_DATABASE}
+ * ({@code dak_intake}), whose receipt counters a restore raises. {@code resend} goes
+ * through the gateway ({@code DAK_GATEWAY_URL}) as a user with the DM's role
+ * ({@code --user} or {@code DAK_USER}), whose password is {@code DAK_PASSWORD} or asked
+ * for.
  */
 public final class Operator {
 
@@ -103,7 +106,8 @@ public final class Operator {
 			return 2;
 		}
 		Backup backup = new Backup(environment.getOrDefault("MONGODB_URI", "mongodb://127.0.0.1:27017"),
-				environment.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"));
+				environment.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
+				environment.getOrDefault("DAK_INTAKE_DATABASE", "dak_intake"));
 		Path folder = Path.of(words.get(1));
 		try {
 			if (words.get(0).equals("backup")) {
@@ -115,6 +119,10 @@ public final class Operator {
 				Backup.Summary restored = backup.restore(folder, replace);
 				out.printf("restored %d databases, %d collections, %d documents; created %d missing topics%n",
 						restored.databases(), restored.collections(), restored.documents(), restored.topics());
+				restored.countersRaised()
+					.forEach((counter, serial) -> out.printf(
+							"receipt counter %s raised to %d: numbers up to it were given out after the backup%n",
+							counter, serial));
 			}
 			return 0;
 		}

@@ -13,6 +13,10 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +52,7 @@ class BackupTest {
 		this.mongo = MongoClients.create(uri);
 		this.broker = new EmbeddedKafkaKraftBroker(1, 3, "complaint-received");
 		this.broker.afterPropertiesSet();
-		this.backup = new Backup(uri, this.broker.getBrokersAsString());
+		this.backup = new Backup(uri, this.broker.getBrokersAsString(), "dak_intake");
 		MongoCollection<Document> processed = this.mongo.getDatabase("dak_tracking").getCollection("processed_events");
 		processed.createIndex(Indexes.ascending("topic", "processedAt"), new IndexOptions().name("by_topic"));
 		this.mongo.getDatabase("dak_intake")
@@ -112,6 +116,42 @@ class BackupTest {
 
 		this.backup.restore(this.folder, true);
 		assertThat(this.mongo.getDatabase("dak_intake").getCollection("complaints").countDocuments()).isEqualTo(2);
+	}
+
+	@Test
+	void aRestoreRaisesTheReceiptCounterAboveEveryNumberGivenOutAfterTheBackup() throws Exception {
+		MongoCollection<Document> counters = this.mongo.getDatabase("dak_intake").getCollection("counters");
+		counters.insertOne(new Document("_id", "NAL-2026").append("seq", 2L));
+		counters.insertOne(new Document("_id", "NAL-2025").append("seq", 40L));
+		published("NAL-2026-000001-Q", "NAL-2026-000002-O", "NAL-2025-000040-Z");
+		this.backup.save(this.folder);
+		// after the backup, three more receipts are given out, then the database is lost
+		counters.updateOne(new Document("_id", "NAL-2026"), new Document("$set", new Document("seq", 5L)));
+		published("NAL-2026-000003-M", "NAL-2026-000005-K", "NAL-2026-000004-X");
+
+		Backup.Summary restored = this.backup.restore(this.folder, true);
+
+		assertThat(restored.countersRaised()).containsExactly(Map.entry("NAL-2026", 5L));
+		assertThat(counters.find(new Document("_id", "NAL-2026")).first().get("seq", Number.class).longValue())
+			.as("the next number drawn is 6, never one of 3 to 5 again")
+			.isEqualTo(5);
+		assertThat(counters.find(new Document("_id", "NAL-2025")).first().get("seq", Number.class).longValue())
+			.as("a counter already above the topic's numbers is left alone")
+			.isEqualTo(40);
+	}
+
+	private void published(String... receiptNumbers) throws Exception {
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString()),
+				new StringSerializer(), new StringSerializer())) {
+			for (String number : receiptNumbers) {
+				producer
+					.send(new ProducerRecord<>("complaint-received", number,
+							"{\"eventId\":\"e-" + number + "\",\"complaintId\":\"c-" + number
+									+ "\",\"receiptNumber\":\"" + number + "\",\"subject\":\"नाली जाम\"}"))
+					.get();
+			}
+		}
 	}
 
 	@Test

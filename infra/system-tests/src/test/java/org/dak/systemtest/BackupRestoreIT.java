@@ -20,8 +20,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The operator's backup of a running system, every database wiped, the backup put back:
- * every item is still tracked as it was, work goes on, and no applicant is sent a message
- * twice.
+ * every item is still tracked as it was, work goes on, no applicant is sent a message
+ * twice, and no receipt number given out after the backup is given again.
  */
 class BackupRestoreIT {
 
@@ -50,6 +50,19 @@ class BackupRestoreIT {
 		OperatorCommand.Output backup = OperatorCommand.run(system, "backup", this.folder.toString());
 		assertThat(backup.exit()).as(backup.errors()).isZero();
 		assertThat(backup.out()).contains("backed up");
+		// receipts given out after the backup: in no backup, but their numbers are held
+		List<String> afterTheBackup = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			afterTheBackup.add(
+					gateway
+						.submitted(Map.of("name", "बैकअप के बाद", "mobile", "91234500" + (20 + i)), "नाली जाम " + i,
+								"मोहल्ले की नाली जाम है।")
+						.get("receiptNumber")
+						.asString());
+		}
+		// published: their receipts went out
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> afterTheBackup.stream().allMatch((number) -> messagesAbout(system, number) == 1));
 
 		List<String> wiped = wipeEveryDatabase(system);
 		assertThat(wiped).contains("dak_intake", "dak_tracking", "dak_notification");
@@ -65,7 +78,15 @@ class BackupRestoreIT {
 		// the services kept running meanwhile and wrote a little of their own: replaced
 		OperatorCommand.Output restore = OperatorCommand.run(system, "restore", this.folder.toString(), "--replace");
 		assertThat(restore.exit()).as(restore.errors()).isZero();
-		assertThat(restore.out()).contains("restored");
+		assertThat(restore.out()).contains("restored").contains("receipt counter");
+		// the next receipt is numbered above every one given out, also after the backup
+		String next = gateway
+			.submitted(Map.of("name", "पुनर्स्थापना के बाद", "mobile", "9123450030"), "हैंडपंप खराब",
+					"गाँव का हैंडपंप खराब है।")
+			.get("receiptNumber")
+			.asString();
+		assertThat(serial(next)).as(next + " after " + afterTheBackup)
+			.isGreaterThan(afterTheBackup.stream().mapToLong(BackupRestoreIT::serial).max().orElseThrow());
 
 		items.forEach((number, code) -> assertThat(gateway.trackedStatus(number, code)).as(number)
 			.isEqualTo(statusBefore.get(number)));
@@ -78,6 +99,11 @@ class BackupRestoreIT {
 		await().during(Duration.ofSeconds(10))
 			.atMost(Duration.ofSeconds(15))
 			.until(() -> items.keySet().stream().skip(1).allMatch((number) -> messagesAbout(system, number) == 1));
+	}
+
+	/** The serial of a receipt number: {@code NAL-2026-000123-K} is 123. */
+	private static long serial(String receiptNumber) {
+		return Long.parseLong(receiptNumber.split("-")[2]);
 	}
 
 	/**
