@@ -32,7 +32,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "DAK_ADMIN_PASSWORD=" + GatewayTestBase.ADMIN_PASSWORD, "dak.gateway.trusted-proxies=127.0.0.1",
 				"dak.gateway.rate-limits.window=10m", "dak.gateway.rate-limits.public-tracking=15",
-				"dak.gateway.rate-limits.sign-in=40", "dak.gateway.max-request-size=10KB" })
+				"dak.gateway.rate-limits.sign-in=40", "dak.gateway.max-request-size=10KB",
+				"dak.gateway.audit.journal=${java.io.tmpdir}/dak-gateway-test-audit-${random.uuid}" })
 public abstract class GatewayTestBase {
 
 	protected static final String ADMIN_PASSWORD = "admin-password-for-tests";

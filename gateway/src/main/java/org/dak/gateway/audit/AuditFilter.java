@@ -7,9 +7,12 @@ import reactor.core.publisher.Mono;
 import org.dak.gateway.edge.ClientAddress;
 import org.dak.gateway.edge.EdgeProperties;
 import org.dak.gateway.edge.RequestIdFilter;
+import org.dak.gateway.security.ProblemWriter;
 
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -18,7 +21,9 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Records every state-changing call (anything but GET, HEAD and OPTIONS) once it has been
- * answered: who, what, the outcome, from where, and the request ID.
+ * answered: who, what, the outcome, from where, and the request ID. A state-changing call
+ * that could not be recorded is refused before it is carried out (503 with
+ * {@code Retry-After}).
  */
 @Component
 class AuditFilter implements WebFilter, Ordered {
@@ -38,6 +43,17 @@ class AuditFilter implements WebFilter, Ordered {
 		if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
 			return chain.filter(exchange);
 		}
+		if (!this.trail.hasRoom()) {
+			// the database has been away so long that the trail holds all it may: the
+			// call is not carried out, rather than carried out unaudited
+			exchange.getResponse()
+				.getHeaders()
+				.set(HttpHeaders.RETRY_AFTER, String.valueOf(this.trail.retryAfter().toSeconds()));
+			return ProblemWriter.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+					"Service unavailable",
+					"The system cannot record this action in its audit trail just now; nothing was done. "
+							+ "Please try again shortly.");
+		}
 		return chain.filter(exchange)
 			.then(Mono.defer(() -> record(exchange)))
 			.onErrorResume((ex) -> Mono.defer(() -> record(exchange)).then(Mono.error(ex)));
@@ -51,8 +67,21 @@ class AuditFilter implements WebFilter, Ordered {
 			.flatMap((actor) -> this.trail.record(actor,
 					exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value(),
 					(status != null) ? String.valueOf(status.value()) : "unknown",
-					ClientAddress.of(exchange, this.edge.trustedProxies()),
-					exchange.getRequest().getHeaders().getFirst(RequestIdFilter.HEADER)));
+					ClientAddress.of(exchange, this.edge.trustedProxies()), requestId(exchange)));
+	}
+
+	/**
+	 * The ID the call was answered with (a routed call's, checked or made by
+	 * {@link RequestIdFilter}), else the caller's if it is well formed, else none: never
+	 * what a caller sent unchecked.
+	 */
+	private static String requestId(ServerWebExchange exchange) {
+		String answered = exchange.getResponse().getHeaders().getFirst(RequestIdFilter.HEADER);
+		if (RequestIdFilter.isWellFormed(answered)) {
+			return answered;
+		}
+		String sent = exchange.getRequest().getHeaders().getFirst(RequestIdFilter.HEADER);
+		return RequestIdFilter.isWellFormed(sent) ? sent : null;
 	}
 
 	@Override

@@ -27,7 +27,7 @@ public class RequestIdFilter implements GlobalFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		String requestId = exchange.getRequest().getHeaders().getFirst(HEADER);
-		if (requestId == null || !WELL_FORMED.matcher(requestId).matches()) {
+		if (!isWellFormed(requestId)) {
 			requestId = UUID.randomUUID().toString();
 		}
 		String id = requestId;
@@ -42,6 +42,14 @@ public class RequestIdFilter implements GlobalFilter, Ordered {
 			return Mono.empty();
 		});
 		return chain.filter(exchange.mutate().request(request).build());
+	}
+
+	/**
+	 * Whether a request ID may be kept and logged: up to 64 letters, digits, dots,
+	 * underscores and hyphens (a longer one is not even looked at).
+	 */
+	public static boolean isWellFormed(String requestId) {
+		return requestId != null && requestId.length() <= 64 && WELL_FORMED.matcher(requestId).matches();
 	}
 
 	@Override

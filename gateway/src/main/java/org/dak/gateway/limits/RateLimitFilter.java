@@ -21,7 +21,8 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Answers 429 with {@code Retry-After} once a client has used up its window: per client
- * address on the public doors, per signed-in user or adapter elsewhere.
+ * address on the public doors (and for every other call without sign-in that may change
+ * something), per signed-in user or adapter elsewhere.
  */
 @Component
 class RateLimitFilter implements WebFilter, Ordered {
@@ -63,6 +64,15 @@ class RateLimitFilter implements WebFilter, Ordered {
 			}
 			if (method == HttpMethod.POST && path.startsWith("/api/v1/auth/")) {
 				return limit(exchange, chain, "sign-in:" + address, this.limits.signIn());
+			}
+			if (method == HttpMethod.POST && path.equals("/api/v1/notifications/delivery-receipts")) {
+				// the SMS provider's callbacks, one for every message sent
+				return limit(exchange, chain, "delivery-receipts:" + address, this.limits.deliveryReceipts());
+			}
+			if (method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS) {
+				// every other call without sign-in that may change something (and is
+				// audited) counts too: no door is open without limit
+				return limit(exchange, chain, "public-other:" + address, this.limits.publicOther());
 			}
 			return chain.filter(exchange);
 		})).flatMap((next) -> next);

@@ -108,8 +108,7 @@ public final class AccessTable {
 							"/v3/api-docs/swagger-config"),
 					Who.PUBLIC),
 			new Rule(HttpMethod.GET, List.of("/actuator/health", "/actuator/health/**", "/actuator/info"), Who.PUBLIC),
-			new Rule(HttpMethod.GET, List.of("/actuator/prometheus"), Who.ROLES, AUDITOR),
-			new Rule(null, List.of("/fallback/**"), Who.PUBLIC));
+			new Rule(HttpMethod.GET, List.of("/actuator/prometheus"), Who.ROLES, AUDITOR));
 
 	private AccessTable() {
 	}

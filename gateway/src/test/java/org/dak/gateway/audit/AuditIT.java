@@ -1,5 +1,7 @@
 package org.dak.gateway.audit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.dak.gateway.GatewayTestBase;
@@ -35,6 +37,45 @@ class AuditIT extends GatewayTestBase {
 			.isEqualTo(403);
 		assertThat(http(adminToken()).get().uri("/api/v1/audit").retrieve().toBodilessEntity().getStatusCode().value())
 			.isEqualTo(403);
+	}
+
+	@Test
+	void aRequestIdIsRecordedOnlyIfItIsWellFormed() {
+		String auditor = account(unique("auditor"), "AUDITOR", Map.of());
+		String junk = "<script>" + "x".repeat(3000);
+		for (String requestId : List.of(junk, "desk-7f3a.42_b")) {
+			http().post()
+				.uri("/api/v1/auth/login")
+				.header("X-Request-Id", requestId)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("username", unique("nobody"), "password", "not-the-password"))
+				.retrieve()
+				.toBodilessEntity();
+		}
+
+		await().untilAsserted(() -> {
+			JsonNode trail = http(auditor).get()
+				.uri("/api/v1/audit?actor=anonymous&size=500")
+				.retrieve()
+				.body(JsonNode.class);
+			List<JsonNode> ours = new ArrayList<>();
+			trail.forEach((entry) -> {
+				if (this.clientAddress.equals(entry.path("clientAddress").asString())
+						&& "POST /api/v1/auth/login".equals(entry.path("action").asString())
+						&& "401".equals(entry.path("outcome").asString())) {
+					ours.add(entry);
+				}
+			});
+			assertThat(ours).hasSize(2);
+			assertThat(ours).extracting((entry) -> entry.path("requestId").asString(null))
+				.containsExactlyInAnyOrder(null, "desk-7f3a.42_b");
+		});
+	}
+
+	@Test
+	void theFallbackAnswersOnlyTheGatewaysOwnRoutesNotACallerDirectly() {
+		assertThat(http().post().uri("/fallback/intake-service").retrieve().toBodilessEntity().getStatusCode().value())
+			.isIn(401, 403);
 	}
 
 }

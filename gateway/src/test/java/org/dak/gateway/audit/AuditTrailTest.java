@@ -3,6 +3,7 @@ package org.dak.gateway.audit;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
@@ -24,12 +26,20 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A request does not wait for its audit entry, and no entry is lost for that: entries
- * wait while the database is down and are written once it is back, and a clean stop
- * writes what is waiting.
+ * wait while the database is down and are written once it is back, a clean stop writes
+ * what is waiting, a crash leaves it in the journal for the next start, and once the
+ * trail holds all it may, no further state-changing call goes ahead.
  */
 class AuditTrailTest {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	@TempDir
+	Path journal;
+
+	private AuditProperties settings(int maxPending) {
+		return new AuditProperties(Duration.ofMillis(200), maxPending, Duration.ofSeconds(10), this.journal);
+	}
 
 	private MongoServer server;
 
@@ -63,7 +73,7 @@ class AuditTrailTest {
 	void entriesRecordedWhileTheDatabaseIsDownAreWrittenWhenItIsBack() throws IOException {
 		int port = freePort();
 		ReactiveMongoTemplate mongo = template(port);
-		AuditTrail trail = new AuditTrail(mongo, this.meters);
+		AuditTrail trail = new AuditTrail(mongo, this.meters, settings(10_000));
 
 		trail.record("clerk", "POST /api/v1/complaints", "201", "10.0.0.1", "r-1").block();
 		trail.record("dm", "POST /api/v1/inbox/decisions", "200", "10.0.0.2", "r-2").block();
@@ -87,7 +97,7 @@ class AuditTrailTest {
 	void aCleanStopWritesWhatIsWaiting() {
 		this.server = new MongoServer(new MemoryBackend());
 		ReactiveMongoTemplate mongo = template(this.server.bind().getPort());
-		AuditTrail trail = new AuditTrail(mongo, this.meters);
+		AuditTrail trail = new AuditTrail(mongo, this.meters, settings(10_000));
 		for (int i = 0; i < 1500; i++) {
 			trail.record("clerk", "POST /api/v1/complaints", "201", "10.0.0.1", "r-" + i).block();
 		}
@@ -97,6 +107,50 @@ class AuditTrailTest {
 		assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), AuditEntry.class).block())
 			.isEqualTo(1500);
 		assertThat(trail.find("clerk", Instant.EPOCH, null, 0, 5).collectList().block()).hasSize(5);
+	}
+
+	@Test
+	void entriesACrashedGatewayHadNotWrittenAreWrittenByItsNextStart() throws IOException {
+		int port = freePort();
+		ReactiveMongoTemplate mongo = template(port);
+		AuditTrail crashed = new AuditTrail(mongo, this.meters, settings(10_000));
+		crashed.record("clerk", "POST /api/v1/complaints", "201", "10.0.0.1", "r-1").block();
+		crashed.record("dm", "POST /api/v1/inbox/decisions", "200", "10.0.0.2", "r-2").block();
+		crashed.flush();
+		// the database is away, then the gateway is killed: no destroy(), the memory is
+		// gone
+
+		this.server = new MongoServer(new MemoryBackend());
+		this.server.bind(new InetSocketAddress("127.0.0.1", port));
+		SimpleMeterRegistry restartedMeters = new SimpleMeterRegistry();
+		AuditTrail restarted = new AuditTrail(mongo, restartedMeters, settings(10_000));
+		assertThat(restartedMeters.get("dak.audit.pending").gauge().value()).isEqualTo(2);
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			restarted.flush();
+			assertThat(restartedMeters.get("dak.audit.pending").gauge().value()).isZero();
+		});
+		assertThat(restarted.find(null, null, null, 0, 10).map(AuditEntry::requestId).collectList().block())
+			.containsExactlyInAnyOrder("r-1", "r-2");
+
+		// written: a third start finds nothing left over, and writes nothing twice
+		AuditTrail third = new AuditTrail(mongo, new SimpleMeterRegistry(), settings(10_000));
+		third.flush();
+		assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), AuditEntry.class).block())
+			.isEqualTo(2);
+	}
+
+	@Test
+	void onceAsManyEntriesWaitAsAllowedNoFurtherStateChangingCallGoesAhead() throws IOException {
+		ReactiveMongoTemplate mongo = template(freePort());
+		AuditTrail trail = new AuditTrail(mongo, this.meters, settings(3));
+		for (int i = 0; i < 3; i++) {
+			assertThat(trail.hasRoom()).isTrue();
+			trail.record("clerk", "POST /api/v1/complaints", "201", "10.0.0.1", "r-" + i).block();
+		}
+		trail.flush();
+
+		assertThat(trail.hasRoom()).isFalse();
+		assertThat(this.meters.get("dak.audit.refused").counter().count()).isEqualTo(1);
 	}
 
 }

@@ -45,7 +45,7 @@ class SharedCountsTest {
 
 	private FixedWindowCounter counter(boolean shared) {
 		return new FixedWindowCounter(this.mongo,
-				new RateLimitProperties(MINUTE, 30, 10, 10, 600, shared, Duration.ofSeconds(1)));
+				new RateLimitProperties(MINUTE, 30, 10, 10, 600, 60, 12000, shared, Duration.ofSeconds(1)));
 	}
 
 	private long count(FixedWindowCounter counter, String key) {
