@@ -120,6 +120,17 @@ final class AttachedLocalStack implements SystemUnderFaults {
 	}
 
 	@Override
+	public void killDatabase() {
+		kill9("mongodb");
+	}
+
+	@Override
+	public void restartDatabase(Duration down) {
+		int port = port("MONGODB_PORT", 27017);
+		await("the MongoDB server", () -> Probes.portOpen(port), Duration.ofMinutes(2));
+	}
+
+	@Override
 	public void pauseDatabase() {
 		signal("mongodb", "STOP");
 	}

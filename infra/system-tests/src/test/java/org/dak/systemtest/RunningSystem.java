@@ -94,6 +94,8 @@ final class RunningSystem implements SystemUnderFaults {
 
 	private final String mongoUri;
 
+	private final int mongoPort;
+
 	/**
 	 * The one system of this test run, started on first use and stopped when the JVM
 	 * ends; with a mail server (GreenMail) and an SMS provider (WireMock, accepting
@@ -101,7 +103,7 @@ final class RunningSystem implements SystemUnderFaults {
 	 */
 	static synchronized RunningSystem shared() {
 		if (shared == null) {
-			shared = new RunningSystem(false, List.of());
+			shared = new RunningSystem(false, List.of(), false);
 			Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "system-test-shutdown"));
 		}
 		return shared;
@@ -112,7 +114,7 @@ final class RunningSystem implements SystemUnderFaults {
 	 * and must leave the shared one as it was; the caller closes it.
 	 */
 	static RunningSystem isolated() {
-		return new RunningSystem(false, List.of());
+		return new RunningSystem(false, List.of(), true);
 	}
 
 	/**
@@ -122,7 +124,7 @@ final class RunningSystem implements SystemUnderFaults {
 	 * gateways balancing over them; the caller closes it.
 	 */
 	static RunningSystem cluster(List<String> services) {
-		return new RunningSystem(true, services);
+		return new RunningSystem(true, services, true);
 	}
 
 	GreenMail mail() {
@@ -142,7 +144,7 @@ final class RunningSystem implements SystemUnderFaults {
 		return this.workDir.resolve("logs");
 	}
 
-	private RunningSystem(boolean cluster, List<String> twice) {
+	private RunningSystem(boolean cluster, List<String> twice, boolean isolated) {
 		this.mail = new GreenMail(
 				new ServerSetup[] { ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort() })
 			.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
@@ -177,9 +179,14 @@ final class RunningSystem implements SystemUnderFaults {
 		}
 		// its own process, so a test can freeze it as a stalled database server would be
 		int mongoPort = freePort();
+		this.mongoPort = mongoPort;
 		this.mongoUri = "mongodb://127.0.0.1:" + mongoPort;
+		// the shared system's data is in memory; a system of its own (which the fault
+		// suites
+		// kill the database of) keeps it in a file, as the local stack and a server do
+		String store = isolated ? this.workDir.resolve("mongodb").resolve("dak.mv").toString() : "memory";
 		this.mongo = ChildProcess.java("mongodb", LocalStack.infraClasspath(this.root), MongoServerMain.class.getName(),
-				List.of("-Xmx256m", "-XX:+UseSerialGC"), List.of(String.valueOf(mongoPort), "memory"),
+				List.of("-Xmx256m", "-XX:+UseSerialGC"), List.of(String.valueOf(mongoPort), store),
 				this.workDir.resolve("logs").resolve("mongodb.log"));
 		this.mongo.start();
 		if (cluster) {
@@ -260,6 +267,9 @@ final class RunningSystem implements SystemUnderFaults {
 				serviceEnvironment.put("DAK_TRUSTED_PROXIES", "127.0.0.1");
 				serviceEnvironment.put("DAK_LIMIT_PUBLIC_TRACKING", "30");
 				serviceEnvironment.put("DAK_LIMIT_PUBLIC_SUBMISSION", "1000");
+				serviceEnvironment.put("DAK_LIMIT_PUBLIC_OTHER", "1000");
+				serviceEnvironment.put("DAK_AUDIT_JOURNAL",
+						this.workDir.resolve("audit-journal").resolve(instance).toString());
 				serviceEnvironment.put("DAK_LIMIT_SIGN_IN", "1000");
 				// the hostile-input and fault suites send thousands of requests as one
 				// person
@@ -382,6 +392,18 @@ final class RunningSystem implements SystemUnderFaults {
 	@Override
 	public void resumeBroker() {
 		this.kafka.resume();
+	}
+
+	@Override
+	public void killDatabase() {
+		this.mongo.kill();
+	}
+
+	@Override
+	public void restartDatabase(Duration down) {
+		await().pollDelay(down).atMost(down.plusSeconds(5)).until(() -> true);
+		this.mongo.start();
+		this.mongo.awaitReady(() -> Probes.portOpen(this.mongoPort), Duration.ofSeconds(60));
 	}
 
 	@Override

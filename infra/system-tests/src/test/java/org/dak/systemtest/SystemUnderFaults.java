@@ -45,6 +45,15 @@ interface SystemUnderFaults extends AutoCloseable {
 	/** Has the killed service running again, and waits until it is healthy. */
 	void restart(String service);
 
+	/** Kills the MongoDB server at once ({@code kill -9}). */
+	void killDatabase();
+
+	/**
+	 * Has the killed MongoDB server running again, {@code down} after it was killed at
+	 * most.
+	 */
+	void restartDatabase(Duration down);
+
 	/** Freezes the MongoDB server (SIGSTOP). */
 	void pauseDatabase();
 
