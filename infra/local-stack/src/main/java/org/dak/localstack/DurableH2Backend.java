@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStore.TxCounter;
 
@@ -29,8 +29,8 @@ import org.h2.mvstore.MVStore.TxCounter;
  * Registering the command's use of the current version, as H2's own transactions do,
  * keeps those chunks until it ends.</li>
  * </ul>
- * Drivers since MongoDB 3.6 send every command as {@code OP_MSG}, which is what is made
- * durable here; a legacy {@code OP_QUERY} is only read.
+ * A legacy {@code OP_QUERY} that is not a command (drivers older than MongoDB 3.6) only
+ * reads.
  */
 class DurableH2Backend extends H2Backend {
 
@@ -79,11 +79,14 @@ class DurableH2Backend extends H2Backend {
 		return store;
 	}
 
+	/**
+	 * Every command, whether it came as {@code OP_MSG} (every driver since MongoDB 3.6)
+	 * or as a legacy {@code OP_QUERY} on {@code $cmd}, passes here once.
+	 */
 	@Override
-	public Document handleMessage(MongoMessage message) {
-		Document command = message.getDocument();
-		Supplier<Document> run = () -> pinned(() -> super.handleMessage(message));
-		return changes(command) ? this.commits.change(run) : this.commits.read(run);
+	public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+		Supplier<Document> run = () -> pinned(() -> super.handleCommand(channel, databaseName, command, query));
+		return changes(command, query) ? this.commits.change(run) : this.commits.read(run);
 	}
 
 	@Override
@@ -118,11 +121,7 @@ class DurableH2Backend extends H2Backend {
 		super.close();
 	}
 
-	static boolean changes(Document command) {
-		if (command.isEmpty()) {
-			return false;
-		}
-		String name = command.keySet().iterator().next();
+	static boolean changes(String name, Document command) {
 		if ("aggregate".equals(name)) {
 			// a pipeline that ends in $out or $merge writes
 			return command.get("pipeline") instanceof List<?> stages && !stages.isEmpty()
