@@ -1,5 +1,7 @@
 package org.dak.localstack;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -20,6 +22,8 @@ import org.h2.mvstore.MVStore;
  * without its document), and every ticket drawn before it is in it. A read waits for the
  * ticket of the newest change it may have seen, so nothing is ever answered that a crash
  * could still take back.
+ * <p>
+ * Commits run on one thread of their own, one after the other.
  * <p>
  * A commit or sync that fails (disk full, I/O error) fails every command waiting for it,
  * and every command after it: H2 has closed the store, and the process must be started
@@ -47,6 +51,12 @@ final class GroupCommit {
 	private boolean committing;
 
 	private volatile RuntimeException failure;
+
+	private final ExecutorService committer = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "mongo-commit");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private final AtomicLong commits = new AtomicLong();
 
@@ -115,33 +125,47 @@ final class GroupCommit {
 				if (this.failure != null) {
 					throw this.failure;
 				}
-				if (this.committing) {
-					this.committed.awaitUninterruptibly();
-					continue;
+				if (!this.committing) {
+					// no commit runs: one starts, for everyone waiting by then
+					this.committing = true;
+					this.committer.execute(this::commitRound);
 				}
-				// no commit runs: this command's thread makes one for everyone waiting
-				this.committing = true;
-				this.lock.unlock();
-				long covered = -1;
-				try {
-					covered = commitAndSync();
-				}
-				catch (RuntimeException ex) {
-					this.failure = new IllegalStateException("The data file could not be written: " + ex, ex);
-				}
-				finally {
-					this.lock.lock();
-					this.committing = false;
-					this.durable = Math.max(this.durable, covered);
-					this.committed.signalAll();
-				}
-				if (this.failure != null) {
-					this.onFailure.run();
-				}
+				this.committed.awaitUninterruptibly();
 			}
 		}
 		finally {
 			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * One commit, on the committer thread: one thread writes the file, so the JDK keeps
+	 * one temporary direct buffer of a chunk's size for its writes, not one for every
+	 * connection's thread (which ran out of direct memory under load).
+	 */
+	private void commitRound() {
+		long covered = -1;
+		RuntimeException failed = null;
+		try {
+			covered = commitAndSync();
+		}
+		catch (RuntimeException | Error ex) {
+			failed = new IllegalStateException("The data file could not be written: " + ex, ex);
+		}
+		this.lock.lock();
+		try {
+			this.committing = false;
+			this.durable = Math.max(this.durable, covered);
+			if (failed != null && this.failure == null) {
+				this.failure = failed;
+			}
+			this.committed.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+		if (failed != null) {
+			this.onFailure.run();
 		}
 	}
 

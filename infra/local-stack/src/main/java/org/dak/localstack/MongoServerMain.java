@@ -33,6 +33,12 @@ public final class MongoServerMain {
 	}
 
 	public static void main(String[] args) throws Exception {
+		// the JDK keeps, for each thread that reads or writes a file, a direct buffer as
+		// large as its largest read or write so far; with a thread for each connection,
+		// those of a few large reads would add up to all the direct memory there is
+		if (System.getProperty("jdk.nio.maxCachedBufferSize") == null) {
+			System.setProperty("jdk.nio.maxCachedBufferSize", String.valueOf(256 * 1024));
+		}
 		int port = Integer.parseInt(args[0]);
 		AbstractMongoBackend backend;
 		ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor((task) -> {
