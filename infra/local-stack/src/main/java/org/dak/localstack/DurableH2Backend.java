@@ -52,7 +52,7 @@ class DurableH2Backend extends H2Backend {
 	private static final int COMPACT_BELOW_FILL_RATE = 80;
 
 	/** How much one compaction rewrites at most. */
-	private static final int COMPACT_WRITE_LIMIT = 16 * 1024 * 1024;
+	private static final int COMPACT_WRITE_LIMIT = 2 * 1024 * 1024;
 
 	private final MVStore store;
 
@@ -101,7 +101,11 @@ class DurableH2Backend extends H2Backend {
 	 * is used again.
 	 */
 	void compact() {
-		this.commits.change(() -> this.store.compact(COMPACT_BELOW_FILL_RATE, COMPACT_WRITE_LIMIT));
+		// outside the commands' lock: a rewrite changes no data, so a commit may take
+		// half of it; holding the lock held up every commit while it ran
+		if (this.store.compact(COMPACT_BELOW_FILL_RATE, COMPACT_WRITE_LIMIT)) {
+			this.commits.change(() -> null);
+		}
 	}
 
 	/** One line for the log: what the store did since it was opened. */
