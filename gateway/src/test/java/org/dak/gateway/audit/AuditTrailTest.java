@@ -69,15 +69,20 @@ class AuditTrailTest {
 		}
 	}
 
+	/** A trail whose two entries could not be written: the database is not there. */
+	private AuditTrail twoEntriesWaiting(ReactiveMongoTemplate mongo) {
+		AuditTrail trail = new AuditTrail(mongo, this.meters, settings(10_000));
+		trail.record("clerk", "POST /api/v1/complaints", "201", "10.0.0.1", "r-1").block();
+		trail.record("dm", "POST /api/v1/inbox/decisions", "200", "10.0.0.2", "r-2").block();
+		trail.flush();
+		return trail;
+	}
+
 	@Test
 	void entriesRecordedWhileTheDatabaseIsDownAreWrittenWhenItIsBack() throws IOException {
 		int port = freePort();
 		ReactiveMongoTemplate mongo = template(port);
-		AuditTrail trail = new AuditTrail(mongo, this.meters, settings(10_000));
-
-		trail.record("clerk", "POST /api/v1/complaints", "201", "10.0.0.1", "r-1").block();
-		trail.record("dm", "POST /api/v1/inbox/decisions", "200", "10.0.0.2", "r-2").block();
-		trail.flush();
+		AuditTrail trail = twoEntriesWaiting(mongo);
 		assertThat(this.meters.get("dak.audit.pending").gauge().value()).isEqualTo(2);
 
 		this.server = new MongoServer(new MemoryBackend());
@@ -113,10 +118,7 @@ class AuditTrailTest {
 	void entriesACrashedGatewayHadNotWrittenAreWrittenByItsNextStart() throws IOException {
 		int port = freePort();
 		ReactiveMongoTemplate mongo = template(port);
-		AuditTrail crashed = new AuditTrail(mongo, this.meters, settings(10_000));
-		crashed.record("clerk", "POST /api/v1/complaints", "201", "10.0.0.1", "r-1").block();
-		crashed.record("dm", "POST /api/v1/inbox/decisions", "200", "10.0.0.2", "r-2").block();
-		crashed.flush();
+		twoEntriesWaiting(mongo);
 		// the database is away, then the gateway is killed: no destroy(), the memory is
 		// gone
 
