@@ -135,6 +135,8 @@ class MailboxPoller {
 			folder.open(Folder.READ_WRITE);
 			try {
 				for (Message message : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
+					// a drop while its UID is asked for blames no message
+					reading.uid = -1;
 					reading.uid = (folder instanceof UIDFolder uids) ? uids.getUID(message) : -1;
 					if (dropsAt.getOrDefault(reading.uid, 0) >= 2) {
 						// the server itself cannot serve it: set aside unread
