@@ -40,13 +40,19 @@ final class AuditJournal implements AutoCloseable {
 
 	private FileChannel current;
 
+	private Path currentFile;
+
+	/** The files closed and not yet deleted, oldest first. */
+	private final List<Path> closed = new ArrayList<>();
+
 	private long sequence;
 
 	AuditJournal(Path folder) {
 		this.folder = folder;
 		try {
 			Files.createDirectories(folder);
-			this.sequence = files().stream().mapToLong(AuditJournal::number).max().orElse(0);
+			this.closed.addAll(files());
+			this.sequence = this.closed.stream().mapToLong(AuditJournal::number).max().orElse(0);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("The audit journal " + folder + " cannot be used", ex);
@@ -56,7 +62,7 @@ final class AuditJournal implements AutoCloseable {
 	/** The entries a previous run left unwritten, oldest first. */
 	List<AuditEntry> leftOver() {
 		List<AuditEntry> entries = new ArrayList<>();
-		for (Path file : files()) {
+		for (Path file : this.closed) {
 			try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 				String line;
 				while ((line = lines.readLine()) != null) {
@@ -87,8 +93,9 @@ final class AuditJournal implements AutoCloseable {
 	synchronized void append(AuditEntry entry, Runnable queued) {
 		try {
 			if (this.current == null) {
-				this.current = FileChannel.open(this.folder.resolve(PREFIX + (++this.sequence) + SUFFIX),
-						StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+				this.currentFile = this.folder.resolve(PREFIX + (++this.sequence) + SUFFIX);
+				this.current = FileChannel.open(this.currentFile, StandardOpenOption.CREATE_NEW,
+						StandardOpenOption.WRITE, StandardOpenOption.APPEND);
 			}
 			ByteBuffer line = ByteBuffer
 				.wrap((this.json.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -108,11 +115,12 @@ final class AuditJournal implements AutoCloseable {
 	 */
 	synchronized List<Path> roll() {
 		closeCurrent();
-		return files();
+		return List.copyOf(this.closed);
 	}
 
 	/** Deletes files whose entries are all in the database. */
-	void delete(List<Path> written) {
+	synchronized void delete(List<Path> written) {
+		this.closed.removeAll(written);
 		for (Path file : written) {
 			try {
 				Files.deleteIfExists(file);
@@ -136,6 +144,7 @@ final class AuditJournal implements AutoCloseable {
 			catch (IOException ex) {
 				log.warn("The audit journal could not be closed: {}", ex.toString());
 			}
+			this.closed.add(this.currentFile);
 			this.current = null;
 		}
 	}

@@ -7,9 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the audit trail waits for its database.
+ * How the audit trail waits for its database ({@code dak.gateway.audit.flush-interval},
+ * how often what waits is written, is read by the trail's schedule).
  *
- * @param flushInterval how often what waits is written
  * @param maxPending how many entries may wait at most; once as many wait, a
  * state-changing call is refused (503 with {@code Retry-After}) rather than left
  * unaudited
@@ -19,6 +19,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * restarts
  */
 @ConfigurationProperties("dak.gateway.audit")
-record AuditProperties(@DefaultValue("200ms") Duration flushInterval, @DefaultValue("10000") int maxPending,
-		@DefaultValue("10s") Duration retryAfter, Path journal) {
+record AuditProperties(@DefaultValue("10000") int maxPending, @DefaultValue("10s") Duration retryAfter, Path journal) {
 }

@@ -41,8 +41,7 @@ class AuditFilterTest {
 	@Test
 	void aStateChangingCallIsRefusedWith503WhenTheTrailIsFull() {
 		AuditTrail full = new AuditTrail(new ReactiveMongoTemplate(this.client, "gateway-test"),
-				new SimpleMeterRegistry(),
-				new AuditProperties(Duration.ofMillis(200), 1, Duration.ofSeconds(10), this.journal));
+				new SimpleMeterRegistry(), new AuditProperties(1, Duration.ofSeconds(10), this.journal));
 		full.record("clerk", "POST /api/v1/complaints", "201", "10.0.0.1", "r-1").block();
 		AuditFilter filter = new AuditFilter(full, edge());
 		AtomicBoolean carriedOut = new AtomicBoolean();

@@ -38,7 +38,7 @@ class AuditTrailTest {
 	Path journal;
 
 	private AuditProperties settings(int maxPending) {
-		return new AuditProperties(Duration.ofMillis(200), maxPending, Duration.ofSeconds(10), this.journal);
+		return new AuditProperties(maxPending, Duration.ofSeconds(10), this.journal);
 	}
 
 	private MongoServer server;
