@@ -115,10 +115,6 @@ class DurableH2Backend extends H2Backend {
 				this.store.getFileStore().size() / (1024 * 1024), this.store.getFileStore().getFillRate());
 	}
 
-	GroupCommit commits() {
-		return this.commits;
-	}
-
 	@Override
 	public void close() {
 		this.commits.flush();

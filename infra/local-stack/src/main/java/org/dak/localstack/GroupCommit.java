@@ -95,9 +95,7 @@ final class GroupCommit {
 		return result;
 	}
 
-	/**
-	 * Commits and syncs whatever has changed, for a clean stop or a house-keeping pass.
-	 */
+	/** Commits and syncs whatever has changed, for a clean stop. */
 	void flush() {
 		awaitDurable(this.started.get());
 	}

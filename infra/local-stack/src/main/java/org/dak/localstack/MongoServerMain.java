@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -90,18 +91,9 @@ public final class MongoServerMain {
 	 * acknowledgement.
 	 */
 	private static void haltAfterFailedWrite() {
-		Thread halt = new Thread(() -> {
-			System.err.println("The data file could not be written: stopping, to be started again from disk");
-			try {
-				Thread.sleep(1000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			Runtime.getRuntime().halt(70);
-		}, "mongo-halt");
-		halt.setDaemon(false);
-		halt.start();
+		System.err.println("The data file could not be written: stopping, to be started again from disk");
+		// a second for the error answers to go out first
+		CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> Runtime.getRuntime().halt(70));
 	}
 
 }

@@ -20,6 +20,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -122,12 +123,11 @@ class DurableStoreIT {
 				+ "/?serverSelectionTimeoutMS=5000&connectTimeoutMS=2000&socketTimeoutMS=5000&retryWrites=false");
 	}
 
-	private static void awaitAtLeast(Set<Long> acknowledged, int count) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (acknowledged.size() < count && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-		}
-		assertThat(acknowledged).as("acknowledged before the kill").hasSizeGreaterThanOrEqualTo(count);
+	private static void awaitAtLeast(Set<Long> acknowledged, int count) {
+		Awaitility.await("acknowledged before the kill")
+			.atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> acknowledged.size() >= count);
 	}
 
 	private static int freePort() throws IOException {
