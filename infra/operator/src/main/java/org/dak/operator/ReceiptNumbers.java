@@ -12,6 +12,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -84,12 +85,10 @@ final class ReceiptNumbers {
 	Map<String, Long> raiseCounters(MongoDatabase intake) {
 		Map<String, Long> raised = new HashMap<>();
 		highest().forEach((counter, serial) -> {
-			var before = intake.getCollection("counters").find(Filters.eq("_id", counter)).first();
-			long now = (before == null) ? 0 : before.get("seq", Number.class).longValue();
-			if (now < serial) {
-				intake.getCollection("counters")
-					.updateOne(Filters.eq("_id", counter), Updates.max("seq", serial),
-							new UpdateOptions().upsert(true));
+			// by _id; $max never lowers a counter, and says whether it raised it
+			UpdateResult result = intake.getCollection("counters")
+				.updateOne(Filters.eq("_id", counter), Updates.max("seq", serial), new UpdateOptions().upsert(true));
+			if (result.getModifiedCount() > 0 || result.getUpsertedId() != null) {
 				raised.put(counter, serial);
 			}
 		});
