@@ -93,8 +93,8 @@ class MailboxPoller {
 		for (int connection = 1;; connection++) {
 			Reading reading = new Reading();
 			try {
-				created += poll(mailbox, reading, dropsAt);
-				return created;
+				poll(mailbox, reading, dropsAt);
+				return created + reading.created;
 			}
 			catch (FolderClosedException | StoreClosedException ex) {
 				created += reading.created;
@@ -118,7 +118,7 @@ class MailboxPoller {
 
 	}
 
-	private int poll(MailboxProperties.Mailbox mailbox, Reading reading, Map<Long, Integer> dropsAt)
+	private void poll(MailboxProperties.Mailbox mailbox, Reading reading, Map<Long, Integer> dropsAt)
 			throws MessagingException {
 		Properties settings = new Properties();
 		String protocol = mailbox.ssl() ? "imaps" : "imap";
@@ -158,7 +158,6 @@ class MailboxPoller {
 					reading.created += take(mailbox, item) ? 1 : 0;
 					message.setFlag(Flags.Flag.SEEN, true);
 				}
-				reading.uid = -1;
 			}
 			finally {
 				closeQuietly(folder);
@@ -167,7 +166,6 @@ class MailboxPoller {
 		finally {
 			store.close();
 		}
-		return reading.created;
 	}
 
 	private static void closeQuietly(Folder folder) {
