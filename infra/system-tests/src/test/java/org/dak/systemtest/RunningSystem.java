@@ -181,9 +181,8 @@ final class RunningSystem implements SystemUnderFaults {
 		int mongoPort = freePort();
 		this.mongoPort = mongoPort;
 		this.mongoUri = "mongodb://127.0.0.1:" + mongoPort;
-		// the shared system's data is in memory; a system of its own (which the fault
-		// suites
-		// kill the database of) keeps it in a file, as the local stack and a server do
+		// the shared system's data is in memory; a system of its own (the fault suites
+		// kill its database) keeps it in a file, as the local stack and a server do
 		String store = isolated ? this.workDir.resolve("mongodb").resolve("dak.mv").toString() : "memory";
 		this.mongo = ChildProcess.java("mongodb", LocalStack.infraClasspath(this.root), MongoServerMain.class.getName(),
 				List.of("-Xmx256m", "-XX:+UseSerialGC"), List.of(String.valueOf(mongoPort), store),
