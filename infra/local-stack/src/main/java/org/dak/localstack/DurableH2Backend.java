@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.BsonH2Database;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
@@ -22,6 +24,8 @@ import org.h2.mvstore.MVStore.TxCounter;
  * the process and, as far as the disk keeps its promise to {@code fsync}, a power cut;
  * the store is opened without H2's own background commits, which wrote about once a
  * second and synced never;</li>
+ * <li>documents and index keys are kept as BSON ({@link BsonH2Database}), not with Java
+ * serialisation, which made a commit for every command costly;</li>
  * <li>every command reads a version of the store that stays whole until the command ends.
  * H2 frees the chunks of old versions as writes go on; a command that walks a whole
  * collection (a pass over a large archive, or an index built when a database is opened)
@@ -87,6 +91,11 @@ class DurableH2Backend extends H2Backend {
 	public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
 		Supplier<Document> run = () -> pinned(() -> super.handleCommand(channel, databaseName, command, query));
 		return changes(command, query) ? this.commits.change(run) : this.commits.read(run);
+	}
+
+	@Override
+	protected MongoDatabase openOrCreateDatabase(String databaseName) {
+		return BsonH2Database.open(databaseName, getMvStore(), getCursorRegistry());
 	}
 
 	@Override
