@@ -18,7 +18,7 @@ public final class ClientAddress {
 	private ClientAddress() {
 	}
 
-	public static String of(ServerWebExchange exchange, List<String> trustedProxies) {
+	public static String of(ServerWebExchange exchange, List<AddressRange> trustedProxies) {
 		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
 		String address = (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress()
 				: "unknown";
@@ -31,10 +31,10 @@ public final class ClientAddress {
 	 * @param connection the address the request came from
 	 * @param forwardedFor the {@code X-Forwarded-For} header values, in the order
 	 * received
-	 * @param trustedProxies addresses of our own reverse proxies
+	 * @param trustedProxies addresses (or ranges) of our own reverse proxies
 	 */
-	static String of(String connection, List<String> forwardedFor, List<String> trustedProxies) {
-		if (!trustedProxies.contains(connection)) {
+	static String of(String connection, List<String> forwardedFor, List<AddressRange> trustedProxies) {
+		if (!trusted(connection, trustedProxies)) {
 			return connection;
 		}
 		List<String> chain = new ArrayList<>();
@@ -48,11 +48,20 @@ public final class ClientAddress {
 		String client = connection;
 		for (int i = chain.size() - 1; i >= 0; i--) {
 			client = chain.get(i);
-			if (!trustedProxies.contains(client)) {
+			if (!trusted(client, trustedProxies)) {
 				return client;
 			}
 		}
 		return client;
+	}
+
+	private static boolean trusted(String address, List<AddressRange> trustedProxies) {
+		for (AddressRange range : trustedProxies) {
+			if (range.contains(address)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

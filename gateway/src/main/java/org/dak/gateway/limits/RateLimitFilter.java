@@ -1,8 +1,9 @@
 package org.dak.gateway.limits;
 
+import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
-import java.security.Principal;
+import java.util.Locale;
 
 import reactor.core.publisher.Mono;
 
@@ -14,6 +15,7 @@ import org.dak.gateway.security.ProblemWriter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -41,41 +43,101 @@ class RateLimitFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		String path = exchange.getRequest().getPath().value();
+		String path = normalised(exchange.getRequest().getPath().pathWithinApplication());
 		HttpMethod method = exchange.getRequest().getMethod();
 		if (path.startsWith("/actuator/")) {
 			return chain.filter(exchange);
 		}
 		String address = ClientAddress.of(exchange, this.edge.trustedProxies());
-		return exchange.getPrincipal().map(Principal::getName).map((name) -> {
-			if (method == HttpMethod.POST && path.startsWith("/api/v1/auth/")) {
-				return limit(exchange, chain, "sign-in:" + address, this.limits.signIn());
+		return exchange.getPrincipal()
+			.map(Principal::getName)
+			.map((name) -> (isSignIn(method, path)) ? limit(exchange, chain, "sign-in:" + address, this.limits.signIn())
+					: limit(exchange, chain, "client:" + name, this.limits.signedIn()))
+			.defaultIfEmpty(Mono.defer(() -> {
+				Door door = anonymous(method, path);
+				return (door != null) ? limit(exchange, chain, door.key + ":" + address, door.allowed(this.limits))
+						: chain.filter(exchange);
+			}))
+			.flatMap((next) -> next);
+	}
+
+	/** The doors without sign-in that have a limit, each with a count of its own. */
+	enum Door {
+
+		TRACKING("tracking"), SUBMISSION("submission"), SIGN_IN("sign-in"),
+		/** The SMS provider's callbacks, one for every message sent. */
+		DELIVERY_RECEIPTS("delivery-receipts"),
+		/**
+		 * Every other call without sign-in that may change something (and is audited): no
+		 * door is open without limit.
+		 */
+		PUBLIC_OTHER("public-other");
+
+		private final String key;
+
+		Door(String key) {
+			this.key = key;
+		}
+
+		int allowed(RateLimitProperties limits) {
+			return switch (this) {
+				case TRACKING -> limits.publicTracking();
+				case SUBMISSION -> limits.publicSubmission();
+				case SIGN_IN -> limits.signIn();
+				case DELIVERY_RECEIPTS -> limits.deliveryReceipts();
+				case PUBLIC_OTHER -> limits.publicOther();
+			};
+		}
+
+	}
+
+	/**
+	 * Which limited door a call without sign-in comes through, if any.
+	 * @param method the call's method
+	 * @param path its path, {@link #normalised normalised}
+	 * @return the door, or {@code null} for an unlimited read
+	 */
+	static Door anonymous(HttpMethod method, String path) {
+		if (path.startsWith("/api/v1/public/track/") || path.startsWith("/track/")
+				|| path.startsWith("/api/v1/complaints/public/") || path.startsWith("/open311/v2/requests/")
+				|| (method == HttpMethod.GET && path.startsWith("/open311/v2/requests."))) {
+			return Door.TRACKING;
+		}
+		if (method == HttpMethod.POST
+				&& (path.equals("/api/v1/complaints") || path.startsWith("/open311/v2/requests."))) {
+			return Door.SUBMISSION;
+		}
+		if (isSignIn(method, path)) {
+			return Door.SIGN_IN;
+		}
+		if (method == HttpMethod.POST && path.equals("/api/v1/notifications/delivery-receipts")) {
+			return Door.DELIVERY_RECEIPTS;
+		}
+		if (method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS) {
+			return Door.PUBLIC_OTHER;
+		}
+		return null;
+	}
+
+	private static boolean isSignIn(HttpMethod method, String path) {
+		return method == HttpMethod.POST && path.startsWith("/api/v1/auth/");
+	}
+
+	/**
+	 * The path as routing and the access table match it: each segment percent-decoded and
+	 * without its {@code ;} parameters, empty segments (double and trailing slashes) left
+	 * out; and in lower case, so that no spelling of a limited path escapes its count.
+	 * @param path the request's path
+	 * @return e.g. {@code /api/v1/auth/sign-in} for {@code /API/v1/auth/sign%2Din/}
+	 */
+	static String normalised(PathContainer path) {
+		StringBuilder normalised = new StringBuilder();
+		for (PathContainer.Element element : path.elements()) {
+			if (element instanceof PathContainer.PathSegment segment && !segment.valueToMatch().isEmpty()) {
+				normalised.append('/').append(segment.valueToMatch());
 			}
-			return limit(exchange, chain, "client:" + name, this.limits.signedIn());
-		}).defaultIfEmpty(Mono.defer(() -> {
-			if (path.startsWith("/api/v1/public/track/") || path.startsWith("/track/")
-					|| path.startsWith("/api/v1/complaints/public/") || path.startsWith("/open311/v2/requests/")
-					|| (method == HttpMethod.GET && path.startsWith("/open311/v2/requests."))) {
-				return limit(exchange, chain, "tracking:" + address, this.limits.publicTracking());
-			}
-			if (method == HttpMethod.POST
-					&& (path.equals("/api/v1/complaints") || path.startsWith("/open311/v2/requests."))) {
-				return limit(exchange, chain, "submission:" + address, this.limits.publicSubmission());
-			}
-			if (method == HttpMethod.POST && path.startsWith("/api/v1/auth/")) {
-				return limit(exchange, chain, "sign-in:" + address, this.limits.signIn());
-			}
-			if (method == HttpMethod.POST && path.equals("/api/v1/notifications/delivery-receipts")) {
-				// the SMS provider's callbacks, one for every message sent
-				return limit(exchange, chain, "delivery-receipts:" + address, this.limits.deliveryReceipts());
-			}
-			if (method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS) {
-				// every other call without sign-in that may change something (and is
-				// audited) counts too: no door is open without limit
-				return limit(exchange, chain, "public-other:" + address, this.limits.publicOther());
-			}
-			return chain.filter(exchange);
-		})).flatMap((next) -> next);
+		}
+		return (normalised.length() == 0) ? "/" : normalised.toString().toLowerCase(Locale.ROOT);
 	}
 
 	private Mono<Void> limit(ServerWebExchange exchange, WebFilterChain chain, String key, int allowed) {

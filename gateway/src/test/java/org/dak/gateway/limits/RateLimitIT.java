@@ -1,5 +1,6 @@
 package org.dak.gateway.limits;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.dak.gateway.GatewayTestBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -92,6 +94,30 @@ class RateLimitIT extends GatewayTestBase {
 		}
 
 		assertThat(statuses.subList(0, 40)).containsOnly(401);
+		assertThat(statuses.subList(40, 45)).containsOnly(429);
+	}
+
+	@Test
+	void signInUnderAnotherSpellingCountsAgainstTheSameLimit() {
+		// each reaches sign-in (capitals or a trailing slash do not: no route or rule
+		// takes them, so they are refused before they could be counted or answered)
+		List<String> spellings = List.of("/api/v1/auth/login", "/api/v1/auth/l%6Fgin", "/api/v1/%61uth/login",
+				"/api/v1/auth/log%69n", "/api/v1/auth/%6c%6f%67%69%6e");
+		List<Integer> statuses = new ArrayList<>();
+		for (int i = 0; i < 45; i++) {
+			// as sent, not encoded again by the client
+			URI uri = URI.create("http://127.0.0.1:" + this.port + spellings.get(i % spellings.size()));
+			statuses.add(http().post()
+				.uri(uri)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("{\"username\":\"" + unique("nobody") + "\",\"password\":\"wrong\"}")
+				.retrieve()
+				.toBodilessEntity()
+				.getStatusCode()
+				.value());
+		}
+
+		assertThat(statuses.subList(0, 40)).doesNotContain(429);
 		assertThat(statuses.subList(40, 45)).containsOnly(429);
 	}
 
