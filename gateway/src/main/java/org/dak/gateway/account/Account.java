@@ -18,8 +18,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param office the office below it, if any
  * @param channel the channel an adapter account is bound to
  * @param enabled whether it may sign in
- * @param failedSignIns failed sign-ins in a row
- * @param lockedUntil no sign-in before this time
+ * @param failedSignIns failed sign-ins in a row (for the administrator: an account is
+ * never locked, see {@link SignInThrottle})
  * @param createdAt when it was created
  * @param version for optimistic locking: a sign-in that read the account before an
  * administrator disabled it cannot write it back enabled
@@ -29,21 +29,20 @@ import org.springframework.data.mongodb.core.mapping.Document;
 // embedded MongoDB server, which would otherwise read the whole collection
 @CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 record Account(@Id String username, String passwordHash, List<String> roles, String department, String office,
-		String channel, boolean enabled, int failedSignIns, Instant lockedUntil, Instant createdAt,
-		@Version Long version) {
+		String channel, boolean enabled, int failedSignIns, Instant createdAt, @Version Long version) {
 
 	Account withPassword(String hash) {
 		return new Account(this.username, hash, this.roles, this.department, this.office, this.channel, this.enabled, 0,
-				null, this.createdAt, this.version);
+				this.createdAt, this.version);
 	}
 
-	Account withSignInFailure(int failures, Instant lockedUntil) {
+	Account withSignInFailure(int failures) {
 		return new Account(this.username, this.passwordHash, this.roles, this.department, this.office, this.channel,
-				this.enabled, failures, lockedUntil, this.createdAt, this.version);
+				this.enabled, failures, this.createdAt, this.version);
 	}
 
 	Account withSignInSuccess() {
-		return withSignInFailure(0, null);
+		return withSignInFailure(0);
 	}
 
 	AccountView view() {

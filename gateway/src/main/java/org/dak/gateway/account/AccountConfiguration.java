@@ -86,7 +86,7 @@ class AccountConfiguration {
 
 	private static Account account(String username, String password, List<String> roles, String department,
 			String channel, PasswordEncoder passwords) {
-		return new Account(username, passwords.encode(password), roles, department, null, channel, true, 0, null,
+		return new Account(username, passwords.encode(password), roles, department, null, channel, true, 0,
 				Instant.now(), null);
 	}
 

@@ -13,16 +13,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demoPassword when set, demo accounts for every role are created with this
  * password (local stack only)
  * @param refreshTokenTtl how long a refresh token lives
- * @param lockoutThreshold failed sign-ins in a row before the account is locked
- * @param lockoutBase the first lock; it doubles with each further failure
- * @param lockoutMax the longest lock
+ * @param attemptsBeforeWait failed attempts at one name's password from one address
+ * before that address must wait to try it again (sign-in and password change alike)
+ * @param firstWait the first wait; it doubles with each further failure
+ * @param longestWait the longest wait; a count is forgotten after this long without a
+ * failure
  * @param passwordHashCost bcrypt's cost: each step doubles the work of hashing and
  * checking a password (10: about 70 ms of a core); hashes made at another cost are still
  * read
  */
 @ConfigurationProperties("dak.gateway.accounts")
 public record AccountProperties(@DefaultValue("admin") String bootstrapAdminUsername, String bootstrapAdminPassword,
-		String demoPassword, @DefaultValue("12h") Duration refreshTokenTtl, @DefaultValue("5") int lockoutThreshold,
-		@DefaultValue("30s") Duration lockoutBase, @DefaultValue("1h") Duration lockoutMax,
+		String demoPassword, @DefaultValue("12h") Duration refreshTokenTtl, @DefaultValue("5") int attemptsBeforeWait,
+		@DefaultValue("30s") Duration firstWait, @DefaultValue("1h") Duration longestWait,
 		@DefaultValue("10") int passwordHashCost) {
 }

@@ -24,8 +24,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Sign-in, token refresh, sign-out and password change. A wrong password and an unknown
- * user answer alike and take alike (the hash is checked either way). After repeated
- * failures the account is locked for a while, longer each time.
+ * user answer alike and take alike (the hash is checked either way). Repeated failures
+ * from one address make that address wait before it tries the same name again
+ * ({@link SignInThrottle}); no account is ever locked, so nobody can lock staff out.
  */
 @Service
 class Accounts {
@@ -43,6 +44,8 @@ class Accounts {
 	/** A hash of nothing anyone types, checked when the user does not exist. */
 	private final String noSuchUserHash;
 
+	private final SignInThrottle throttle;
+
 	Accounts(ReactiveMongoTemplate mongo, PasswordEncoder passwords, TokenIssuer tokens, AccountProperties properties,
 			AuditTrail audit) {
 		this.mongo = mongo;
@@ -51,6 +54,7 @@ class Accounts {
 		this.properties = properties;
 		this.audit = audit;
 		this.noSuchUserHash = passwords.encode(Secrets.generate("none_"));
+		this.throttle = new SignInThrottle(mongo, properties);
 	}
 
 	/** What a successful sign-in or refresh gives. */
@@ -67,35 +71,33 @@ class Accounts {
 
 	Mono<Tokens> signIn(String username, String password, String clientAddress, String requestId) {
 		String name = normalise(username);
-		return this.mongo.findById(name, Account.class)
+		return waited(name, "SIGN_IN", clientAddress, requestId).then(this.mongo.findById(name, Account.class)
 			.flatMap((account) -> checkPassword(account, password, clientAddress, requestId))
 			.retryWhen(ON_CONCURRENT_WRITE)
 			.switchIfEmpty(Mono.defer(() -> matches(password, this.noSuchUserHash)
-				.then(failed(name, "no such account", clientAddress, requestId))));
+				.then(failed(name, "no such account", clientAddress, requestId)))));
+	}
+
+	/** Refuses the attempt while this address must wait (on the audit trail). */
+	private Mono<Void> waited(String name, String action, String clientAddress, String requestId) {
+		return this.throttle.check(name, clientAddress)
+			.onErrorResume(SignInThrottle.TooManyAttempts.class,
+					(tooMany) -> this.audit.record(name, action, "WAITING", clientAddress, requestId)
+						.then(Mono.error(tooMany)));
 	}
 
 	private Mono<Tokens> checkPassword(Account account, String password, String clientAddress, String requestId) {
-		Instant now = Instant.now();
-		if (account.lockedUntil() != null && account.lockedUntil().isAfter(now)) {
-			long seconds = Math.max(1, Duration.between(now, account.lockedUntil()).toSeconds());
-			return this.audit.record(account.username(), "SIGN_IN", "LOCKED", clientAddress, requestId)
-				.then(Mono.error(new LockedOut(seconds)));
-		}
 		return matches(password, account.passwordHash()).flatMap((ok) -> {
 			if (ok && account.enabled()) {
 				return this.mongo.save(account.withSignInSuccess())
+					.then(this.throttle.succeeded(account.username(), clientAddress))
 					.then(this.audit.record(account.username(), "SIGN_IN", "SUCCESS", clientAddress, requestId))
 					.then(issue(account));
 			}
-			int failures = account.failedSignIns() + 1;
-			Instant lockedUntil = null;
-			if (failures >= this.properties.lockoutThreshold()) {
-				Duration lock = this.properties.lockoutBase()
-					.multipliedBy(1L << Math.min(20, failures - this.properties.lockoutThreshold()));
-				lockedUntil = now
-					.plus((lock.compareTo(this.properties.lockoutMax()) > 0) ? this.properties.lockoutMax() : lock);
-			}
-			return this.mongo.save(account.withSignInFailure(failures, lockedUntil))
+			// counted with an atomic update: failures at two gateways at once all count
+			return this.mongo
+				.updateFirst(Query.query(Criteria.where("_id").is(account.username())),
+						new Update().inc("failedSignIns", 1), Account.class)
 				.then(failed(account.username(), account.enabled() ? "wrong password" : "disabled", clientAddress,
 						requestId));
 		});
@@ -123,20 +125,26 @@ class Accounts {
 		return revokeAll(username);
 	}
 
-	Mono<Void> changePassword(String username, String current, String next) {
-		return this.mongo.findById(username, Account.class)
+	Mono<Void> changePassword(String username, String current, String next, String clientAddress) {
+		return waited(username, "PASSWORD_CHANGE", clientAddress, null).then(this.mongo
+			.findById(username, Account.class)
 			.switchIfEmpty(Mono.error(new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "no-password", "No password here",
 					"This identity has no password in this system (an adapter key or an external sign-in).")))
 			.flatMap((account) -> matches(current, account.passwordHash()).flatMap((ok) -> {
 				if (!ok) {
-					return Mono.error(new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "wrong-password", "Wrong password",
-							"The current password is not right."));
+					// the same attempt limit as sign-in: a stolen session cannot guess
+					// the
+					// password at leisure
+					return this.throttle.failed(username, clientAddress)
+						.then(Mono.error(new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "wrong-password",
+								"Wrong password", "The current password is not right.")));
 				}
 				PasswordPolicy.check(username, next, "newPassword");
 				return hash(next).flatMap((hash) -> this.mongo.save(account.withPassword(hash)));
 			}))
 			.retryWhen(ON_CONCURRENT_WRITE)
-			.then(revokeAll(username));
+			.then(this.throttle.succeeded(username, clientAddress))
+			.then(revokeAll(username)));
 	}
 
 	Mono<Void> revokeAll(String username) {
@@ -165,28 +173,14 @@ class Accounts {
 	}
 
 	private <T> Mono<T> failed(String username, String reason, String clientAddress, String requestId) {
-		return this.audit.record(username, "SIGN_IN", "FAILURE: " + reason, clientAddress, requestId)
+		return this.throttle.failed(username, clientAddress)
+			.then(this.audit.record(username, "SIGN_IN", "FAILURE: " + reason, clientAddress, requestId))
 			.then(Mono.error(new Problem(HttpStatus.UNAUTHORIZED, "sign-in-failed", "Sign-in failed",
 					"Wrong username or password.")));
 	}
 
 	static String normalise(String username) {
 		return username.strip().toLowerCase(Locale.ROOT);
-	}
-
-	/** Too many failed sign-ins: try again after {@code retryAfterSeconds}. */
-	static class LockedOut extends Problem {
-
-		final long retryAfterSeconds;
-
-		LockedOut(long retryAfterSeconds) {
-			super(HttpStatus.TOO_MANY_REQUESTS, "account-locked", "Too many failed sign-ins",
-					"This account is locked after repeated failed sign-ins. Try again in " + retryAfterSeconds
-							+ " seconds.");
-			this.retryAfterSeconds = retryAfterSeconds;
-			getHeaders().set("Retry-After", String.valueOf(retryAfterSeconds));
-		}
-
 	}
 
 }

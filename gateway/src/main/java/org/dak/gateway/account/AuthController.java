@@ -75,9 +75,10 @@ class AuthController {
 
 	@PostMapping("/password")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	Mono<Void> changePassword(@Valid @RequestBody ChangePassword change, Mono<Principal> principal) {
-		return principal.flatMap(
-				(user) -> this.accounts.changePassword(user.getName(), change.currentPassword(), change.newPassword()));
+	Mono<Void> changePassword(@Valid @RequestBody ChangePassword change, Mono<Principal> principal,
+			ServerWebExchange exchange) {
+		return principal.flatMap((user) -> this.accounts.changePassword(user.getName(), change.currentPassword(),
+				change.newPassword(), ClientAddress.of(exchange, this.edge.trustedProxies())));
 	}
 
 	private static <T> ResponseEntity<T> noStore(T body) {
