@@ -27,12 +27,18 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * The gateway on a random port with its own MongoDB (embedded), a throw-away key pair, a
  * first administrator, WireMock standing in for intake and tracking, and nothing
  * listening where routing should be. Each test calls from its own client address (through
- * a trusted proxy header), so rate limits of one test do not reach another.
+ * a trusted proxy header; the proxies are given as a range, as the Kubernetes overlay
+ * does), so rate limits of one test do not reach another.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "DAK_ADMIN_PASSWORD=" + GatewayTestBase.ADMIN_PASSWORD, "dak.gateway.trusted-proxies=127.0.0.1",
-				"dak.gateway.rate-limits.window=10m", "dak.gateway.rate-limits.public-tracking=15",
-				"dak.gateway.rate-limits.sign-in=40", "dak.gateway.max-request-size=10KB",
+		properties = { "DAK_ADMIN_PASSWORD=" + GatewayTestBase.ADMIN_PASSWORD,
+				"dak.gateway.trusted-proxies=127.0.0.0/8,::1", "dak.gateway.rate-limits.window=10m",
+				"dak.gateway.rate-limits.public-tracking=15", "dak.gateway.rate-limits.sign-in=40",
+				"dak.gateway.max-request-size=10KB", "dak.gateway.idle-upload-timeout=2s",
+				// each cached context stops its event loops at the end; without a quiet
+				// period
+				// they all stop within the few seconds the test JVM is given to exit
+				"spring.reactor.netty.shutdown-quiet-period=0s",
 				"dak.gateway.audit.journal=${java.io.tmpdir}/dak-gateway-test-audit-${random.uuid}" })
 public abstract class GatewayTestBase {
 

@@ -36,7 +36,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * the token check; an unknown or revoked key is refused (401) there and then. Open311
  * apps may send their key as the standard has it, an {@code api_key} parameter in the
  * query or in the form they post; a bad one is refused with the standard's 403. The key
- * itself never goes past the gateway.
+ * itself never goes past the gateway. An empty key is no key (Open311 clients such as
+ * Code for America's {@code three} send {@code api_key=} when they have none): the call
+ * goes on anonymously, as without it.
  */
 @Component
 class ApiKeyFilter implements WebFilter, Ordered {
@@ -59,7 +61,7 @@ class ApiKeyFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		String key = exchange.getRequest().getHeaders().getFirst(HEADER);
-		if (key != null) {
+		if (key != null && !key.isBlank()) {
 			return checked(exchange, chain, key);
 		}
 		ServerHttpRequest request = exchange.getRequest();
@@ -72,7 +74,8 @@ class ApiKeyFilter implements WebFilter, Ordered {
 				.replaceQueryParam(PARAMETER)
 				.build(true)
 				.toUri();
-			return checked(exchange.mutate().request(request.mutate().uri(without).build()).build(), chain, inQuery);
+			ServerWebExchange stripped = exchange.mutate().request(request.mutate().uri(without).build()).build();
+			return inQuery.isBlank() ? chain.filter(stripped) : checked(stripped, chain, inQuery);
 		}
 		if (request.getMethod() != HttpMethod.POST || request.getHeaders().getContentType() == null
 				|| !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(request.getHeaders().getContentType())) {
@@ -86,7 +89,8 @@ class ApiKeyFilter implements WebFilter, Ordered {
 				ServerWebExchange withBody = exchange.mutate()
 					.request(RequestBodies.withBody(request, form.without()))
 					.build();
-				return (form.key() != null) ? checked(withBody, chain, form.key()) : chain.filter(withBody);
+				return (form.key() != null && !form.key().isBlank()) ? checked(withBody, chain, form.key())
+						: chain.filter(withBody);
 			});
 	}
 

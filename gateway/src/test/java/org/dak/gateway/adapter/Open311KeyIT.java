@@ -59,6 +59,41 @@ class Open311KeyIT extends GatewayTestBase {
 	}
 
 	@Test
+	void theThreeClientWithoutAKeyPostsAnonymously() {
+		services.stubFor(post(urlEqualTo("/open311/v2/requests.json")).willReturn(aResponse().withStatus(201)
+			.withHeader("Content-Type", "application/json")
+			.withBody("[{\"service_request_id\":\"DM-LKO/2026/000042\"}]")));
+		services.stubFor(get(urlPathEqualTo("/open311/v2/requests.json"))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("[]")));
+
+		// as Code for America's three (Python requests) posts it when it has no key: its
+		// form in the order it builds it, the key last and empty
+		ResponseEntity<String> posted = http().post()
+			.uri("/open311/v2/requests.json")
+			.header("User-Agent", "python-requests/2.31.0")
+			.header("Accept", "*/*")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body("phone=555-5555&description=My+issue+description.&service_code=033"
+					+ "&address_string=123+Any+St&first_name=Zach&last_name=Williams&api_key=")
+			.retrieve()
+			.toEntity(String.class);
+		ResponseEntity<String> listed = http().get()
+			.uri("/open311/v2/requests.json?service_code=033&api_key=")
+			.retrieve()
+			.toEntity(String.class);
+
+		assertThat(posted.getStatusCode().value()).isEqualTo(201);
+		LoggedRequest form = last(postRequestedFor(urlEqualTo("/open311/v2/requests.json")));
+		assertThat(form.getBodyAsString()).isEqualTo("phone=555-5555&description=My+issue+description.&service_code=033"
+				+ "&address_string=123+Any+St&first_name=Zach&last_name=Williams");
+		assertThat(form.containsHeader("Authorization")).as("anonymous, as without the parameter").isFalse();
+		assertThat(listed.getStatusCode().value()).isEqualTo(200);
+		LoggedRequest query = last(getRequestedFor(urlPathEqualTo("/open311/v2/requests.json")));
+		assertThat(query.getUrl()).isEqualTo("/open311/v2/requests.json?service_code=033");
+		assertThat(query.containsHeader("Authorization")).isFalse();
+	}
+
+	@Test
 	void aBadKeyIsTheStandards403InTheFormAsked() {
 		ResponseEntity<JsonNode> inForm = http().post()
 			.uri("/open311/v2/requests.json")

@@ -61,7 +61,7 @@ class AuditFilterTest {
 	}
 
 	private static EdgeProperties edge() {
-		return new EdgeProperties(List.of(), DataSize.ofMegabytes(1), DataSize.ofMegabytes(30));
+		return new EdgeProperties(List.of(), DataSize.ofMegabytes(1), DataSize.ofMegabytes(30), Duration.ofSeconds(20));
 	}
 
 }
