@@ -22,9 +22,21 @@ public final class Open311Services {
 	 * @param required whether a request must answer it
 	 * @param description the question, in Hindi and English
 	 * @param values the allowed answers of a list, key to name
+	 * @param shownPublicly whether the answer may be shown with the request in the public
+	 * Open311 lists; an answer that is not (a ration-card number, a pension scheme that
+	 * tells of widowhood or disability) is kept with the item for staff only
 	 */
 	public record Question(String code, String datatype, boolean required, String description,
-			Map<String, String> values) {
+			Map<String, String> values, boolean shownPublicly) {
+
+		/**
+		 * The line an answer adds to the item's description, for staff to read.
+		 * @param answer the answer's key
+		 * @return e.g. {@code कौन सी पेंशन / Which pension: विधवा पेंशन / Widow pension}
+		 */
+		public String answerLine(String answer) {
+			return this.description + ": " + this.values.getOrDefault(answer, answer);
+		}
 
 		/** What is wrong with an answer, or nothing. */
 		public Optional<String> problemWith(String answer) {
@@ -50,8 +62,31 @@ public final class Open311Services {
 	 * @param group the department it usually goes to
 	 * @param keywords words an app may search by
 	 * @param questions what it asks besides the description
+	 * @param aboutAPlace whether its requests report a place (a broken hand pump, a
+	 * road): only those show their exact place in the public lists, never a request for a
+	 * person's own benefit, whose place is where the person lives
 	 */
-	public record Service(String code, String name, String group, String keywords, List<Question> questions) {
+	public record Service(String code, String name, String group, String keywords, List<Question> questions,
+			boolean aboutAPlace) {
+
+		/**
+		 * A request's description as the public Open311 lists may show it: without the
+		 * lines of answers this service keeps for staff.
+		 * @param description the item's description, answers included
+		 * @return the description without private answers
+		 */
+		public String publicDescription(String description) {
+			StringBuilder shown = new StringBuilder();
+			for (String line : description.split("\n", -1)) {
+				boolean privateAnswer = this.questions.stream()
+					.anyMatch(
+							(question) -> !question.shownPublicly() && line.startsWith(question.description() + ": "));
+				if (!privateAnswer) {
+					shown.append((shown.length() > 0) ? "\n" : "").append(line);
+				}
+			}
+			return shown.toString();
+		}
 
 		public Map<String, Object> listed() {
 			Map<String, Object> fields = new LinkedHashMap<>();
@@ -96,19 +131,22 @@ public final class Open311Services {
 	public static final List<Service> ALL = List.of(
 			new Service("ration-card", "Ration card / PDS (राशन कार्ड)", "SUPPLY", "ration,PDS,राशन",
 					List.of(new Question("ration_card_number", "string", false,
-							"राशन कार्ड संख्या, यदि हो / Ration card number, if any", Map.of()))),
-			new Service("pension", "Pension (पेंशन)", "SOCIAL_WELFARE", "pension,पेंशन", List
-				.of(new Question("scheme", "singlevaluelist", true, "कौन सी पेंशन / Which pension",
-						orderedMap("old-age", "वृद्धावस्था पेंशन / Old-age pension", "widow",
-								"विधवा पेंशन / Widow pension", "disability", "दिव्यांग पेंशन / Disability pension")))),
+							"राशन कार्ड संख्या, यदि हो / Ration card number, if any", Map.of(), false)),
+					false),
+			new Service("pension", "Pension (पेंशन)", "SOCIAL_WELFARE", "pension,पेंशन",
+					List.of(new Question("scheme", "singlevaluelist", true, "कौन सी पेंशन / Which pension",
+							orderedMap("old-age", "वृद्धावस्था पेंशन / Old-age pension", "widow",
+									"विधवा पेंशन / Widow pension", "disability", "दिव्यांग पेंशन / Disability pension"),
+							false)),
+					false),
 			new Service("land-record", "Land record / mutation (भूमि अभिलेख)", "LAND_REFORMS",
-					"land,mutation,दाखिल-खारिज", List.of()),
+					"land,mutation,दाखिल-खारिज", List.of(), false),
 			new Service("electricity", "Electricity supply (बिजली)", "ELECTRICITY", "electricity,power,बिजली",
-					List.of()),
+					List.of(), true),
 			new Service("drinking-water", "Drinking water, hand pump (पेयजल)", "PHED", "water,hand pump,हैंडपंप",
-					List.of()),
-			new Service("road", "Roads (सड़क)", "ROAD_CONSTRUCTION", "road,pothole,सड़क", List.of()),
-			new Service("other", "Other (अन्य)", "PUBLIC_GRIEVANCE", "", List.of()));
+					List.of(), true),
+			new Service("road", "Roads (सड़क)", "ROAD_CONSTRUCTION", "road,pothole,सड़क", List.of(), true),
+			new Service("other", "Other (अन्य)", "PUBLIC_GRIEVANCE", "", List.of(), false));
 
 	private Open311Services() {
 	}

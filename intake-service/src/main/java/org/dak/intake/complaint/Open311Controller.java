@@ -164,18 +164,18 @@ class Open311Controller {
 
 	private static String description(MultiValueMap<String, String> form, Open311Services.Service service,
 			PlaceDetails place, Map<String, String> answers) {
+		// without a description of its own, a report about a place is described by it; a
+		// request for a person's own benefit never is (the description is public)
 		StringBuilder text = new StringBuilder(Optional.ofNullable(first(form, "description"))
-			.orElseGet(() -> service.name() + " — "
-					+ Optional.ofNullable(place.address())
-						.orElseGet(() -> (place.latitude() != null) ? place.latitude() + ", " + place.longitude()
-								: place.addressId())));
+			.orElseGet(() -> service.aboutAPlace()
+					? service.name() + " — "
+							+ Optional.ofNullable(place.address())
+								.orElseGet(() -> (place.latitude() != null)
+										? place.latitude() + ", " + place.longitude() : place.addressId())
+					: service.name()));
 		for (Open311Services.Question question : service.questions()) {
 			if (answers.containsKey(question.code())) {
-				String answer = answers.get(question.code());
-				text.append("\n")
-					.append(question.description())
-					.append(": ")
-					.append(question.values().getOrDefault(answer, answer));
+				text.append("\n").append(question.answerLine(answers.get(question.code())));
 			}
 		}
 		return text.toString();

@@ -103,6 +103,22 @@ class Open311IT {
 	}
 
 	@Test
+	void aRequestForAPersonsOwnBenefitWithoutADescriptionIsNotDescribedByWhereThePersonLives() {
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("service_code", "ration-card");
+		form.add("lat", "25.1972");
+		form.add("long", "85.5230");
+		form.add("attribute[ration_card_number]", "10234567890123");
+
+		ResponseEntity<JsonNode> response = post("/open311/v2/requests.json", form);
+
+		ComplaintReceived event = published(response.getBody().get(0).get("service_request_id").asString());
+		assertThat(event.description()).isEqualTo(
+				"Ration card / PDS (राशन कार्ड)\nराशन कार्ड संख्या, यदि हो / Ration card number, if any: 10234567890123");
+		assertThat(event.place().latitude()).as("kept with the item for staff").isEqualTo(25.1972);
+	}
+
+	@Test
 	void everyFieldOfTheStandardTravelsWithTheItem() {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("service_code", "pension");

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -154,7 +155,9 @@ class Open311Requests {
 		PublicView view = PublicView.of(c);
 		PublicView.Entry last = view.timeline().isEmpty() ? null : view.timeline().get(view.timeline().size() - 1);
 		boolean report = c.isPublicReport();
-		Place place = report ? c.place() : null;
+		Optional<Open311Services.Service> service = Open311Services.named(serviceCode(c));
+		// the exact place only of a report about a place, never of a person's own request
+		Place place = (report && service.map(Open311Services.Service::aboutAPlace).orElse(false)) ? c.place() : null;
 		String notes = view.statusEn() + " / " + view.statusHi()
 				+ ((report && last != null && last.note() != null) ? ": " + last.note() : "");
 		Map<String, Object> request = new LinkedHashMap<>();
@@ -164,7 +167,13 @@ class Open311Requests {
 		request.put("service_name",
 				Open311Services.named(serviceCode(c)).map(Open311Services.Service::name).orElse(""));
 		request.put("service_code", serviceCode(c));
-		request.put("description", c.publicDescription().orElse(""));
+		// answers the service keeps for staff (a ration-card number) are left out, also
+		// of
+		// items stored before the service said so
+		request.put("description",
+				c.publicDescription()
+					.map((description) -> service.map((s) -> s.publicDescription(description)).orElse(description))
+					.orElse(""));
 		request.put("agency_responsible",
 				(c.departmentName() != null) ? c.departmentName() : "District Magistrate's office");
 		request.put("service_notice", "");
