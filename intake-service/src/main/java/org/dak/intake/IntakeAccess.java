@@ -37,7 +37,8 @@ class IntakeAccess {
 			.hasAnyRole(Roles.CHANNEL_ADAPTER, Roles.RECEIPT_DESK)
 			.requestMatchers(HttpMethod.GET, "/api/v1/complaints/*/receipt", "/api/v1/complaints/*/receipt.pdf",
 					"/api/v1/complaints/*/receipt.html", "/api/v1/complaints/*/qr.png")
-			.hasAnyRole(Roles.RECEIPT_DESK, Roles.DM)
+			// they show the access code: only the counter that prints the receipt
+			.hasRole(Roles.RECEIPT_DESK)
 			// an officer's department is checked by the controller
 			.requestMatchers(HttpMethod.GET, "/api/v1/complaints/*/attachments", "/api/v1/complaints/*/attachments/*")
 			.hasAnyRole(Roles.RECEIPT_DESK, Roles.DM, Roles.DEPARTMENT_OFFICER);

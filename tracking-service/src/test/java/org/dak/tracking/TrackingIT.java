@@ -23,6 +23,7 @@ import org.dak.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -266,6 +267,7 @@ class TrackingIT {
 		assertThat(noReason.getStatusCode().value()).isEqualTo(422);
 		assertThat(wrongCode.getStatusCode().value()).isEqualTo(404);
 		assertThat(notSatisfied.getBody().get("status").asString()).isEqualTo("REOPENED");
+		assertThat(lastActor(appealed)).isEqualTo("applicant, with the access code");
 		PublishedRecords.await(this.bootstrapServers, Topics.STATUS_UPDATED,
 				(r) -> appealed.equals(r.key()) && PublishedRecords.text(r).contains("\"REOPENED\""),
 				Duration.ofSeconds(30));
@@ -306,6 +308,13 @@ class TrackingIT {
 			.isEqualTo(200);
 		assertThat(right.getBody().get("status").asString()).isEqualTo("CLOSED");
 		assertThat(usedAgain.getStatusCode().value()).isEqualTo(404);
+		assertThat(lastActor(id)).as("the timeline says what the applicant showed")
+			.isEqualTo("applicant, with the one-time code");
+	}
+
+	private String lastActor(String id) {
+		JsonNode timeline = this.dm.get().uri("/api/v1/cases/" + id).retrieve().body(JsonNode.class).get("timeline");
+		return timeline.get(timeline.size() - 1).get("actor").asString();
 	}
 
 	@Test
@@ -395,8 +404,8 @@ class TrackingIT {
 
 	@Test
 	void aReportMadeOnOpen311IsPublicWithItsPlaceAndPhoto() {
-		String id = receivedAndMarkedTo(ReceiptNumbers.format("NAL", 2026, serial++), "SUPPLY", "ration-card", true);
-		post(id, "DISPOSED", "SUPPLY", "हैंडपंप ठीक कर दिया गया");
+		String id = receivedAndMarkedTo(ReceiptNumbers.format("NAL", 2026, serial++), "PHED", "drinking-water", true);
+		post(id, "DISPOSED", "PHED", "हैंडपंप ठीक कर दिया गया");
 
 		JsonNode request = get("/open311/v2/requests/" + id + ".json").getBody().get(0);
 
@@ -409,6 +418,27 @@ class TrackingIT {
 		assertThat(request.get("media_url").asString()).isEqualTo("https://photos.example.in/hand-pump.jpg");
 		assertThat(request.get("status_notes").asString()).contains("हैंडपंप ठीक कर दिया गया");
 		assertThat(request.toString()).doesNotContain("9876543210", "सुनीता", "राशन कार्ड में नाम जोड़ने");
+	}
+
+	@Test
+	void aRequestForAPersonsOwnBenefitShowsNeitherItsPrivateAnswersNorItsPlace() {
+		String description = "मेरे राशन कार्ड में बच्चों के नाम नहीं जोड़े गए हैं।\n"
+				+ "राशन कार्ड संख्या, यदि हो / Ration card number, if any: 10234567890123";
+		String id = receivedAndMarkedTo(ReceiptNumbers.format("NAL", 2026, serial++), "SUPPLY", "ration-card", true,
+				description);
+
+		JsonNode single = get("/open311/v2/requests/" + id + ".json").getBody().get(0);
+		JsonNode listed = get("/open311/v2/requests.json?service_code=ration-card").getBody();
+		JsonNode staffView = this.dm.get().uri("/api/v1/cases/" + id).retrieve().body(JsonNode.class);
+
+		assertThat(single.get("description").asString())
+			.isEqualTo("मेरे राशन कार्ड में बच्चों के नाम नहीं जोड़े गए हैं।");
+		assertThat(single.path("lat").isNumber()).isFalse();
+		assertThat(single.path("long").isNumber()).isFalse();
+		assertThat(single.get("address").asString()).isEmpty();
+		assertThat(single.get("address_id").asString()).isEmpty();
+		assertThat(listed.toString()).doesNotContain("10234567890123", "25.1972", "BSF-W4-017");
+		assertThat(staffView.get("place").get("latitude").asDouble()).as("staff still see where").isEqualTo(25.1972);
 	}
 
 	@Test
@@ -545,7 +575,20 @@ class TrackingIT {
 	 * @param open311Report whether it was reported on Open311, and so is public
 	 */
 	private String receivedAndMarkedTo(String id, String department, String category, boolean open311Report) {
+		return receivedAndMarkedTo(id, department, category, open311Report, null);
+	}
+
+	/**
+	 * @param description the item's description, or {@code null} for the sample's
+	 */
+	private String receivedAndMarkedTo(String id, String department, String category, boolean open311Report,
+			String description) {
 		String received = GoldenSamples.json(Topic.COMPLAINT_RECEIVED)
+			.replace("\"description\": \"मेरे राशन कार्ड में बच्चों के नाम नहीं जोड़े गए हैं।\"",
+					"\"description\": " + JsonMapper.builder()
+						.build()
+						.writeValueAsString((description != null) ? description
+								: "मेरे राशन कार्ड में बच्चों के नाम नहीं जोड़े गए हैं।"))
 			.replace("\"reportedOnOpen311\": true", "\"reportedOnOpen311\": " + open311Report)
 			.replace("\"category\": \"ration-card\"", "\"category\": \"" + category + "\"")
 			.replace("NAL-2026-000123-C", id)

@@ -1,6 +1,8 @@
 package org.dak.gateway.audit;
 
 import java.security.Principal;
+import java.util.List;
+import java.util.stream.Stream;
 
 import reactor.core.publisher.Mono;
 
@@ -14,19 +16,29 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Records every state-changing call (anything but GET, HEAD and OPTIONS) once it has been
- * answered: who, what, the outcome, from where, and the request ID. A state-changing call
- * that could not be recorded is refused before it is carried out (503 with
- * {@code Retry-After}).
+ * Records every state-changing call (anything but GET, HEAD and OPTIONS), and every read
+ * that shows an item's access code, once it has been answered: who, what, the outcome,
+ * from where, and the request ID. A call that could not be recorded is refused before it
+ * is carried out (503 with {@code Retry-After}).
  */
 @Component
 class AuditFilter implements WebFilter, Ordered {
+
+	/** The reads that show an item's access code. */
+	private static final List<PathPattern> ACCESS_CODE_READS = Stream
+		.of("/api/v1/complaints/*/receipt", "/api/v1/complaints/*/receipt.pdf", "/api/v1/complaints/*/receipt.html",
+				"/api/v1/complaints/*/qr.png")
+		.map(new PathPatternParser()::parse)
+		.toList();
 
 	private final AuditTrail trail;
 
@@ -40,7 +52,8 @@ class AuditFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		HttpMethod method = exchange.getRequest().getMethod();
-		if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
+		boolean reads = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
+		if (reads && !revealsAnAccessCode(exchange)) {
 			return chain.filter(exchange);
 		}
 		if (!this.trail.hasRoom()) {
@@ -57,6 +70,16 @@ class AuditFilter implements WebFilter, Ordered {
 		return chain.filter(exchange)
 			.then(Mono.defer(() -> record(exchange)))
 			.onErrorResume((ex) -> Mono.defer(() -> record(exchange)).then(Mono.error(ex)));
+	}
+
+	/**
+	 * A read that shows an item's access code (the receipt, printed or not, and its QR
+	 * code, which holds the tracking link with the code): whoever holds the code can act
+	 * as the applicant, so each such read is on the trail with its reader.
+	 */
+	static boolean revealsAnAccessCode(ServerWebExchange exchange) {
+		PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
+		return ACCESS_CODE_READS.stream().anyMatch((pattern) -> pattern.matches(path));
 	}
 
 	private Mono<Void> record(ServerWebExchange exchange) {

@@ -62,7 +62,8 @@ public final class AccessTable {
 			new Rule(HttpMethod.GET,
 					List.of("/api/v1/complaints/*/receipt", "/api/v1/complaints/*/receipt.pdf",
 							"/api/v1/complaints/*/receipt.html", "/api/v1/complaints/*/qr.png"),
-					Who.ROLES, RECEIPT_DESK, DM),
+					// they show the access code: only the counter that prints the receipt
+					Who.ROLES, RECEIPT_DESK),
 			new Rule(HttpMethod.GET, List.of("/api/v1/complaints/*/attachments", "/api/v1/complaints/*/attachments/*"),
 					Who.ROLES, RECEIPT_DESK, DM, DEPARTMENT_OFFICER),
 			new Rule(null, List.of("/api/v1/inbox", "/api/v1/inbox/**"), Who.ROLES, DM),

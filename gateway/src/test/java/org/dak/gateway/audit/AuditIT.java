@@ -10,6 +10,9 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,6 +40,33 @@ class AuditIT extends GatewayTestBase {
 			.isEqualTo(403);
 		assertThat(http(adminToken()).get().uri("/api/v1/audit").retrieve().toBodilessEntity().getStatusCode().value())
 			.isEqualTo(403);
+	}
+
+	@Test
+	void everyReadOfAnAccessCodeIsOnTheTrailWithItsReaderAndOnlyTheCounterReadsOne() {
+		services.stubFor(get(urlPathMatching("/api/v1/complaints/NAL-2026-000042-K/.*"))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")));
+		String username = unique("counter");
+		String counter = account(username, "RECEIPT_DESK", Map.of());
+		String dm = account(unique("dm"), "DM", Map.of());
+
+		int receipt = status(counter, "/api/v1/complaints/NAL-2026-000042-K/receipt");
+		int qrCode = status(counter, "/api/v1/complaints/NAL-2026-000042-K/qr.png");
+		int byTheDm = status(dm, "/api/v1/complaints/NAL-2026-000042-K/receipt.pdf");
+
+		assertThat(receipt).isEqualTo(200);
+		assertThat(qrCode).isEqualTo(200);
+		assertThat(byTheDm).isEqualTo(403);
+		String auditor = account(unique("auditor"), "AUDITOR", Map.of());
+		await().untilAsserted(() -> {
+			JsonNode trail = http(auditor).get().uri("/api/v1/audit?actor=" + username).retrieve().body(JsonNode.class);
+			assertThat(trail.findValuesAsString("action")).contains("GET /api/v1/complaints/NAL-2026-000042-K/receipt",
+					"GET /api/v1/complaints/NAL-2026-000042-K/qr.png");
+		});
+	}
+
+	private int status(String token, String path) {
+		return http(token).get().uri(path).retrieve().toBodilessEntity().getStatusCode().value();
 	}
 
 	@Test

@@ -64,11 +64,7 @@ class ChannelsAndAttachmentsIT {
 		assertThat(response.getStatusCode().value()).isEqualTo(201);
 		assertThat(response.getBody().get("enclosures").get(0).asString()).isEqualTo("पत्र स्कैन.pdf");
 		String id = response.getBody().get("receiptNumber").asString();
-		JsonNode stored = Http.local(this.port, TestTokens.token("dm", "DM"))
-			.get()
-			.uri("/api/v1/complaints/" + id + "/receipt")
-			.retrieve()
-			.body(JsonNode.class);
+		JsonNode stored = desk.get().uri("/api/v1/complaints/" + id + "/receipt").retrieve().body(JsonNode.class);
 		assertThat(stored.get("enclosures").toString()).contains("पत्र स्कैन.pdf");
 	}
 

@@ -219,6 +219,15 @@ class ComplaintSubmissionIT {
 			.toBodilessEntity()
 			.getStatusCode()
 			.value()).isEqualTo(401);
+		RestClient dm = Http.local(this.port, TestTokens.token("dm", "DM"));
+		for (String reveals : List.of("/receipt", "/receipt.pdf", "/receipt.html", "/qr.png")) {
+			assertThat(dm.get()
+				.uri("/api/v1/complaints/" + id + reveals)
+				.retrieve()
+				.toBodilessEntity()
+				.getStatusCode()
+				.value()).as("the DM reads no access code: " + reveals).isEqualTo(403);
+		}
 	}
 
 	@Test
@@ -351,7 +360,7 @@ class ComplaintSubmissionIT {
 	}
 
 	@Test
-	void otherStaffRolesDoNotSubmitAndTheReceiptIsForTheDeskAndTheDm() {
+	void otherStaffRolesDoNotSubmitAndTheReceiptIsForTheDeskOnly() {
 		JsonNode receipt = submit(complaint("Receipt reading", null), null).getBody();
 		String path = "/api/v1/complaints/" + receipt.get("receiptNumber").asString() + "/receipt";
 
@@ -373,7 +382,7 @@ class ComplaintSubmissionIT {
 			.retrieve()
 			.toEntity(JsonNode.class)
 			.getStatusCode()
-			.value()).isEqualTo(200);
+			.value()).as("the receipt shows the access code: the counter's only").isEqualTo(403);
 	}
 
 	@Test

@@ -38,8 +38,8 @@ class Fallbacks {
 			return;
 		}
 		this.messages.fallback(failed, contact)
-			.filter((message) -> !this.preferences.optedOut(message.channel(), message.to())
-					|| "received".equals(failed.template()))
+			.filter((message) -> !Preferences.mayBeHeldBack(failed.template(), failed.audience())
+					|| !this.preferences.optedOut(failed.complaintId(), message.channel()))
 			.ifPresent(
 					(message) -> this.queue.add(failed.id() + ":fallback", failed.complaintId(), message, failed.id()));
 	}

@@ -164,7 +164,7 @@ class Messages {
 		values.put("office", this.office);
 		boolean receipt = template == Template.RECEIVED;
 		boolean sms = contact.mobile() != null && this.templates.hasSms(template)
-				&& (receipt || !this.preferences.optedOut("SMS", contact.mobile()));
+				&& (receipt || !this.preferences.optedOut(contact.complaintId(), "SMS"));
 		List<Message> messages = new ArrayList<>();
 		if (sms) {
 			messages.add(Message.sms(template, contact.language(), contact.mobile(), values));

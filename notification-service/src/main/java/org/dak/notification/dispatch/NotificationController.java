@@ -140,18 +140,18 @@ class NotificationController {
 	ResponseEntity<Choice> choose(@PathVariable String receiptNumber, @RequestParam(required = false) String code,
 			@RequestBody Choice choice) {
 		ApplicantContact contact = applicant(receiptNumber, code);
-		if (choice.sms() != null) {
-			this.preferences.set("SMS", contact.mobile(), choice.sms());
+		if (choice.sms() != null && contact.mobile() != null) {
+			this.preferences.set(contact.complaintId(), "SMS", choice.sms(), "access code");
 		}
-		if (choice.email() != null) {
-			this.preferences.set("EMAIL", contact.email(), choice.email());
+		if (choice.email() != null && contact.email() != null) {
+			this.preferences.set(contact.complaintId(), "EMAIL", choice.email(), "access code");
 		}
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(choiceOf(contact));
 	}
 
 	private Choice choiceOf(ApplicantContact contact) {
-		return new Choice((contact.mobile() != null) ? !this.preferences.optedOut("SMS", contact.mobile()) : null,
-				(contact.email() != null) ? !this.preferences.optedOut("EMAIL", contact.email()) : null);
+		return new Choice((contact.mobile() != null) ? !this.preferences.optedOut(contact.complaintId(), "SMS") : null,
+				(contact.email() != null) ? !this.preferences.optedOut(contact.complaintId(), "EMAIL") : null);
 	}
 
 	/** The applicant, with the access code from their receipt; every miss alike. */

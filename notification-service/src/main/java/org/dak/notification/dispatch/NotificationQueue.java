@@ -58,6 +58,8 @@ class NotificationQueue {
 
 	private final Preferences preferences;
 
+	private final OneTimeCodeBudget codes;
+
 	private static final Logger log = LoggerFactory.getLogger(NotificationQueue.class);
 
 	private static final List<String> UNSETTLED = List.of(Notification.CREATED, Notification.SENDING,
@@ -71,8 +73,10 @@ class NotificationQueue {
 
 	private final Maintenance maintenance;
 
-	NotificationQueue(MongoTemplate mongo, MeterRegistry meters, Preferences preferences, Outbox outbox) {
+	NotificationQueue(MongoTemplate mongo, MeterRegistry meters, Preferences preferences, Outbox outbox,
+			OneTimeCodeBudget codes) {
 		this.mongo = mongo;
+		this.codes = codes;
 		this.outbox = outbox;
 		this.byItem = new IdsByKey(mongo, "notification_ids");
 		this.maintenance = new Maintenance(mongo);
@@ -132,9 +136,14 @@ class NotificationQueue {
 			String id = eventId + ":" + message.channel() + ":" + message.audience();
 			// a second message of the same kind (a copy to another office) gets a number
 			int n = seen.merge(id, 1, Integer::sum);
-			if (message.template() != Template.RECEIVED && "APPLICANT".equals(message.audience())
-					&& this.preferences.optedOut(message.channel(), message.to())) {
+			if (Preferences.mayBeHeldBack(message.template().key(), message.audience())
+					&& this.preferences.optedOut(complaintId, message.channel())) {
 				count(message.channel(), message.template().key(), "opted-out");
+				continue;
+			}
+			if (message.template() == Template.ONE_TIME_CODE && !this.codes.take(message.to())) {
+				// the codes of many items made with one number: it is not flooded
+				count(message.channel(), message.template().key(), "over-budget");
 				continue;
 			}
 			add((n == 1) ? id : id + ":" + n, complaintId, message, null);
@@ -288,8 +297,8 @@ class NotificationQueue {
 					&& !Notification.TECHNICAL_FAILURE.equals(message.status())) {
 				continue;
 			}
-			if (!Template.RECEIVED.key().equals(message.template()) && "APPLICANT".equals(message.audience())
-					&& this.preferences.optedOut(message.channel(), message.to())) {
+			if (Preferences.mayBeHeldBack(message.template(), message.audience())
+					&& this.preferences.optedOut(complaintId, message.channel())) {
 				continue;
 			}
 			Instant now = now();

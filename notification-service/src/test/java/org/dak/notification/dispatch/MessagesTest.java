@@ -42,8 +42,8 @@ class MessagesTest {
 				null, null, null, null);
 		Preferences preferences = new Preferences(null) {
 			@Override
-			boolean optedOut(String channel, String to) {
-				return MessagesTest.this.optedOut.contains(channel + ":" + to);
+			boolean optedOut(String complaintId, String channel) {
+				return MessagesTest.this.optedOut.contains(channel + ":" + complaintId);
 			}
 		};
 		this.messages = new Messages(properties, this.templates, preferences);
@@ -80,7 +80,7 @@ class MessagesTest {
 
 	@Test
 	void anApplicantWhoOptedOutOfSmsHearsByEmailButStillGetsTheReceiptBySms() {
-		this.optedOut.add("SMS:9876543210");
+		this.optedOut.add("SMS:" + this.hindi.complaintId());
 
 		assertThat(this.messages.statusUpdated(GoldenSamples.statusUpdated(), this.hindi)).extracting(Message::channel)
 			.containsExactly("EMAIL");

@@ -424,6 +424,72 @@ class NotificationsIT {
 	}
 
 	@Test
+	void anOptOutOnAnItemMadeWithSomeoneElsesMobileSilencesOnlyThatItem() {
+		// both items carry the same mobile: the applicant's own, and one a stranger made
+		// with it (nobody verifies a mobile given with an item)
+		String applicants = newId("V");
+		String strangers = newId("S");
+		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, applicants,
+				bytes(received(applicants, "v." + applicants + "@example.in", "hi")));
+		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, strangers,
+				bytes(received(strangers, "s." + strangers + "@example.in", "hi")));
+		awaitSms(applicants, 1);
+		awaitSms(strangers, 1);
+
+		ResponseEntity<JsonNode> silenced = Http.local(this.port)
+			.put()
+			.uri("/api/v1/public/notifications/" + strangers + "/preferences?code=" + CODE)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("sms", false))
+			.retrieve()
+			.toEntity(JsonNode.class);
+		PublishedRecords.send(this.bootstrapServers, Topics.STATUS_UPDATED, applicants, bytes(disposed(applicants)));
+		PublishedRecords.send(this.bootstrapServers, Topics.STATUS_UPDATED, strangers, bytes(disposed(strangers)));
+
+		assertThat(silenced.getBody().get("sms").asBoolean()).isFalse();
+		assertThat(awaitSms(applicants, 2)).as("the applicant's own item still tells them by SMS").hasSize(2);
+		await().atMost(Duration.ofSeconds(30)).until(() -> mailTo("s." + strangers + "@example.in").size() == 2);
+		assertThat(smsFor(strangers)).as("the silenced item: only its receipt by SMS").hasSize(1);
+
+		// a one-time code asked for on the silenced item still goes, and only it
+		String issued = GoldenSamples.json(Topic.ONE_TIME_CODE_ISSUED)
+			.replace("NAL-2026-000123-C", strangers)
+			.replace("4c5d6e7f-8a9b-4c0d-9e1f-2a3b4c5d6e7f", UUID.randomUUID().toString())
+			.replaceFirst("\"sealedCode\": \"[^\"]+\"", "\"sealedCode\": \"" + sealed("271828") + "\"");
+		PublishedRecords.send(this.bootstrapServers, Topics.ONE_TIME_CODE_ISSUED, strangers, bytes(issued));
+		assertThat(awaitSms(strangers, 2)).extracting(LoggedRequest::getBodyAsString)
+			.anyMatch((text) -> text.contains("271828"));
+	}
+
+	@Test
+	void nobodyIsFloodedWithCodesThroughItemsMadeWithTheirNumber() {
+		String mobile = "98" + String.valueOf(System.nanoTime()).substring(0, 8).replaceAll("^.", "1");
+		List<String> items = new java.util.ArrayList<>();
+		for (int i = 0; i < OneTimeCodeBudget.PER_CONTACT_A_DAY + 2; i++) {
+			String id = newId("F");
+			items.add(id);
+			PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, id,
+					bytes(received(id, "f." + id + "@example.in", "hi").replace("9876543210", mobile)));
+		}
+		for (String id : items) {
+			awaitSms(id, 1);
+			String issued = GoldenSamples.json(Topic.ONE_TIME_CODE_ISSUED)
+				.replace("NAL-2026-000123-C", id)
+				.replace("4c5d6e7f-8a9b-4c0d-9e1f-2a3b4c5d6e7f", UUID.randomUUID().toString())
+				.replaceFirst("\"sealedCode\": \"[^\"]+\"", "\"sealedCode\": \"" + sealed("161803") + "\"");
+			PublishedRecords.send(this.bootstrapServers, Topics.ONE_TIME_CODE_ISSUED, id, bytes(issued));
+		}
+
+		java.util.function.Supplier<Long> codesSent = () -> items.stream()
+			.filter((id) -> smsFor(id).stream().anyMatch((sms) -> sms.getBodyAsString().contains("161803")))
+			.count();
+		await().atMost(Duration.ofSeconds(30)).until(() -> codesSent.get() == OneTimeCodeBudget.PER_CONTACT_A_DAY);
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> codesSent.get() == OneTimeCodeBudget.PER_CONTACT_A_DAY);
+	}
+
+	@Test
 	void anOfficersDigestGathersTheDaysLinesIntoOneMail() throws Exception {
 		String officer = "digest." + UUID.randomUUID().toString().substring(0, 6) + "@dak.local";
 		this.digest.add("l1-" + officer, officer, "जिला आपूर्ति कार्यालय", "चिह्नित / marked: NAL-2026-000001-Q");

@@ -18,6 +18,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param expiresAt when the code stops working
  * @param triesLeft wrong guesses still allowed
  * @param issued when codes were issued during the last day, for the rate limit
+ * @param requests who asked for them (the client's address, as the gateway saw it) and
+ * when, during the last day
  * @param outbox events waiting to be published ({@code one-time-code-issued})
  * @param version for optimistic locking: two tries at once count twice
  */
@@ -26,10 +28,20 @@ import org.springframework.data.mongodb.core.mapping.Document;
 // embedded MongoDB server, which would otherwise read the whole collection
 @CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 record OneTimeCode(@Id String complaintId, String codeHash, Instant expiresAt, int triesLeft, List<Instant> issued,
-		List<OutboxEvent> outbox, @Version Long version) {
+		List<Request> requests, List<OutboxEvent> outbox, @Version Long version) {
+
+	/**
+	 * One code asked for.
+	 *
+	 * @param at when
+	 * @param by from which address
+	 */
+	record Request(Instant at, String by) {
+	}
 
 	OneTimeCode {
 		issued = (issued != null) ? List.copyOf(issued) : List.of();
+		requests = (requests != null) ? List.copyOf(requests) : List.of();
 		outbox = (outbox != null) ? new java.util.ArrayList<>(outbox) : new java.util.ArrayList<>();
 	}
 

@@ -27,7 +27,10 @@ import org.springframework.stereotype.Service;
  * One-time codes that let an applicant act on their item without the access code: six
  * digits, sent by the notification service to the mobile or e-mail registered with the
  * item (never to one typed in now), valid for ten minutes and three tries, used once. At
- * most one code a minute and five a day per item.
+ * most one code a minute and ten a day per item, and three a day per item to one asking
+ * address: a stranger who asks codes for somebody's item (receipt numbers are not secret)
+ * cannot use up the applicant's day. The notification service bounds the codes one number
+ * is sent a day over all items.
  */
 @Service
 class OneTimeCodes {
@@ -38,7 +41,9 @@ class OneTimeCodes {
 
 	static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
 
-	static final int PER_DAY = 5;
+	static final int PER_DAY = 10;
+
+	static final int PER_ADDRESS = 3;
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -64,7 +69,7 @@ class OneTimeCodes {
 	 * @param preferred {@code SMS} or {@code EMAIL}, or {@code null}
 	 * @return whether a code was issued
 	 */
-	boolean issue(ComplaintCase item, String preferred) {
+	boolean issue(ComplaintCase item, String preferred, String requester) {
 		String channel = channel(item, preferred);
 		if (channel == null) {
 			return false;
@@ -75,20 +80,30 @@ class OneTimeCodes {
 		if (current != null) {
 			current.issued().stream().filter((at) -> at.isAfter(now.minus(Duration.ofDays(1)))).forEach(issued::add);
 		}
-		if (issued.size() >= PER_DAY || issued.stream().anyMatch((at) -> at.isAfter(now.minus(MIN_INTERVAL)))) {
+		List<OneTimeCode.Request> requests = new ArrayList<>();
+		if (current != null) {
+			current.requests()
+				.stream()
+				.filter((request) -> request.at().isAfter(now.minus(Duration.ofDays(1))))
+				.forEach(requests::add);
+		}
+		long fromHere = requests.stream().filter((request) -> request.by().equals(requester)).count();
+		if (issued.size() >= PER_DAY || fromHere >= PER_ADDRESS
+				|| issued.stream().anyMatch((at) -> at.isAfter(now.minus(MIN_INTERVAL)))) {
 			this.meters.counter("dak.one.time.codes", "outcome", "rate-limited").increment();
 			return false;
 		}
 		String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
 		issued.add(now);
+		requests.add(new OneTimeCode.Request(now, requester));
 		OneTimeCodeIssued event = new OneTimeCodeIssued(OutboxEvent.newEventId(), item.id(), now, channel,
 				this.sealing.seal(code), now.plus(VALID_FOR));
 		List<OutboxEvent> outbox = (current != null) ? new ArrayList<>(current.outbox()) : new ArrayList<>();
 		outbox.removeIf((pending) -> pending.publishedAt() != null);
 		outbox.add(OutboxEvent.pending(event, item.id(), event.eventId(), now));
 		try {
-			this.mongo.save(new OneTimeCode(item.id(), hash(item.id(), code), event.expiresAt(), TRIES, issued, outbox,
-					(current != null) ? current.version() : null));
+			this.mongo.save(new OneTimeCode(item.id(), hash(item.id(), code), event.expiresAt(), TRIES, issued,
+					requests, outbox, (current != null) ? current.version() : null));
 		}
 		catch (OptimisticLockingFailureException | DuplicateKeyException ex) {
 			// another request issued one at the same moment: that one counts
@@ -113,10 +128,10 @@ class OneTimeCodes {
 		boolean matches = MessageDigest.isEqual(current.codeHash().getBytes(StandardCharsets.US_ASCII),
 				hash(complaintId, code.strip()).getBytes(StandardCharsets.US_ASCII));
 		OneTimeCode after = matches
-				? new OneTimeCode(complaintId, null, current.expiresAt(), 0, current.issued(), current.outbox(),
-						current.version())
+				? new OneTimeCode(complaintId, null, current.expiresAt(), 0, current.issued(), current.requests(),
+						current.outbox(), current.version())
 				: new OneTimeCode(complaintId, current.codeHash(), current.expiresAt(), current.triesLeft() - 1,
-						current.issued(), current.outbox(), current.version());
+						current.issued(), current.requests(), current.outbox(), current.version());
 		try {
 			this.mongo.save(after);
 		}

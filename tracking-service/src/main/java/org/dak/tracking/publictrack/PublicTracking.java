@@ -50,7 +50,7 @@ class PublicTracking {
 		Optional<ComplaintCase> opened = (accessCode != null) ? openCase(receiptNumber, accessCode, null)
 				: find(receiptNumber).filter((c) -> this.codes.redeem(c.id(), oneTimeCode));
 		return opened.map((c) -> {
-			this.cases.feedback(c, satisfied, reason);
+			this.cases.feedback(c, satisfied, reason, (accessCode != null) ? "access code" : "one-time code");
 			return PublicView.of(c);
 		});
 	}
@@ -59,8 +59,8 @@ class PublicTracking {
 	 * Sends the item's applicant a one-time code, to what they registered. Answers the
 	 * same whether the number exists, a code was sent, or the limit held it back.
 	 */
-	void sendOneTimeCode(String receiptNumber, String preferredChannel) {
-		find(receiptNumber).ifPresent((c) -> this.codes.issue(c, preferredChannel));
+	void sendOneTimeCode(String receiptNumber, String preferredChannel, String requester) {
+		find(receiptNumber).ifPresent((c) -> this.codes.issue(c, preferredChannel, requester));
 	}
 
 	private Optional<ComplaintCase> find(String receiptNumber) {

@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -82,15 +83,19 @@ class PublicTrackingController {
 
 	@PostMapping("/api/v1/public/track/{receiptNumber}/one-time-code")
 	ResponseEntity<CodeRequested> oneTimeCode(@PathVariable String receiptNumber,
-			@Valid @RequestBody(required = false) CodeRequest request) {
-		this.tracking.sendOneTimeCode(receiptNumber, (request != null) ? request.channel() : null);
+			@Valid @RequestBody(required = false) CodeRequest request,
+			@RequestHeader(name = "X-Dak-Client-Address", defaultValue = "unknown") String requester) {
+		// the caller's address as the gateway judged it (only the gateway reaches this
+		// service): a stranger's requests count against the stranger's share of the day
+		this.tracking.sendOneTimeCode(receiptNumber, (request != null) ? request.channel() : null, requester);
 		return ResponseEntity.accepted()
 			.cacheControl(CacheControl.noStore())
 			.body(new CodeRequested(
 					"If the receipt number is right, a one-time code is on its way to the mobile or e-mail registered "
-							+ "with it. It works once, for 10 minutes; at most one code a minute and five a day.",
+							+ "with it. It works once, for 10 minutes; at most one code a minute, and three a day asked from "
+							+ "one place.",
 					"यदि पावती संख्या सही है, तो पंजीकृत मोबाइल या ई-मेल पर एक बार का कोड भेजा जा रहा है। यह 10 मिनट तक "
-							+ "एक ही बार काम करेगा; एक मिनट में एक और दिन में पाँच कोड तक।"));
+							+ "एक ही बार काम करेगा; एक मिनट में एक कोड, और एक जगह से दिन में तीन कोड तक।"));
 	}
 
 	@GetMapping(path = "/track/{receiptNumber}", produces = MediaType.TEXT_HTML_VALUE)

@@ -323,9 +323,9 @@ public class Cases {
 	}
 
 	/** The applicant's feedback on an item they opened with its code. */
-	public StatusUpdated feedback(ComplaintCase complaintCase, boolean satisfied, String reason) {
+	public StatusUpdated feedback(ComplaintCase complaintCase, boolean satisfied, String reason, String credential) {
 		StatusUpdated event = complaintCase.feedback(satisfied, reason,
-				this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
+				this.clock.instant().truncatedTo(ChronoUnit.MILLIS), credential);
 		this.cases.save(complaintCase);
 		this.meters.counter("dak.status.updates", "status", event.status(), "step", "none").increment();
 		return event;

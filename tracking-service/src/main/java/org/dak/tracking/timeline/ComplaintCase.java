@@ -403,9 +403,11 @@ public class ComplaintCase {
 
 	/**
 	 * The applicant's word on a disposal or rejection: satisfied closes the item, not
-	 * satisfied (with a reason) reopens it and sends it back to the DM.
+	 * satisfied (with a reason) reopens it and sends it back to the DM. The timeline says
+	 * what the applicant showed for it.
+	 * @param credential {@code access code} or {@code one-time code}
 	 */
-	StatusUpdated feedback(boolean satisfied, String reason, Instant at) {
+	StatusUpdated feedback(boolean satisfied, String reason, Instant at, String credential) {
 		if (this.status != CaseStatus.DISPOSED && this.status != CaseStatus.REJECTED) {
 			throw new Problem(HttpStatus.CONFLICT, "feedback-not-open", "Not awaiting feedback",
 					"Feedback can be given once the item is disposed of or rejected; it is " + this.status + ".");
@@ -414,7 +416,8 @@ public class ComplaintCase {
 			throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "reason-required", "Reason required",
 					"Please say why you are not satisfied.");
 		}
-		return move(satisfied ? CaseStatus.CLOSED : CaseStatus.REOPENED, satisfied ? null : reason, "applicant", at);
+		return move(satisfied ? CaseStatus.CLOSED : CaseStatus.REOPENED, satisfied ? null : reason,
+				"applicant, with the " + credential, at);
 	}
 
 	/** When the item was last disposed, if it is disposed now. */

@@ -267,7 +267,7 @@ class ComplaintCaseTest {
 	void recallOfAClosedItemIsRefused() {
 		ComplaintCase complaintCase = marked();
 		complaintCase.changeStatus(CaseStatus.DISPOSED, "SUPPLY", "done", "SUPPLY", at("2026-12-01"));
-		complaintCase.feedback(true, null, at("2026-12-02"));
+		complaintCase.feedback(true, null, at("2026-12-02"), "access code");
 
 		StatusUpdated answer = complaintCase.apply(GoldenSamples.complaintRecalled()).orElseThrow();
 
