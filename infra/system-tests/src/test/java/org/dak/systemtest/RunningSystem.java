@@ -260,6 +260,10 @@ final class RunningSystem implements SystemUnderFaults {
 				serviceEnvironment.put(mailbox + "PASSWORD", COMPLAINTS_PASSWORD);
 				serviceEnvironment.put("DAK_INTAKE_MAIL_POLL_INTERVAL", "2s");
 			}
+			if (service.equals("notification-service")) {
+				// the suites' webhook subscribers listen on this machine
+				serviceEnvironment.put("DAK_WEBHOOK_PRIVATE_TARGETS", "localhost,127.0.0.1");
+			}
 			if (service.equals("gateway")) {
 				serviceEnvironment.put("DAK_JWT_PRIVATE_KEY", privateKey.toString());
 				serviceEnvironment.put("DAK_ADMIN_PASSWORD", ADMIN_PASSWORD);

@@ -40,9 +40,12 @@ class WebhookController {
 
 	private final WebhookQueue queue;
 
-	WebhookController(MongoTemplate mongo, WebhookQueue queue) {
+	private final WebhookTargets targets;
+
+	WebhookController(MongoTemplate mongo, WebhookQueue queue, WebhookProperties properties) {
 		this.mongo = mongo;
 		this.queue = queue;
+		this.targets = new WebhookTargets(properties.privateTargets());
 	}
 
 	/** A new subscriber; its secret is given once, in the answer. */
@@ -95,6 +98,9 @@ class WebhookController {
 					"Not event types a subscriber may ask for: " + unknown + ". These are: "
 							+ WebhookEvents.TYPES.stream().sorted().toList() + ".");
 		}
+		this.targets.problemWith(request.url()).ifPresent((problem) -> {
+			throw new Problem(HttpStatus.BAD_REQUEST, "webhook-target", "Not an address on the internet", problem);
+		});
 		Subscriber subscriber = this.mongo.insert(new Subscriber(UUID.randomUUID().toString(), request.name(),
 				request.url(), Set.copyOf(request.eventTypes()),
 				(request.departments() != null) ? Set.copyOf(request.departments()) : Set.of(), Signature.newSecret(),

@@ -9,7 +9,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.PreDestroy;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -57,6 +69,16 @@ class WebhookSender {
 
 	private final Clock clock = Clock.systemUTC();
 
+	private static final AtomicInteger SENDER_THREADS = new AtomicInteger();
+
+	private final WebhookTargets targets;
+
+	/** Each subscriber's sends run on one of these, one subscriber on one at a time. */
+	private final ExecutorService senders;
+
+	/** The subscribers a sender is at. */
+	private final Set<String> sending = ConcurrentHashMap.newKeySet();
+
 	WebhookSender(MongoTemplate mongo, WebhookQueue queue, WebhookProperties properties, MeterRegistry meters) {
 		this.mongo = mongo;
 		this.queue = queue;
@@ -68,20 +90,63 @@ class WebhookSender {
 			.failureRateThreshold(50)
 			.waitDurationInOpenState(Duration.ofSeconds(30))
 			.build());
+		this.targets = new WebhookTargets(properties.privateTargets());
+		this.senders = Executors.newFixedThreadPool(properties.senders(), (task) -> {
+			Thread thread = new Thread(task, "webhook-sender-" + SENDER_THREADS.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(properties.timeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 	}
 
+	/**
+	 * Hands each subscriber's due deliveries to a sender of its own (at most
+	 * {@code senders} at once), unless one is still at it: a subscriber that answers
+	 * slowly, or not at all until the timeout, holds up only its own deliveries.
+	 */
 	@Scheduled(fixedDelayString = "${dak.notification.webhooks.interval:1s}")
 	void sendDue() {
 		Instant now = this.clock.instant();
-		Set<String> held = new HashSet<>();
-		for (WebhookQueue.Entry entry : this.queue.due(now, ROUND)
+		Map<String, List<WebhookQueue.Entry>> bySubscriber = this.queue.due(now, ROUND)
 			.stream()
 			.sorted(Comparator.comparing(WebhookQueue.Entry::occurredAt))
-			.toList()) {
+			.collect(Collectors.groupingBy(WebhookQueue.Entry::subscriberId, LinkedHashMap::new, Collectors.toList()));
+		bySubscriber.forEach((subscriberId, entries) -> {
+			if (this.sending.add(subscriberId)) {
+				try {
+					this.senders.execute(() -> {
+						try {
+							sendInOrder(entries);
+						}
+						catch (RuntimeException ex) {
+							logger.warn("Webhooks to subscriber " + subscriberId + " could not be sent now", ex);
+						}
+						finally {
+							this.sending.remove(subscriberId);
+						}
+					});
+				}
+				catch (RejectedExecutionException ex) {
+					// stopping
+					this.sending.remove(subscriberId);
+				}
+			}
+		});
+	}
+
+	@PreDestroy
+	void stop() {
+		this.senders.shutdownNow();
+	}
+
+	/** One subscriber's due deliveries, oldest event first. */
+	private void sendInOrder(List<WebhookQueue.Entry> entries) {
+		Instant now = this.clock.instant();
+		Set<String> held = new HashSet<>();
+		for (WebhookQueue.Entry entry : entries) {
 			String item = entry.subscriberId() + "/" + entry.subject();
 			if (held.contains(item) || this.queue.earlierWaits(entry)
 					|| !this.queue.claim(entry, now, now.plus(this.properties.claimFor()))) {
@@ -109,6 +174,15 @@ class WebhookSender {
 		if (subscriber == null) {
 			record(delivery, WebhookDelivery.Status.FAILED, null, "the subscriber was removed", null);
 			return true;
+		}
+		Optional<String> refused = this.targets.problemWith(subscriber.url());
+		if (refused.isPresent()) {
+			// a name that now resolves into this system's network: not sent, retried in
+			// case that changes, and failed once the bounded time is up
+			boolean giveUp = this.clock.instant().isAfter(delivery.triedSince().plus(this.properties.giveUpAfter()));
+			record(delivery, giveUp ? WebhookDelivery.Status.FAILED : WebhookDelivery.Status.PENDING, null,
+					"refused: " + refused.get(), subscriber);
+			return false;
 		}
 		long timestamp = this.clock.instant().getEpochSecond();
 		HttpRequest request = HttpRequest.newBuilder(subscriber.url())

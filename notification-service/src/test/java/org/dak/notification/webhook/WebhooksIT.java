@@ -52,6 +52,9 @@ class WebhooksIT {
 		registry.add("dak.notification.webhooks.first-retry", () -> "300ms");
 		registry.add("dak.notification.webhooks.max-backoff", () -> "1s");
 		registry.add("dak.notification.webhooks.interval", () -> "100ms");
+		// the subscriber here listens on this machine: listed, as an administrator would
+		registry.add("dak.notification.webhooks.private-targets", () -> "localhost");
+		registry.add("dak.notification.webhooks.timeout", () -> "3s");
 	}
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -195,6 +198,54 @@ class WebhooksIT {
 			.atMost(Duration.ofSeconds(5))
 			.until(() -> accepted(path, id).size() == 1);
 		assertThat(accepted(path, id)).hasSize(1);
+	}
+
+	@Test
+	void aWebhookCannotPointIntoTheSystemsOwnNetwork() {
+		for (String inward : List.of("http://127.0.0.1:8083/actuator/env", "http://169.254.169.254/latest/meta-data/",
+				"http://10.20.30.40/hook", "http://192.168.1.1/hook", "http://[::1]:8081/hook", "http://[fd00::5]/hook",
+				"http://0.0.0.0:8080/hook")) {
+			ResponseEntity<JsonNode> refused = admin().post()
+				.uri("/api/v1/webhooks/subscribers")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("name", "inward", "url", inward, "eventTypes", List.of(Topic.STATUS_UPDATED.eventType())))
+				.retrieve()
+				.toEntity(JsonNode.class);
+
+			assertThat(refused.getStatusCode().value()).as(inward).isEqualTo(400);
+			assertThat(refused.getBody().get("type").asString()).isEqualTo("/problems/webhook-target");
+		}
+	}
+
+	@Test
+	void aSlowSubscriberHoldsUpOnlyItsOwnDeliveries() {
+		String slowPath = "/hooks/slow-" + UUID.randomUUID();
+		String fastPath = "/hooks/fast-" + UUID.randomUUID();
+		subscriber.stubFor(post(urlEqualTo(slowPath)).willReturn(aResponse().withStatus(200).withFixedDelay(2_500)));
+		subscriber.stubFor(post(urlEqualTo(fastPath)).willReturn(aResponse().withStatus(204)));
+		JsonNode slow = register("slow", slowPath, List.of(Topic.STATUS_UPDATED.eventType()), List.of("HEALTH"));
+		register("fast", fastPath, List.of(Topic.STATUS_UPDATED.eventType()), List.of("HEALTH"));
+		List<String> items = List.of(newId(), newId(), newId(), newId());
+		try {
+			for (String item : items) {
+				PublishedRecords.send(this.bootstrapServers, Topics.STATUS_UPDATED, item,
+						bytes(statusUpdated(item, "HEALTH", "2026-12-02T09:00:00Z")));
+			}
+
+			// sent one after another, the fast subscriber's last event would wait for at
+			// least three of the slow one's answers (7.5 s)
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> items.stream().allMatch((item) -> accepted(fastPath, item).size() == 1));
+			assertThat(items.stream().filter((item) -> accepted(slowPath, item).size() == 1).count())
+				.as("the slow one is still at it")
+				.isLessThan(items.size());
+		}
+		finally {
+			admin().delete()
+				.uri("/api/v1/webhooks/subscribers/{id}", slow.at("/subscriber/id").asString())
+				.retrieve()
+				.toBodilessEntity();
+		}
 	}
 
 	@Test
