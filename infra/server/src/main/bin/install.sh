@@ -88,7 +88,7 @@ if [ ! -f "$etc/dak.env" ]; then
   chmod 0640 "$etc/dak.env"
   group_dak "$etc/dak.env"
   say "wrote $etc/dak.env: set the office's name, address, mail and SMS there"
-  say "the first administrator is 'admin' with password $admin_password (change it at first sign-in)"
+  say "the first administrator is 'admin' with password $admin_password (shown this once; it must be changed at the first sign-in)"
 fi
 for file in kafka.properties kafka-log4j2.properties; do
   [ -f "$etc/$file" ] || install -m 0644 "$release/etc/$file" "$etc/$file"

@@ -157,6 +157,7 @@ function keep(tokens) {
     expiresAt: Date.now() + tokens.expiresIn * 1000,
     username: payload.sub,
     roles: tokens.roles || [],
+    passwordChangeRequired: !!tokens.passwordChangeRequired,
     department: payload.department || null,
     office: payload.office || null,
   };

@@ -22,6 +22,8 @@ words({
   'password.mismatch': ['दोनों नए पासवर्ड एक जैसे नहीं हैं।', 'The two new passwords differ.'],
   'password.changed': ['पासवर्ड बदल गया। कृपया नए पासवर्ड से फिर साइन इन करें।',
     'Password changed. Please sign in again with the new one.'],
+  'password.required': ['यह पासवर्ड पहली बार के लिए बनाया गया था: काम शुरू करने से पहले अपना पासवर्ड चुनें।',
+    'This password was made for the first sign-in: choose your own before you can work.'],
 });
 
 function showSignedIn(current) {
@@ -38,7 +40,11 @@ function showSignedIn(current) {
     item.appendChild(link);
     list.appendChild(item);
   }
-  el('no-desk').hidden = desks().length > 0;
+  el('no-desk').hidden = desks().length > 0 || current.passwordChangeRequired;
+  if (current.passwordChangeRequired) {
+    notice('password-problem', t('password.required'));
+    el('current-password').focus();
+  }
   const roles = () => { el('signed-in-roles').textContent = current.roles.map((role) => t('role.' + role)).join(', '); };
   roles();
   document.addEventListener('dak:language', roles);
@@ -66,7 +72,12 @@ document.addEventListener('DOMContentLoaded', () => {
     button.disabled = true;
     notice('sign-in-problem', null);
     try {
-      await signIn(el('username').value.trim(), el('password').value);
+      const signedIn = await signIn(el('username').value.trim(), el('password').value);
+      if (signedIn.passwordChangeRequired) {
+        // the password form, before any desk
+        location.reload();
+        return;
+      }
       const own = desks();
       const target = next() || (own.length === 1 ? own[0].href : null);
       if (target) {

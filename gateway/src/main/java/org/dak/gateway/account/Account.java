@@ -20,6 +20,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param enabled whether it may sign in
  * @param failedSignIns failed sign-ins in a row (for the administrator: an account is
  * never locked, see {@link SignInThrottle})
+ * @param passwordChangeRequired whether its holder must choose a password before anything
+ * else (the first administrator's generated one): its tokens carry no role until then
  * @param createdAt when it was created
  * @param version for optimistic locking: a sign-in that read the account before an
  * administrator disabled it cannot write it back enabled
@@ -29,16 +31,18 @@ import org.springframework.data.mongodb.core.mapping.Document;
 // embedded MongoDB server, which would otherwise read the whole collection
 @CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 record Account(@Id String username, String passwordHash, List<String> roles, String department, String office,
-		String channel, boolean enabled, int failedSignIns, Instant createdAt, @Version Long version) {
+		String channel, boolean enabled, int failedSignIns, boolean passwordChangeRequired, Instant createdAt,
+		@Version Long version) {
 
+	/** A new password, chosen by the account's holder: no change is required any more. */
 	Account withPassword(String hash) {
 		return new Account(this.username, hash, this.roles, this.department, this.office, this.channel, this.enabled, 0,
-				this.createdAt, this.version);
+				false, this.createdAt, this.version);
 	}
 
 	Account withSignInFailure(int failures) {
 		return new Account(this.username, this.passwordHash, this.roles, this.department, this.office, this.channel,
-				this.enabled, failures, this.createdAt, this.version);
+				this.enabled, failures, this.passwordChangeRequired, this.createdAt, this.version);
 	}
 
 	Account withSignInSuccess() {

@@ -3,6 +3,7 @@ package org.dak.gateway.account;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,23 +51,10 @@ class AccountConfiguration {
 		return (args) -> {
 			long existing = mongo.count(new org.springframework.data.mongodb.core.query.Query(), Account.class).block();
 			if (existing == 0) {
-				if (properties.bootstrapAdminPassword() == null || properties.bootstrapAdminPassword().isBlank()) {
-					log.warn("No accounts and no DAK_ADMIN_PASSWORD: nobody can sign in. Set DAK_ADMIN_PASSWORD "
-							+ "to create the first administrator.");
-				}
-				else {
-					// another gateway starting at the same moment may have created it:
-					// one is created
-					boolean created = mongo
-						.insert(account(properties.bootstrapAdminUsername(), properties.bootstrapAdminPassword(),
-								List.of(Roles.ADMIN), null, null, passwords))
-						.thenReturn(true)
-						.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.just(false))
-						.block();
-					if (created) {
-						log.info("Created the first administrator '{}'", properties.bootstrapAdminUsername());
-					}
-				}
+				firstAdministrator(mongo, passwords, properties).ifPresent((password) -> log.warn(
+						"\n\n    The first administrator is '{}', with the password {}\n    It is shown this once, "
+								+ "here: sign in with it and choose your own (nothing else can be done before).\n",
+						properties.bootstrapAdminUsername(), password));
 			}
 			if (properties.demoPassword() != null && !properties.demoPassword().isBlank()) {
 				Flux.fromIterable(DEMO)
@@ -86,8 +74,31 @@ class AccountConfiguration {
 
 	private static Account account(String username, String password, List<String> roles, String department,
 			String channel, PasswordEncoder passwords) {
-		return new Account(username, passwords.encode(password), roles, department, null, channel, true, 0,
+		return new Account(username, passwords.encode(password), roles, department, null, channel, true, 0, false,
 				Instant.now(), null);
+	}
+
+	/**
+	 * Creates the first administrator on an empty database: with DAK_ADMIN_PASSWORD if it
+	 * is set, else with a password made here, which must be changed at the first sign-in.
+	 * Another gateway starting at the same moment may have created it: one is created.
+	 * @return the password made here, if one was (and this gateway created the account)
+	 */
+	static Optional<String> firstAdministrator(ReactiveMongoTemplate mongo, PasswordEncoder passwords,
+			AccountProperties properties) {
+		boolean given = properties.bootstrapAdminPassword() != null && !properties.bootstrapAdminPassword().isBlank();
+		String password = given ? properties.bootstrapAdminPassword() : Secrets.generate("").substring(0, 24);
+		Account first = new Account(properties.bootstrapAdminUsername(), passwords.encode(password),
+				List.of(Roles.ADMIN), null, null, null, true, 0,
+				!given || properties.bootstrapAdminMustChangePassword(), Instant.now(), null);
+		boolean created = Boolean.TRUE.equals(mongo.insert(first)
+			.thenReturn(true)
+			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.just(false))
+			.block());
+		if (created) {
+			log.info("Created the first administrator '{}'", properties.bootstrapAdminUsername());
+		}
+		return (created && !given) ? Optional.of(password) : Optional.empty();
 	}
 
 }

@@ -9,7 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Accounts and sign-in.
  *
  * @param bootstrapAdminUsername the first administrator, created on an empty database
- * @param bootstrapAdminPassword its password; no administrator is created without one
+ * @param bootstrapAdminPassword its password; without one, the gateway makes one and
+ * shows it once in its log, and it must be changed at the first sign-in
+ * @param bootstrapAdminMustChangePassword whether the given password must be changed at
+ * the first sign-in too (an installer that wrote it to a file)
  * @param demoPassword when set, demo accounts for every role are created with this
  * password (local stack only)
  * @param refreshTokenTtl how long a refresh token lives
@@ -24,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("dak.gateway.accounts")
 public record AccountProperties(@DefaultValue("admin") String bootstrapAdminUsername, String bootstrapAdminPassword,
-		String demoPassword, @DefaultValue("12h") Duration refreshTokenTtl, @DefaultValue("5") int attemptsBeforeWait,
-		@DefaultValue("30s") Duration firstWait, @DefaultValue("1h") Duration longestWait,
-		@DefaultValue("10") int passwordHashCost) {
+		boolean bootstrapAdminMustChangePassword, String demoPassword, @DefaultValue("12h") Duration refreshTokenTtl,
+		@DefaultValue("5") int attemptsBeforeWait, @DefaultValue("30s") Duration firstWait,
+		@DefaultValue("1h") Duration longestWait, @DefaultValue("10") int passwordHashCost) {
 }

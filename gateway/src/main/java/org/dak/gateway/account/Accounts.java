@@ -58,7 +58,8 @@ class Accounts {
 	}
 
 	/** What a successful sign-in or refresh gives. */
-	record Tokens(String tokenType, String accessToken, long expiresIn, String refreshToken, List<String> roles) {
+	record Tokens(String tokenType, String accessToken, long expiresIn, String refreshToken, List<String> roles,
+			boolean passwordChangeRequired) {
 	}
 
 	/**
@@ -166,10 +167,14 @@ class Accounts {
 		String refresh = Secrets.generate("dakr_");
 		RefreshToken stored = new RefreshToken(Secrets.sha256(refresh), account.username(),
 				Instant.now().plus(this.properties.refreshTokenTtl()), null);
-		String access = this.tokens.issue(new TokenIssuer.Subject(account.username(), account.roles(),
-				account.department(), account.office(), account.channel()));
+		// a password that must be changed first: a token without roles, good only for the
+		// change (and signing out)
+		List<String> roles = account.passwordChangeRequired() ? List.of() : account.roles();
+		String access = this.tokens.issue(new TokenIssuer.Subject(account.username(), roles, account.department(),
+				account.office(), account.channel()));
 		return this.mongo.insert(stored)
-			.thenReturn(new Tokens("Bearer", access, this.tokens.lifetimeSeconds(), refresh, account.roles()));
+			.thenReturn(new Tokens("Bearer", access, this.tokens.lifetimeSeconds(), refresh, roles,
+					account.passwordChangeRequired()));
 	}
 
 	private <T> Mono<T> failed(String username, String reason, String clientAddress, String requestId) {

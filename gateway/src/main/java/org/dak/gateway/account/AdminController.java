@@ -71,7 +71,7 @@ class AdminController {
 		PasswordPolicy.check(request.username(), request.password(), "password");
 		return this.accounts.hash(request.password())
 			.flatMap((hash) -> this.mongo.insert(new Account(request.username(), hash, List.copyOf(request.roles()),
-					request.department(), request.office(), request.channel(), true, 0, Instant.now(), null)))
+					request.department(), request.office(), request.channel(), true, 0, false, Instant.now(), null)))
 			.map(Account::view)
 			.onErrorMap(DuplicateKeyException.class, (ex) -> new Problem(HttpStatus.CONFLICT, "account-exists",
 					"Account exists", "There is already an account " + request.username() + "."));
@@ -83,7 +83,7 @@ class AdminController {
 		return existing(username)
 			.flatMap((account) -> this.mongo.save(new Account(account.username(), account.passwordHash(),
 					List.copyOf(change.roles()), change.department(), change.office(), change.channel(),
-					change.enabled(), 0, account.createdAt(), account.version())))
+					change.enabled(), 0, account.passwordChangeRequired(), account.createdAt(), account.version())))
 			.retryWhen(Accounts.ON_CONCURRENT_WRITE)
 			.flatMap((saved) -> (saved.enabled() ? Mono.<Void>empty() : this.accounts.revokeAll(username))
 				.thenReturn(saved.view()));

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PasswordHashCostTest {
 
 	private static PasswordEncoder atCost(int cost) {
-		return new AccountConfiguration().passwordEncoder(new AccountProperties("admin", null, null,
+		return new AccountConfiguration().passwordEncoder(new AccountProperties("admin", null, false, null,
 				Duration.ofHours(12), 5, Duration.ofSeconds(30), Duration.ofHours(1), cost));
 	}
 

@@ -173,6 +173,44 @@ class SignInIT extends GatewayTestBase {
 	}
 
 	@Test
+	void withoutAnAdministratorPasswordTheFirstIsMadeShownOnceAndMustBeChangedBeforeAnythingElse() {
+		MongoClient client = MongoClients.create(this.mongoUri);
+		try {
+			ReactiveMongoTemplate fresh = new ReactiveMongoTemplate(client,
+					"first-start-" + unique("db").replace('.', '-'));
+			AccountProperties noPassword = new AccountProperties("admin", null, false, null,
+					this.properties.refreshTokenTtl(), 5, Duration.ofSeconds(30), Duration.ofHours(1),
+					this.properties.passwordHashCost());
+			Accounts gateway = new Accounts(fresh, this.passwords, this.tokens, noPassword, this.audit);
+
+			java.util.Optional<String> shown = AccountConfiguration.firstAdministrator(fresh, this.passwords,
+					noPassword);
+			java.util.Optional<String> atASecondGateway = AccountConfiguration.firstAdministrator(fresh, this.passwords,
+					noPassword);
+			Accounts.Tokens first = gateway.signIn("admin", shown.orElseThrow(), "10.9.9.9", null).block();
+			int withThatToken = http(first.accessToken()).get()
+				.uri("/api/v1/admin/users")
+				.retrieve()
+				.toBodilessEntity()
+				.getStatusCode()
+				.value();
+			gateway.changePassword("admin", shown.get(), "a-password-of-my-own", "10.9.9.9").block();
+			Accounts.Tokens after = gateway.signIn("admin", "a-password-of-my-own", "10.9.9.9", null).block();
+
+			assertThat(shown.get()).hasSize(24).isNotEqualTo("change-me-at-first-sign-in");
+			assertThat(atASecondGateway).as("shown once, by the gateway that made it").isEmpty();
+			assertThat(first.passwordChangeRequired()).isTrue();
+			assertThat(first.roles()).isEmpty();
+			assertThat(withThatToken).as("nothing but the change before it").isEqualTo(403);
+			assertThat(after.passwordChangeRequired()).isFalse();
+			assertThat(after.roles()).containsExactly("ADMIN");
+		}
+		finally {
+			client.close();
+		}
+	}
+
+	@Test
 	void aRefreshTokenWorksOnceAndItsReuseRevokesTheAccountsTokens() {
 		String username = unique("auditor");
 		account(username, "AUDITOR", Map.of());

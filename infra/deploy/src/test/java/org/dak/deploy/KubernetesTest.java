@@ -125,6 +125,50 @@ class KubernetesTest {
 			.containsEntry("offsets.topic.replication.factor", 3);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "operators" })
+	void kafkaTakesOnlyEncryptedSignedInConnectionsFromTheServices(String folder) {
+		List<HasMetadata> objects = build(folder);
+		GenericKubernetesResource kafka = objects.stream()
+			.filter((object) -> object.getKind().equals("Kafka"))
+			.map(GenericKubernetesResource.class::cast)
+			.findFirst()
+			.orElseThrow();
+		List<Map<String, Object>> listeners = kafka.get("spec", "kafka", "listeners");
+
+		assertThat(listeners).isNotEmpty().allSatisfy((listener) -> {
+			assertThat(listener).containsEntry("tls", true);
+			assertThat(listener.get("authentication")).isEqualTo(Map.of("type", "scram-sha-512"));
+			assertThat(listener).as("a network policy: the services' pods only").containsKey("networkPolicyPeers");
+		});
+		assertThat((Map<String, Object>) kafka.get("spec", "kafka", "authorization")).containsEntry("type", "simple");
+		assertThat(objects.stream().filter((object) -> object.getKind().equals("KafkaUser")))
+			.extracting((object) -> object.getMetadata().getName())
+			.containsExactlyInAnyOrder("dak-intake", "dak-routing", "dak-tracking", "dak-notification");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "overlays/district", "overlays/state" })
+	void eachServiceSignsInToKafkaAsItsOwnUserOverTls(String folder) {
+		List<HasMetadata> objects = build(folder);
+		Map<String, Deployment> deployments = of(objects, Deployment.class);
+		String config = objects.stream()
+			.filter((object) -> object.getKind().equals("ConfigMap"))
+			.map(Object::toString)
+			.collect(java.util.stream.Collectors.joining());
+
+		assertThat(config).contains("SPRING_KAFKA_SECURITY_PROTOCOL=SASL_SSL", "SASL_MECHANISM=SCRAM-SHA-512",
+				"dak-kafka-kafka-bootstrap:9093");
+		for (String service : List.of("intake", "routing", "tracking", "notification")) {
+			Container container = deployments.get(service).getSpec().getTemplate().getSpec().getContainers().get(0);
+			assertThat(container.getEnv())
+				.filteredOn((variable) -> variable.getName().equals("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG"))
+				.singleElement()
+				.satisfies((variable) -> assertThat(variable.getValueFrom().getSecretKeyRef().getName())
+					.isEqualTo("dak-" + service));
+		}
+	}
+
 	@org.junit.jupiter.api.Test
 	void aMisspeltFieldIsFound() {
 		HasMetadata deployment = Serialization.unmarshal(new ByteArrayInputStream("""

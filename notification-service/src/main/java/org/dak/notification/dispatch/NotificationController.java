@@ -1,14 +1,11 @@
 package org.dak.notification.dispatch;
 
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.dak.notification.NotificationProperties;
 import org.dak.platform.Problem;
 import org.dak.support.identity.AccessCodes;
 import org.dak.support.security.DakUser;
@@ -43,15 +40,15 @@ class NotificationController {
 
 	private final MongoTemplate mongo;
 
-	private final byte[] callbackToken;
+	private final CallbackToken callbackToken;
 
 	NotificationController(NotificationQueue queue, Fallbacks fallbacks, Preferences preferences, MongoTemplate mongo,
-			NotificationProperties properties) {
+			CallbackToken callbackToken) {
 		this.queue = queue;
 		this.fallbacks = fallbacks;
 		this.preferences = preferences;
 		this.mongo = mongo;
-		this.callbackToken = properties.sms().callbackToken().getBytes(StandardCharsets.UTF_8);
+		this.callbackToken = callbackToken;
 	}
 
 	@GetMapping("/api/v1/notifications")
@@ -101,8 +98,7 @@ class NotificationController {
 	ResponseEntity<NotificationView> receipt(
 			@RequestHeader(name = "X-Dak-Callback-Token", required = false) String token,
 			@Valid @RequestBody DeliveryReceipt receipt) {
-		if (this.callbackToken.length == 0 || token == null
-				|| !MessageDigest.isEqual(this.callbackToken, token.getBytes(StandardCharsets.UTF_8))) {
+		if (!this.callbackToken.matches(token)) {
 			throw new Problem(HttpStatus.UNAUTHORIZED, "callback-unauthenticated", "Not authenticated",
 					"A delivery receipt must carry the agreed X-Dak-Callback-Token.");
 		}

@@ -490,6 +490,23 @@ class NotificationsIT {
 	}
 
 	@Test
+	void withoutAConfiguredCallbackTokenOneIsMadeAtTheFirstStartAndEveryInstanceKeepsIt() {
+		this.mongo.remove(new org.springframework.data.mongodb.core.query.Query(), CallbackToken.Generated.class);
+		CallbackToken first = new CallbackToken(this.mongo, "");
+		CallbackToken second = new CallbackToken(this.mongo, (String) null);
+
+		boolean anything = first.matches("");
+		String made = this.mongo.findById("sms-callback-token", CallbackToken.Generated.class).value();
+
+		assertThat(anything).isFalse();
+		assertThat(made).hasSizeGreaterThanOrEqualTo(32);
+		assertThat(first.matches(made)).isTrue();
+		assertThat(second.matches(made)).as("another instance, or a restart").isTrue();
+		assertThat(second.matches("change-me-callback-token")).isFalse();
+		assertThat(new CallbackToken(this.mongo, "the-office-own").matches(made)).as("a configured one wins").isFalse();
+	}
+
+	@Test
 	void anOfficersDigestGathersTheDaysLinesIntoOneMail() throws Exception {
 		String officer = "digest." + UUID.randomUUID().toString().substring(0, 6) + "@dak.local";
 		this.digest.add("l1-" + officer, officer, "जिला आपूर्ति कार्यालय", "चिह्नित / marked: NAL-2026-000001-Q");
