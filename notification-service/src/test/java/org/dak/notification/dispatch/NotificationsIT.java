@@ -452,10 +452,7 @@ class NotificationsIT {
 		assertThat(smsFor(strangers)).as("the silenced item: only its receipt by SMS").hasSize(1);
 
 		// a one-time code asked for on the silenced item still goes, and only it
-		String issued = GoldenSamples.json(Topic.ONE_TIME_CODE_ISSUED)
-			.replace("NAL-2026-000123-C", strangers)
-			.replace("4c5d6e7f-8a9b-4c0d-9e1f-2a3b4c5d6e7f", UUID.randomUUID().toString())
-			.replaceFirst("\"sealedCode\": \"[^\"]+\"", "\"sealedCode\": \"" + sealed("271828") + "\"");
+		String issued = oneTimeCodeIssued(strangers, "271828");
 		PublishedRecords.send(this.bootstrapServers, Topics.ONE_TIME_CODE_ISSUED, strangers, bytes(issued));
 		assertThat(awaitSms(strangers, 2)).extracting(LoggedRequest::getBodyAsString)
 			.anyMatch((text) -> text.contains("271828"));
@@ -473,10 +470,7 @@ class NotificationsIT {
 		}
 		for (String id : items) {
 			awaitSms(id, 1);
-			String issued = GoldenSamples.json(Topic.ONE_TIME_CODE_ISSUED)
-				.replace("NAL-2026-000123-C", id)
-				.replace("4c5d6e7f-8a9b-4c0d-9e1f-2a3b4c5d6e7f", UUID.randomUUID().toString())
-				.replaceFirst("\"sealedCode\": \"[^\"]+\"", "\"sealedCode\": \"" + sealed("161803") + "\"");
+			String issued = oneTimeCodeIssued(id, "161803");
 			PublishedRecords.send(this.bootstrapServers, Topics.ONE_TIME_CODE_ISSUED, id, bytes(issued));
 		}
 
@@ -908,16 +902,21 @@ class NotificationsIT {
 		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, id,
 				bytes(received(id, "otp." + id + "@example.in", "hi")));
 		awaitSms(id, 1);
-		String issued = GoldenSamples.json(Topic.ONE_TIME_CODE_ISSUED)
-			.replace("NAL-2026-000123-C", id)
-			.replace("4c5d6e7f-8a9b-4c0d-9e1f-2a3b4c5d6e7f", UUID.randomUUID().toString())
-			.replaceFirst("\"sealedCode\": \"[^\"]+\"", "\"sealedCode\": \"" + sealed("481516") + "\"");
+		String issued = oneTimeCodeIssued(id, "481516");
 
 		PublishedRecords.send(this.bootstrapServers, Topics.ONE_TIME_CODE_ISSUED, id, bytes(issued));
 
 		assertThat(awaitSms(id, 2)).extracting(LoggedRequest::getBodyAsString)
 			.anyMatch((text) -> text.contains("एक बार का कोड 481516") && text.contains("10 मिनट"));
 		assertThat(issued).doesNotContain("481516");
+	}
+
+	/** A one-time code issued for an item, sealed as tracking seals it. */
+	private static String oneTimeCodeIssued(String id, String code) {
+		return GoldenSamples.json(Topic.ONE_TIME_CODE_ISSUED)
+			.replace("NAL-2026-000123-C", id)
+			.replace("4c5d6e7f-8a9b-4c0d-9e1f-2a3b4c5d6e7f", UUID.randomUUID().toString())
+			.replaceFirst("\"sealedCode\": \"[^\"]+\"", "\"sealedCode\": \"" + sealed(code) + "\"");
 	}
 
 	private long waiting(String id) {
