@@ -137,6 +137,65 @@ class HostileInputIT {
 			.isGreaterThan(endpoint.startsWith("GET") ? 0 : 30));
 	}
 
+	/**
+	 * What was found from outside (issue 34), tried again against the whole system: an
+	 * Open311 client's empty key, a private answer in the public list, a webhook into the
+	 * cloud's metadata service, the DM reading an access code, a large body where no
+	 * uploads are taken.
+	 */
+	@Test
+	void theHolesFoundFromOutsideStayClosed() throws Exception {
+		String card = "7" + System.nanoTime() % 10_000_000_000_000L;
+		HttpResponse<String> three = client.send(HttpRequest.newBuilder(URI.create(url + "/open311/v2/requests.json"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("User-Agent", "python-requests/2.31.0")
+			.POST(HttpRequest.BodyPublishers.ofString("description=Ration+not+given&service_code=ration-card"
+					+ "&address_string=Ward+4&attribute%5Bration_card_number%5D=" + card + "&api_key="))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> metadata = client
+			.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/webhooks/subscribers"))
+				.header("Authorization", tokens.get("ADMIN"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers
+					.ofString("{\"name\":\"x\",\"url\":\"http://169.254.169.254/latest/meta-data/\","
+							+ "\"eventTypes\":[\"org.dak.complaint.status-updated\"]}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> dmReadsTheCode = client
+			.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/complaints/" + receiptNumber + "/receipt"))
+				.header("Authorization", tokens.get("DM"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> largeForm = client
+			.send(HttpRequest.newBuilder(URI.create(url + "/open311/v2/requests.json"))
+				.header("Content-Type", "multipart/form-data; boundary=b")
+				.POST(HttpRequest.BodyPublishers
+					.ofString("--b\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\n"
+							+ "x".repeat(2_000_000) + "\r\n--b--\r\n"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(three.statusCode()).as(three.body()).isEqualTo(200);
+		String number = three.body().replaceAll("(?s).*\"service_request_id\":\"([^\"]+)\".*", "$1");
+		// public reads have a limit per address: this test reads from an address of its
+		// own
+		String reader = "10.34.0." + (1 + System.nanoTime() % 250);
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> client
+				.send(HttpRequest.newBuilder(URI.create(url + "/open311/v2/requests/" + number + ".json"))
+					.header("X-Forwarded-For", reader)
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.statusCode() == 200);
+		String listed = client
+			.send(HttpRequest.newBuilder(URI.create(url + "/open311/v2/requests.json?service_code=ration-card"))
+				.header("X-Forwarded-For", reader)
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		assertThat(listed).contains(number).doesNotContain(card);
+		assertThat(metadata.statusCode()).isEqualTo(400);
+		assertThat(metadata.body()).contains("/problems/webhook-target");
+		assertThat(dmReadsTheCode.statusCode()).isEqualTo(403);
+		assertThat(largeForm.statusCode()).isEqualTo(413);
+	}
+
 	/** The receipt numbers an accepted submission answered with. */
 	static List<String> itemsMade(Target target, Answer answer) {
 		boolean submission = target.path().equals("/api/v1/complaints") || target.path().startsWith("/api/v1/channels/")
