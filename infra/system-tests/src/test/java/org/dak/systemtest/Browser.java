@@ -116,6 +116,55 @@ final class Browser {
 		return Boolean.TRUE.equals(loaded);
 	}
 
+	/**
+	 * The controls (buttons, fields, lists) under a selector whose computed font does not
+	 * start with the served family: each would draw Hindi with whatever the PC has, or
+	 * with boxes.
+	 * @return a line for each, empty when all use it
+	 */
+	@SuppressWarnings("unchecked")
+	static java.util.List<String> controlsNotIn(WebDriver browser, String selector, String family) {
+		return (java.util.List<String>) ((JavascriptExecutor) browser).executeScript("""
+				const family = arguments[1];
+				return [...document.querySelectorAll(arguments[0] + ' button, ' + arguments[0] + ' input, '
+				    + arguments[0] + ' textarea, ' + arguments[0] + ' select')]
+				  .filter((control) => !getComputedStyle(control).fontFamily.replace(/"/g, '').startsWith(family))
+				  .map((control) => control.outerHTML.slice(0, 80) + ': ' + getComputedStyle(control).fontFamily);
+				""", selector, family);
+	}
+
+	/**
+	 * Whether the desk's header bar is tall enough for what it holds (the title, the
+	 * desks, the language switch and sign-out): nothing cut off.
+	 */
+	static boolean headerFits(WebDriver browser) {
+		Object fits = ((JavascriptExecutor) browser).executeScript("""
+				const bar = document.querySelector('header.bar');
+				const box = bar.getBoundingClientRect();
+				const inner = [...bar.querySelectorAll('h1, nav a, .who button, .who span')]
+				  .filter((child) => child.offsetParent !== null)
+				  .map((child) => child.getBoundingClientRect());
+				return inner.length > 0 && inner.every((r) => r.top >= box.top - 1 && r.bottom <= box.bottom + 1);
+				""");
+		return Boolean.TRUE.equals(fits);
+	}
+
+	/**
+	 * The computed text colour and the colour behind an element, as the browser has them.
+	 */
+	static String colours(WebDriver browser, org.openqa.selenium.WebElement element) {
+		return (String) ((JavascriptExecutor) browser).executeScript("""
+				let node = arguments[0];
+				const ink = getComputedStyle(node).color;
+				let paper = 'rgba(0, 0, 0, 0)';
+				while (node && (paper === 'rgba(0, 0, 0, 0)' || paper === 'transparent')) {
+				  paper = getComputedStyle(node).backgroundColor;
+				  node = node.parentElement;
+				}
+				return ink + ' on ' + paper;
+				""", element);
+	}
+
 	/** Saves what the browser shows, as {@code target/screenshots/<name>.png}. */
 	static void screenshot(WebDriver browser, String name) {
 		try {

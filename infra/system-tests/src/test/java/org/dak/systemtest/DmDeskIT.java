@@ -57,6 +57,14 @@ class DmDeskIT extends DeskTest {
 		});
 		assertThat(browser.findElement(By.id("inbox-list")).getText()).contains("हैंडपंप खराब " + word)
 			.contains(in(language, "चिह्नांकन की प्रतीक्षा", "Awaiting marking"));
+		// what the DM sees on a desk filled with items: the header whole, every receipt
+		// number readable, every control in the served font
+		assertThat(Browser.headerFits(browser)).as("the header bar holds its title, desks and sign-out").isTrue();
+		assertThat(Browser.colours(browser,
+				browser.findElement(By.xpath("//*[@id='inbox-list']//button[normalize-space()='" + number + "']"))))
+			.as("a receipt number's colour on its background")
+			.doesNotStartWith("rgb(255, 255, 255) on rgb(255, 255, 255)");
+		assertThat(Browser.controlsNotIn(browser, "main", "Dak Devanagari")).isEmpty();
 
 		browser.findElement(By.cssSelector("#inbox-list input[value='" + number + "']")).click();
 		assertThat(browser.findElement(By.id("mark-selected")).getText())

@@ -122,6 +122,9 @@ class WebPagesIT {
 		});
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("feedback")));
+		assertThat(Browser.controlsNotIn(browser, "body", "Noto Sans Devanagari"))
+			.as("the feedback box and its buttons in the served font, not the PC's")
+			.isEmpty();
 		browser.findElement(By.cssSelector("#feedback input[value=false]")).click();
 		browser.findElement(By.id("feedback-reason")).sendKeys("कार्ड में नाम की वर्तनी गलत है");
 		browser.findElement(By.cssSelector("#feedback button[type=submit]")).click();

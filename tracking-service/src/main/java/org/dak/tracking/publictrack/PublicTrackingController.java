@@ -198,6 +198,7 @@ class PublicTrackingController {
 				h1{font-size:1.3rem;border-bottom:3px solid #b35900;padding-bottom:.3rem}
 				.status{font-size:1.2rem;background:#fff4e5;padding:.6rem;border-radius:.3rem}
 				dt{font-weight:600;margin-top:.5rem}dd{margin:0}
+				button,input,textarea,select{font:inherit}
 				li{margin:.4rem 0}time{color:#555}
 				.staff{margin-top:2rem;border-top:1px solid #ddd;padding-top:.5rem;font-size:.9rem}
 				</style></head>
