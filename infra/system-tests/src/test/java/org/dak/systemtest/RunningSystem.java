@@ -462,8 +462,13 @@ final class RunningSystem implements SystemUnderFaults {
 	@Override
 	public List<List<String>> mailRecipients() {
 		List<List<String>> recipients = new ArrayList<>();
+		java.util.Set<String> messages = new java.util.HashSet<>();
 		for (MimeMessage message : this.mail.getReceivedMessages()) {
 			try {
+				String notification = message.getHeader("X-Dak-Notification-Id", null);
+				if (notification != null && !messages.add(notification)) {
+					continue;
+				}
 				Address[] to = message.getAllRecipients();
 				recipients.add((to != null) ? Arrays.stream(to).map(Address::toString).toList() : List.of());
 			}

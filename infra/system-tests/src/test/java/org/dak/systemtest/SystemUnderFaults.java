@@ -71,7 +71,13 @@ interface SystemUnderFaults extends AutoCloseable {
 	/** The request bodies of the SMS messages the provider took. */
 	List<String> smsTaken();
 
-	/** The recipients of every e-mail sent. */
+	/**
+	 * The recipients of every e-mail sent, one entry for each message the system sent: a
+	 * message sent again (the notification service killed between handing it to the relay
+	 * and recording it, so it went again after the restart, as the README says it may)
+	 * carries the same {@code X-Dak-Notification-Id} and is counted once, as the SMS
+	 * count counts a message by its reference.
+	 */
 	List<List<String>> mailRecipients();
 
 	/** Sends a complaint by e-mail to the office's complaints box. */
