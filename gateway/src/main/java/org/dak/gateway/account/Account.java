@@ -40,13 +40,10 @@ record Account(@Id String username, String passwordHash, List<String> roles, Str
 				false, this.createdAt, this.version);
 	}
 
-	Account withSignInFailure(int failures) {
-		return new Account(this.username, this.passwordHash, this.roles, this.department, this.office, this.channel,
-				this.enabled, failures, this.passwordChangeRequired, this.createdAt, this.version);
-	}
-
+	/** Signed in: the failures in a row start again (failures are counted atomically). */
 	Account withSignInSuccess() {
-		return withSignInFailure(0);
+		return new Account(this.username, this.passwordHash, this.roles, this.department, this.office, this.channel,
+				this.enabled, 0, this.passwordChangeRequired, this.createdAt, this.version);
 	}
 
 	AccountView view() {

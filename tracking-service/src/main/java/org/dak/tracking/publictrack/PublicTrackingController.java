@@ -163,13 +163,14 @@ class PublicTrackingController {
 							<button type="submit">भेजें · Send</button>
 							<p id="feedback-answer" role="status" hidden></p></form>""");
 		}
-		body.append("""
-				<form id="preferences" hidden><h2>संदेश · Messages</h2>
-				<p>इस आवेदन और आपके अन्य आवेदनों के संदेश किस पर मिलें · Where you get messages about your items</p>
-				<label><input type="checkbox" name="sms"> SMS</label>
-				<label><input type="checkbox" name="email"> ई-मेल · E-mail</label>
-				<button type="submit">सहेजें · Save</button>
-				<p id="preferences-answer" role="status" hidden></p></form>""");
+		body.append(
+				"""
+						<form id="preferences" hidden><h2>संदेश · Messages</h2>
+						<p>इस आवेदन के संदेश किस पर मिलें (पावती और माँगा गया कोड हमेशा भेजे जाते हैं) · Where you get messages about this item (the receipt and a code you ask for always go)</p>
+						<label><input type="checkbox" name="sms"> SMS</label>
+						<label><input type="checkbox" name="email"> ई-मेल · E-mail</label>
+						<button type="submit">सहेजें · Save</button>
+						<p id="preferences-answer" role="status" hidden></p></form>""");
 		body.append("<p class=\"staff\"><a data-staff-item href=\"/staff/item?id=")
 			.append(e(view.receiptNumber()))
 			.append("\">कर्मचारी: पूरा विवरण देखें · Staff: open the full item</a></p>")
