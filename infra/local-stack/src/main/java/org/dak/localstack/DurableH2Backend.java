@@ -90,7 +90,8 @@ class DurableH2Backend extends H2Backend {
 	@Override
 	public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
 		Supplier<Document> run = () -> pinned(() -> super.handleCommand(channel, databaseName, command, query));
-		return changes(command, query) ? this.commits.change(run) : this.commits.read(run);
+		String collection = collection(databaseName, command, query);
+		return changes(command, query) ? this.commits.change(collection, run) : this.commits.read(collection, run);
 	}
 
 	@Override
@@ -100,7 +101,7 @@ class DurableH2Backend extends H2Backend {
 
 	@Override
 	public QueryResult handleQuery(MongoQuery query) {
-		return this.commits.read(() -> pinned(() -> super.handleQuery(query)));
+		return this.commits.read(null, () -> pinned(() -> super.handleQuery(query)));
 	}
 
 	/**
@@ -113,7 +114,7 @@ class DurableH2Backend extends H2Backend {
 		// outside the commands' lock: a rewrite changes no data, so a commit may take
 		// half of it; holding the lock held up every commit while it ran
 		if (this.store.compact(COMPACT_BELOW_FILL_RATE, COMPACT_WRITE_LIMIT)) {
-			this.commits.change(() -> null);
+			this.commits.change(null, () -> null);
 		}
 	}
 
@@ -138,6 +139,20 @@ class DurableH2Backend extends H2Backend {
 					&& (last.containsKey("$out") || last.containsKey("$merge"));
 		}
 		return !READS.contains(name.toLowerCase(Locale.ROOT));
+	}
+
+	/**
+	 * The one collection a command reads or changes, as {@code database.collection}, or
+	 * {@code null} when it may touch more than one (an aggregation may look up others;
+	 * dropping a database, or a command this list does not know, touches anything).
+	 */
+	static String collection(String databaseName, String name, Document command) {
+		Object collection = switch (name.toLowerCase(Locale.ROOT)) {
+			case "find", "count", "distinct", "insert", "update", "delete", "findandmodify" -> command.get(name);
+			case "getmore" -> command.get("collection");
+			default -> null;
+		};
+		return (collection instanceof String named) ? databaseName + "." + named : null;
 	}
 
 	private <T> T pinned(Supplier<T> command) {

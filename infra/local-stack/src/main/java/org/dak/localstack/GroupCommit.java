@@ -1,5 +1,7 @@
 package org.dak.localstack;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +23,10 @@ import org.h2.mvstore.MVStore;
  * commit takes that lock alone, so it writes only whole commands (never an index entry
  * without its document), and every ticket drawn before it is in it. A read waits for the
  * ticket of the newest change it may have seen, so nothing is ever answered that a crash
- * could still take back.
+ * could still take back. A command names the collection it works on (or none, when it may
+ * touch more than one): a read of one collection can have seen only the changes to that
+ * collection and those that named none, so it waits only for those, not for a write to
+ * another collection that happens to be on its way to disk.
  * <p>
  * Commits run on one thread of their own, one after the other.
  * <p>
@@ -40,6 +45,12 @@ final class GroupCommit {
 
 	/** The ticket of the newest changing command that has started. */
 	private final AtomicLong started = new AtomicLong();
+
+	/** The ticket of the newest changing command that named each collection. */
+	private final Map<String, AtomicLong> startedIn = new ConcurrentHashMap<>();
+
+	/** The ticket of the newest changing command that named no collection. */
+	private final AtomicLong startedAnywhere = new AtomicLong();
 
 	/** Every changing command with a ticket up to this one is on disk. */
 	private volatile long durable;
@@ -69,13 +80,20 @@ final class GroupCommit {
 
 	/**
 	 * Runs a command that may change the store, and returns once its change is on disk.
+	 * @param collection the collection it changes ({@code database.collection}), or
+	 * {@code null} when it may change more than one
 	 */
-	<T> T change(Supplier<T> command) {
+	<T> T change(String collection, Supplier<T> command) {
 		long ticket;
 		T result;
 		this.commands.readLock().lock();
 		try {
 			ticket = this.started.incrementAndGet();
+			// known before the change is made, so a read that sees the change also sees
+			// the ticket it must wait for
+			AtomicLong newest = (collection != null)
+					? this.startedIn.computeIfAbsent(collection, (name) -> new AtomicLong()) : this.startedAnywhere;
+			newest.accumulateAndGet(ticket, Math::max);
 			result = command.get();
 		}
 		finally {
@@ -88,11 +106,22 @@ final class GroupCommit {
 	/**
 	 * Runs a command that only reads, and returns once every change it may have seen is
 	 * on disk (at once when none is waiting).
+	 * @param collection the one collection it reads ({@code database.collection}), or
+	 * {@code null} when it may read more than one
 	 */
-	<T> T read(Supplier<T> command) {
+	<T> T read(String collection, Supplier<T> command) {
 		T result = command.get();
-		awaitDurable(this.started.get());
+		awaitDurable(mayHaveSeen(collection));
 		return result;
+	}
+
+	/** The newest change a read of the collection (or of anything, for null) may see. */
+	private long mayHaveSeen(String collection) {
+		if (collection == null) {
+			return this.started.get();
+		}
+		AtomicLong newest = this.startedIn.get(collection);
+		return Math.max(this.startedAnywhere.get(), (newest != null) ? newest.get() : 0);
 	}
 
 	/** Commits and syncs whatever has changed, for a clean stop. */

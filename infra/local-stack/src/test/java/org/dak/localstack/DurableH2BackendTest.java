@@ -36,4 +36,20 @@ class DurableH2BackendTest {
 		assertThat(DurableH2Backend.changes("aggregate", intoACollection)).isTrue();
 	}
 
+	@Test
+	void aCommandOnOneCollectionNamesItOthersNameNone() {
+		assertThat(DurableH2Backend.collection("tracking", "find", new Document("find", "cases")))
+			.isEqualTo("tracking.cases");
+		assertThat(DurableH2Backend.collection("intake", "findAndModify", new Document("findAndModify", "counters")))
+			.isEqualTo("intake.counters");
+		assertThat(DurableH2Backend.collection("tracking", "getMore",
+				new Document("getMore", 42L).append("collection", "cases")))
+			.isEqualTo("tracking.cases");
+
+		assertThat(DurableH2Backend.collection("tracking", "aggregate", new Document("aggregate", "cases"))).isNull();
+		assertThat(DurableH2Backend.collection("tracking", "dropDatabase", new Document("dropDatabase", 1))).isNull();
+		assertThat(DurableH2Backend.collection("tracking", "createIndexes", new Document("createIndexes", "cases")))
+			.isNull();
+	}
+
 }
