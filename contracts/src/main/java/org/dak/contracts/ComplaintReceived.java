@@ -27,9 +27,9 @@ import java.time.Instant;
  * @param category what it is about, e.g. {@code ration-card} (the Open311 service code or
  * the desk's choice), or {@code null}: deadline and routing rules may depend on it
  * @param sealedAccessCode the access code sealed for the notification service, which
- * sends it to the applicant (RSA-OAEP and AES-GCM with that service's public key, see the
- * README): no other reader of the topic can open it; {@code null} in events from before
- * sealing
+ * sends it to the applicant (RSA-OAEP and AES-GCM with that service's public key, see
+ * docs/access.md): no other reader of the topic can open it; {@code null} in events from
+ * before sealing
  * @param place where the item is about, when the applicant gave a place (Open311), or
  * {@code null}
  * @param mediaUrl a link to a photo of it the applicant gave (Open311 {@code media_url}),

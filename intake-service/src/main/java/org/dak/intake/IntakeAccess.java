@@ -8,9 +8,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Who may call intake (the README's access table). Submitting is open: the public may
- * submit web items, the receipt desk any item, an adapter its own channel's; the
- * submission itself checks which.
+ * Who may call intake (the access table in docs/access.md). Submitting is open: the
+ * public may submit web items, the receipt desk any item, an adapter its own channel's;
+ * the submission itself checks which.
  */
 @Configuration(proxyBeanMethods = false)
 class IntakeAccess {

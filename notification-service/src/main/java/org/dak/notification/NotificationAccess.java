@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Who may call notification (the README's access table).
+ * Who may call notification (the access table in docs/access.md).
  */
 @Configuration(proxyBeanMethods = false)
 class NotificationAccess {

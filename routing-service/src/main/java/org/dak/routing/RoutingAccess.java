@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Who may call routing (the README's access table): the marking desk and the department
- * master data are the DM's alone.
+ * Who may call routing (the access table in docs/access.md): the marking desk and the
+ * department master data are the DM's alone.
  */
 @Configuration(proxyBeanMethods = false)
 class RoutingAccess {

@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Who may call tracking (the README's access table). Which item an officer may see or
- * move is decided per item: only those marked to their department.
+ * Who may call tracking (the access table in docs/access.md). Which item an officer may
+ * see or move is decided per item: only those marked to their department.
  */
 @Configuration(proxyBeanMethods = false)
 class TrackingAccess {

@@ -16,9 +16,9 @@ import static org.dak.platform.Roles.DM;
 import static org.dak.platform.Roles.RECEIPT_DESK;
 
 /**
- * The coarse rule of every route: who may pass the gateway at all. The README's access
- * table says the same, and the authorisation matrix test checks the running system
- * against that table. Object-level rules (which items, which channel) are the services'.
+ * The coarse rule of every route: who may pass the gateway at all. The access table says
+ * the same, and the authorisation matrix test checks the running system against that
+ * table. Object-level rules (which items, which channel) are the services'.
  */
 public final class AccessTable {
 

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.dak.intake.complaint.IncomingItem;
 import org.dak.intake.complaint.ItemReceiver;
 import org.dak.platform.Problem;
+import org.dak.platform.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -70,12 +70,12 @@ class DakRegisterImport {
 	ImportJob start(String filename, String text, String createdBy) {
 		List<Csv.Row> rows = Csv.parse(text);
 		if (rows.isEmpty()) {
-			throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "empty-import", "Empty file", "The file has no rows.");
+			throw Refusal.invalid("empty-import", "Empty file", "The file has no rows.");
 		}
 		List<String> header = rows.get(0).fields().stream().map((h) -> h.strip().toLowerCase(Locale.ROOT)).toList();
 		List<String> missing = COLUMNS.stream().filter((column) -> !header.contains(column)).toList();
 		if (!missing.isEmpty()) {
-			throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "import-columns", "Columns missing",
+			throw Refusal.invalid("import-columns", "Columns missing",
 					"The first line must name the columns " + COLUMNS + "; missing: " + missing + ".");
 		}
 		List<Csv.Row> records = rows.subList(1, rows.size());
@@ -133,7 +133,7 @@ class DakRegisterImport {
 			return new ImportJob.RowResult(record.line(), registerNo, received.created() ? "ACCEPTED" : "DUPLICATE",
 					received.receiptNumber(), received.created() ? null : "imported before");
 		}
-		catch (ItemReceiver.InvalidItemException | Problem ex) {
+		catch (ItemReceiver.InvalidItemException | Problem | Refusal ex) {
 			this.meters.counter("dak.intake.rejected", "reason", "invalid-import-row").increment();
 			return new ImportJob.RowResult(record.line(), registerNo, "INVALID", null,
 					(ex instanceof Problem problem) ? problem.getBody().getDetail() : ex.getMessage());

@@ -14,6 +14,7 @@ import java.util.Optional;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.dak.contracts.Applicant;
 import org.dak.contracts.ComplaintReceived;
+import org.dak.contracts.OfficeTime;
 import org.dak.support.seal.Sealing;
 import org.dak.intake.IntakeProperties;
 import org.dak.support.attachment.Attachments;
@@ -23,12 +24,11 @@ import org.dak.support.identity.AccessCodes;
 import org.dak.support.identity.ReceiptNumbers;
 import org.dak.support.events.EventJson;
 import org.dak.support.events.OutboxEvent;
-import org.dak.platform.Problem;
+import org.dak.platform.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,7 +41,7 @@ class ComplaintIntake {
 
 	private static final Logger log = LoggerFactory.getLogger(ComplaintIntake.class);
 
-	static final ZoneId OFFICE_TIME = ZoneId.of("Asia/Kolkata");
+	static final ZoneId OFFICE_TIME = OfficeTime.ZONE;
 
 	private final ComplaintRepository complaints;
 
@@ -162,7 +162,7 @@ class ComplaintIntake {
 
 	private static Outcome retried(Complaint earlier, String fingerprint) {
 		if (!earlier.requestFingerprint().equals(fingerprint)) {
-			throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused",
+			throw Refusal.invalid("idempotency-key-reused", "Idempotency key reused",
 					"This idempotency key was already used for a different submission (receipt " + earlier.id()
 							+ "). Use a new key for a new item.");
 		}

@@ -28,6 +28,7 @@ import org.dak.support.attachment.Upload;
 import org.dak.intake.complaint.IncomingItem;
 import org.dak.intake.complaint.ItemReceiver;
 import org.dak.platform.Problem;
+import org.dak.platform.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -219,7 +220,7 @@ class MailboxPoller {
 			log.info("Message {} from mailbox {} is item {}", messageId, mailbox.name(), received.receiptNumber());
 			return received.created();
 		}
-		catch (ItemReceiver.InvalidItemException | Problem ex) {
+		catch (ItemReceiver.InvalidItemException | Problem | Refusal ex) {
 			// a message that can never become an item is left read, and counted, not
 			// retried for ever
 			this.meters.counter("dak.intake.rejected", "reason", "invalid-mail").increment();

@@ -12,6 +12,7 @@ import org.dak.contracts.DeadlineBreached;
 import org.dak.contracts.DeadlineNeared;
 import org.dak.contracts.OneTimeCodeIssued;
 import org.dak.contracts.StatusUpdated;
+import org.dak.contracts.ItemStatus;
 import org.dak.notification.NotificationProperties;
 import org.dak.notification.template.Template;
 import org.dak.notification.template.Templates;
@@ -78,14 +79,14 @@ class Messages {
 			// DM's desk changed nothing the applicant was told
 			return Optional.empty();
 		}
-		return switch (event.status()) {
-			case "IN_PROGRESS" -> Optional.of(Template.STATUS_IN_PROGRESS);
-			case "DISPOSED" -> Optional.of(Template.STATUS_DISPOSED);
-			case "REJECTED" -> Optional.of(Template.STATUS_REJECTED);
+		return ItemStatus.of(event.status()).flatMap((status) -> switch (status) {
+			case IN_PROGRESS -> Optional.of(Template.STATUS_IN_PROGRESS);
+			case DISPOSED -> Optional.of(Template.STATUS_DISPOSED);
+			case REJECTED -> Optional.of(Template.STATUS_REJECTED);
 			// MARKED is told from complaint-routed; RETURNED and RECALLED go back to
 			// the DM; CLOSED and REOPENED come from the applicant: not news for them
 			default -> Optional.empty();
-		};
+		});
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.dak.contracts.OfficeTime;
 import org.dak.notification.NotificationProperties;
 import org.dak.notification.template.Template;
 import org.dak.support.mongo.Maintenance;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
 @Component
 class OfficerDigest {
 
-	private static final ZoneId OFFICE_TIME = ZoneId.of("Asia/Kolkata");
+	private static final ZoneId OFFICE_TIME = OfficeTime.ZONE;
 
 	private final MongoTemplate mongo;
 
@@ -76,7 +77,7 @@ class OfficerDigest {
 		}
 	}
 
-	@Scheduled(cron = "${dak.notification.officer-digest.cron:0 0 9 * * MON-SAT}", zone = "Asia/Kolkata")
+	@Scheduled(cron = "${dak.notification.officer-digest.cron:0 0 9 * * MON-SAT}", zone = OfficeTime.ZONE_ID)
 	void daily() {
 		if (enabled()) {
 			sendOnce(LocalDate.now(OFFICE_TIME));

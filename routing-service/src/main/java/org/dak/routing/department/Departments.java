@@ -11,7 +11,7 @@ import java.util.function.UnaryOperator;
 import org.dak.contracts.DepartmentChanged;
 import org.dak.contracts.Office;
 import org.dak.contracts.Officer;
-import org.dak.platform.Problem;
+import org.dak.platform.Refusal;
 import org.dak.support.events.Outbox;
 import org.dak.support.events.OutboxEvent;
 
@@ -22,7 +22,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,7 +61,7 @@ public class Departments implements ApplicationRunner {
 				try {
 					create(new Department(seed.code(), seed.name(), seed.nameHi(), officer, List.of(), 0L, List.of()));
 				}
-				catch (Problem ex) {
+				catch (Refusal ex) {
 					// another instance seeded it at the same moment
 				}
 			}
@@ -91,7 +90,7 @@ public class Departments implements ApplicationRunner {
 					List.of(OutboxEvent.pending(event, department.code(), event.eventId(), now))));
 		}
 		catch (DuplicateKeyException ex) {
-			throw new Problem(HttpStatus.CONFLICT, "department-exists", "Department exists",
+			throw Refusal.conflict("department-exists", "Department exists",
 					"There is already a department with the code " + department.code() + ".");
 		}
 		return find(department.code()).orElseThrow();
@@ -134,12 +133,12 @@ public class Departments implements ApplicationRunner {
 				return find(code).orElseThrow();
 			}
 		}
-		throw new Problem(HttpStatus.CONFLICT, "concurrent-change", "Changed meanwhile",
+		throw Refusal.conflict("concurrent-change", "Changed meanwhile",
 				"Department " + code + " is being changed by someone else; try again.");
 	}
 
-	static Problem unknown(String code) {
-		return new Problem(HttpStatus.NOT_FOUND, "unknown-department", "Unknown department",
+	static Refusal unknown(String code) {
+		return Refusal.notFound("unknown-department", "Unknown department",
 				"There is no department with the code " + code + ". GET /api/v1/departments lists them.");
 	}
 

@@ -13,11 +13,12 @@ import org.dak.contracts.ComplaintRecalled;
 import org.dak.contracts.ComplaintRouted;
 import org.dak.contracts.DeadlineBreached;
 import org.dak.contracts.StatusUpdated;
+import org.dak.contracts.ItemStatus;
 import org.dak.routing.department.Department;
 import org.dak.routing.department.Departments;
 import org.dak.support.events.Outbox;
 import org.dak.support.events.OutboxEvent;
-import org.dak.platform.Problem;
+import org.dak.platform.Refusal;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -27,7 +28,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -100,7 +100,7 @@ class Inbox {
 				}
 				return;
 			}
-			boolean awaiting = BACK_TO_THE_DESK.contains(event.status());
+			boolean awaiting = ItemStatus.of(event.status()).map(ItemStatus::waitsForMarking).orElse(false);
 			InboxState state = awaiting ? InboxState.AWAITING_MARKING : InboxState.MARKED;
 			Update update = new Update().set("caseStatus", event.status());
 			boolean moved = item.state() != state
@@ -284,7 +284,7 @@ class Inbox {
 		Department department = known(marking.departmentCode());
 		for (String copy : marking.copyTo()) {
 			if (copy.equals(department.code())) {
-				throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "copy-to-primary", "Copy to the same department",
+				throw Refusal.invalid("copy-to-primary", "Copy to the same department",
 						copy + " is the department the item is marked to; a copy goes to other departments.");
 			}
 			known(copy);
@@ -292,12 +292,12 @@ class Inbox {
 		InboxItem item = existing(complaintId);
 		mustBeOpen(item, again ? "re-marked" : "marked");
 		if (again && item.state() != InboxState.MARKED) {
-			throw new Problem(HttpStatus.CONFLICT, "not-marked", "Not marked yet", "Item " + complaintId
+			throw Refusal.conflict("not-marked", "Not marked yet", "Item " + complaintId
 					+ " is not marked to any department" + standing(item) + ": mark it instead of re-marking.");
 		}
 		if ((!again && item.state() != InboxState.AWAITING_MARKING)
 				|| (again && department.code().equals(item.departmentCode()))) {
-			throw new Problem(HttpStatus.CONFLICT, "already-marked", "Already marked",
+			throw Refusal.conflict("already-marked", "Already marked",
 					"Item " + complaintId + " is already marked to " + item.departmentCode() + ".");
 		}
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -323,25 +323,16 @@ class Inbox {
 		return InboxEntry.of(find(complaintId).orElseThrow());
 	}
 
-	/**
-	 * Statuses after which the desk has nothing more to decide, unless the applicant
-	 * appeals.
-	 */
-	private static final java.util.Set<String> SETTLED = java.util.Set.of("DISPOSED", "REJECTED", "CLOSED");
-
-	/** Statuses with which an item waits for marking again. */
-	private static final java.util.Set<String> BACK_TO_THE_DESK = java.util.Set.of("RETURNED", "RECALLED", "REOPENED");
-
 	private static final int ATTEMPTS = 5;
 
 	private static void mustBeOpen(InboxItem item, String what) {
-		if (item.caseStatus() != null && SETTLED.contains(item.caseStatus())) {
-			Problem problem = new Problem(HttpStatus.CONFLICT, "item-settled", "Item settled",
-					"Item " + item.id() + " is " + item.caseStatus() + " by " + item.departmentCode()
-							+ "; it cannot be " + what + ". Only the applicant's appeal reopens it, and it then "
-							+ "comes back to this inbox.");
-			problem.getBody().setProperty("itemStatus", item.caseStatus());
-			throw problem;
+		if (ItemStatus.of(item.caseStatus()).map(ItemStatus::isSettled).orElse(false)) {
+			throw Refusal
+				.conflict("item-settled", "Item settled",
+						"Item " + item.id() + " is " + item.caseStatus() + " by " + item.departmentCode()
+								+ "; it cannot be " + what + ". Only the applicant's appeal reopens it, and it then "
+								+ "comes back to this inbox.")
+				.with("itemStatus", item.caseStatus());
 		}
 	}
 
@@ -350,8 +341,8 @@ class Inbox {
 	}
 
 	private InboxItem existing(String complaintId) {
-		return find(complaintId).orElseThrow(() -> new Problem(HttpStatus.NOT_FOUND, "complaint-not-found",
-				"Complaint not found", "No item " + complaintId + " is in the inbox."));
+		return find(complaintId).orElseThrow(() -> Refusal.notFound("complaint-not-found", "Complaint not found",
+				"No item " + complaintId + " is in the inbox."));
 	}
 
 	/** Writes a decision on the item as read, or refuses if it changed meanwhile. */
@@ -360,14 +351,14 @@ class Inbox {
 			.write("inbox", item.id(),
 					() -> this.mongo.updateFirst(Query.query(unchanged(item)), update, InboxItem.class))
 			.getMatchedCount() == 0) {
-			throw new Problem(HttpStatus.CONFLICT, "changed-meanwhile", "Changed meanwhile",
+			throw Refusal.conflict("changed-meanwhile", "Changed meanwhile",
 					"Item " + item.id() + " changed while you worked on it; look at it again.");
 		}
 	}
 
 	private Department known(String code) {
 		return this.departments.find(code)
-			.orElseThrow(() -> new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-department", "Unknown department",
+			.orElseThrow(() -> Refusal.invalid("unknown-department", "Unknown department",
 					"There is no department with the code " + code + ". GET /api/v1/departments lists them."));
 	}
 
@@ -379,7 +370,7 @@ class Inbox {
 		InboxItem item = existing(complaintId);
 		mustBeOpen(item, "recalled");
 		if (item.state() != InboxState.MARKED) {
-			throw new Problem(HttpStatus.CONFLICT, "not-marked", "Not marked", "Item " + complaintId
+			throw Refusal.conflict("not-marked", "Not marked", "Item " + complaintId
 					+ " is not marked to any department" + standing(item) + ": there is nothing to recall.");
 		}
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -411,12 +402,11 @@ class Inbox {
 				mark(complaintId, marking, markedBy, false);
 				outcomes.add(new BatchOutcome(complaintId, "MARKED", null));
 			}
-			catch (Problem ex) {
-				if (ex.getBody().getType() != null
-						&& ex.getBody().getType().toString().endsWith("unknown-department")) {
+			catch (Refusal ex) {
+				if (ex.kind().equals("unknown-department")) {
 					throw ex;
 				}
-				outcomes.add(new BatchOutcome(complaintId, "REFUSED", ex.getBody().getDetail()));
+				outcomes.add(new BatchOutcome(complaintId, "REFUSED", ex.detail()));
 			}
 		}
 		return outcomes;

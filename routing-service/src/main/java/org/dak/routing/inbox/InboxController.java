@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.dak.contracts.OfficeTime;
 import org.dak.support.security.DakUser;
 import org.dak.platform.Problem;
 
@@ -36,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/inbox")
 class InboxController {
 
-	private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
+	private static final ZoneId IST = OfficeTime.ZONE;
 
 	private final Inbox inbox;
 

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.dak.tracking.deadline.AgeBucket;
 import org.dak.tracking.deadline.DeadlinePolicy;
-import org.dak.tracking.timeline.CaseStatus;
+import org.dak.contracts.ItemStatus;
+import org.dak.contracts.OfficeTime;
 import org.dak.tracking.timeline.Cases;
 import org.dak.tracking.timeline.LiveCases;
 import org.dak.tracking.timeline.OpenItems;
@@ -28,10 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DashboardController {
 
-	private static final ZoneId OFFICE_TIME = ZoneId.of("Asia/Kolkata");
-
-	private static final List<int[]> AGE_BUCKETS = List.of(new int[] { 0, 15 }, new int[] { 16, 30 },
-			new int[] { 31, 45 }, new int[] { 46, 60 }, new int[] { 61, Integer.MAX_VALUE });
+	private static final ZoneId OFFICE_TIME = OfficeTime.ZONE;
 
 	private final Cases cases;
 
@@ -76,14 +75,13 @@ class DashboardController {
 		LocalDate today = today();
 		Figures.Counts counts = this.figures.figures();
 		Map<String, Integer> openByAge = new java.util.LinkedHashMap<>();
-		AGE_BUCKETS.forEach((bucket) -> openByAge.put(label(bucket), 0));
-		this.openItems.byDepartmentAndDay().values().forEach((days) -> days.forEach((received, count) -> {
-			int age = this.policy.age(received, today);
-			AGE_BUCKETS.stream()
-				.filter((bucket) -> age >= bucket[0] && age <= bucket[1])
-				.findFirst()
-				.ifPresent((bucket) -> openByAge.merge(label(bucket), count.intValue(), Integer::sum));
-		}));
+		for (AgeBucket bucket : AgeBucket.values()) {
+			openByAge.put(bucket.label(), 0);
+		}
+		this.openItems.byDepartmentAndDay()
+			.values()
+			.forEach((days) -> days.forEach((received, count) -> openByAge
+				.merge(AgeBucket.of(this.policy.age(received, today)).label(), count.intValue(), Integer::sum)));
 		Map<String, Integer> overdueByDepartment = new TreeMap<>();
 		for (LiveCases.LiveCase c : open()) {
 			if (c.dueDate() != null && this.policy.isOverdue(c.dueDate(), today)) {
@@ -154,7 +152,7 @@ class DashboardController {
 		long open = counts.byStatus()
 			.entrySet()
 			.stream()
-			.filter((entry) -> Figures.isOpen(CaseStatus.valueOf(entry.getKey())))
+			.filter((entry) -> ItemStatus.valueOf(entry.getKey()).isOpen())
 			.mapToLong(Map.Entry::getValue)
 			.sum();
 		long disposed = counts.disposalDays().values().stream().mapToLong(Long::longValue).sum();
@@ -198,10 +196,6 @@ class DashboardController {
 
 	private LocalDate today() {
 		return this.clock.instant().atZone(OFFICE_TIME).toLocalDate();
-	}
-
-	private static String label(int[] bucket) {
-		return (bucket[1] == Integer.MAX_VALUE) ? "over " + (bucket[0] - 1) : bucket[0] + "-" + bucket[1];
 	}
 
 }

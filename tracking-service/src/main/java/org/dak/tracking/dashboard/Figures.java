@@ -12,7 +12,8 @@ import org.bson.Document;
 import org.dak.tracking.deadline.DeadlinePolicy;
 import org.dak.tracking.timeline.CaseFacts;
 import org.dak.tracking.timeline.CountingReadModel;
-import org.dak.tracking.timeline.CaseStatus;
+import org.dak.contracts.ItemStatus;
+import org.dak.contracts.OfficeTime;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ class Figures extends CountingReadModel {
 
 	static final String COLLECTION = "dashboard_figures";
 
-	private static final ZoneId OFFICE_TIME = ZoneId.of("Asia/Kolkata");
+	private static final ZoneId OFFICE_TIME = OfficeTime.ZONE;
 
 	private final DeadlinePolicy policy;
 
@@ -123,10 +124,6 @@ class Figures extends CountingReadModel {
 
 	private static long number(Object value) {
 		return (value instanceof Number number) ? number.longValue() : 0;
-	}
-
-	static boolean isOpen(CaseStatus status) {
-		return status != CaseStatus.DISPOSED && status != CaseStatus.REJECTED && status != CaseStatus.CLOSED;
 	}
 
 }

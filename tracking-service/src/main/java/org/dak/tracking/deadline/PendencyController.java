@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.dak.contracts.OfficeTime;
 import org.dak.tracking.timeline.Cases;
 import org.dak.tracking.timeline.LiveCases;
 import org.dak.tracking.timeline.OpenItems;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PendencyController {
 
-	private static final ZoneId OFFICE_TIME = ZoneId.of("Asia/Kolkata");
+	private static final ZoneId OFFICE_TIME = OfficeTime.ZONE;
 
 	private final Cases cases;
 
@@ -52,10 +53,10 @@ class PendencyController {
 		Map<String, int[]> counts = new TreeMap<>();
 		this.openItems.byDepartmentAndDay().forEach((department, days) -> days.forEach((received, count) -> {
 			int[] row = counts.computeIfAbsent(department, (key) -> new int[4]);
-			int age = this.policy.age(received, today);
+			AgeBucket age = AgeBucket.of(this.policy.age(received, today));
 			row[0] += count.intValue();
-			row[1] += (age > 45) ? count.intValue() : 0;
-			row[2] += (age > 60) ? count.intValue() : 0;
+			row[1] += age.olderThan45() ? count.intValue() : 0;
+			row[2] += age.olderThan60() ? count.intValue() : 0;
 		}));
 		// only items at a department have a due date
 		for (LiveCases.LiveCase open : this.cases.open()) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import org.dak.contracts.OfficeTime;
 import org.dak.tracking.timeline.OpenItems;
 
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PendingGauges {
 
-	private static final ZoneId OFFICE_TIME = ZoneId.of("Asia/Kolkata");
+	private static final ZoneId OFFICE_TIME = OfficeTime.ZONE;
 
 	private final OpenItems openItems;
 
@@ -43,8 +44,7 @@ class PendingGauges {
 		LocalDate today = this.clock.instant().atZone(OFFICE_TIME).toLocalDate();
 		Map<List<String>, Integer> counts = new HashMap<>();
 		this.openItems.byDepartmentAndDay().forEach((department, days) -> days.forEach((received, count) -> {
-			int age = this.policy.age(received, today);
-			String bucket = (age > 60) ? "over-60" : (age > 45) ? "46-60" : "0-45";
+			String bucket = AgeBucket.of(this.policy.age(received, today)).band();
 			counts.merge(List.of(department, bucket), count.intValue(), Integer::sum);
 		}));
 		List<MultiGauge.Row<?>> rows = new ArrayList<>();

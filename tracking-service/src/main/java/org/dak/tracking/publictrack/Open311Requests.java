@@ -15,7 +15,8 @@ import java.util.function.Predicate;
 import org.dak.contracts.Place;
 import org.dak.platform.Open311Services;
 import org.dak.support.identity.ReceiptNumbers;
-import org.dak.tracking.timeline.CaseStatus;
+import org.dak.contracts.ItemStatus;
+import org.dak.contracts.OfficeTime;
 import org.dak.tracking.timeline.Cases;
 import org.dak.tracking.timeline.ComplaintCase;
 
@@ -42,9 +43,7 @@ class Open311Requests {
 
 	private static final int BATCH = 100;
 
-	private static final ZoneId OFFICE_TIME = ZoneId.of("Asia/Kolkata");
-
-	private static final Set<CaseStatus> CLOSED = Set.of(CaseStatus.DISPOSED, CaseStatus.REJECTED, CaseStatus.CLOSED);
+	private static final ZoneId OFFICE_TIME = OfficeTime.ZONE;
 
 	private final Cases cases;
 
@@ -143,7 +142,7 @@ class Open311Requests {
 	}
 
 	private static boolean isOpen(ComplaintCase c) {
-		return !CLOSED.contains(c.status());
+		return c.status() == null || c.status().isOpen();
 	}
 
 	private static String serviceCode(ComplaintCase c) {

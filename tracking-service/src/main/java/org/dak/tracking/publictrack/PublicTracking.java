@@ -4,13 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 
-import org.dak.platform.Problem;
+import org.dak.platform.Refusal;
 import org.dak.support.identity.AccessCodes;
 import org.dak.support.identity.ReceiptNumbers;
 import org.dak.tracking.timeline.Cases;
 import org.dak.tracking.timeline.ComplaintCase;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,7 +41,7 @@ class PublicTracking {
 	Optional<PublicView> feedback(String receiptNumber, String accessCode, String oneTimeCode, boolean satisfied,
 			String reason) {
 		if (accessCode == null && oneTimeCode == null) {
-			throw new Problem(HttpStatus.FORBIDDEN, "code-required", "Code required",
+			throw Refusal.notAllowed("code-required", "Code required",
 					"Feedback needs the access code printed on the receipt (code=), or a one-time code sent to the "
 							+ "registered mobile or e-mail (otp=; ask for one with POST /api/v1/public/track/"
 							+ "{receiptNumber}/one-time-code).");

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.dak.contracts.OfficeTime;
 import org.dak.platform.Problem;
 
 import org.springframework.http.CacheControl;
@@ -31,7 +32,7 @@ import org.springframework.web.util.HtmlUtils;
 class PublicTrackingController {
 
 	private static final DateTimeFormatter IST = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm")
-		.withZone(ZoneId.of("Asia/Kolkata"));
+		.withZone(OfficeTime.ZONE);
 
 	private final PublicTracking tracking;
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.dak.tracking.timeline.CaseStatus;
+import org.dak.contracts.ItemStatus;
 import org.dak.tracking.timeline.ComplaintCase;
 import org.dak.tracking.timeline.Step;
 import org.dak.tracking.timeline.TimelineEntry;
@@ -19,7 +19,7 @@ import org.dak.tracking.timeline.TimelineEntry;
 record PublicView(String receiptNumber, String status, String statusEn, String statusHi, String subject,
 		Instant receivedAt, Department department, LocalDate dueDate, Applicant applicant, List<Entry> timeline) {
 
-	private static final Set<CaseStatus> PUBLIC_NOTES = Set.of(CaseStatus.DISPOSED, CaseStatus.REJECTED);
+	private static final Set<ItemStatus> PUBLIC_NOTES = Set.of(ItemStatus.DISPOSED, ItemStatus.REJECTED);
 
 	record Department(String code, String name, String nameHi) {
 	}

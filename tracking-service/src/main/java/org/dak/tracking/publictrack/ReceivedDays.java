@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.dak.contracts.OfficeTime;
 import org.dak.support.identity.ReceiptNumbers;
 import org.dak.tracking.timeline.CaseFacts;
 import org.dak.tracking.timeline.CaseReadModel;
@@ -35,7 +36,7 @@ class ReceivedDays implements CaseReadModel {
 
 	static final String DISTRICTS = "received_districts";
 
-	private static final ZoneId OFFICE_TIME = ZoneId.of("Asia/Kolkata");
+	private static final ZoneId OFFICE_TIME = OfficeTime.ZONE;
 
 	private final MongoTemplate mongo;
 

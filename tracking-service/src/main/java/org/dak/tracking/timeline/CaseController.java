@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import org.dak.contracts.ItemStatus;
 import org.dak.support.attachment.Attachments;
 import org.dak.support.attachment.Upload;
 import org.dak.support.security.DakUser;
@@ -50,7 +51,7 @@ class CaseController {
 
 	@GetMapping
 	PagedModel<CaseView> queue(@RequestParam(required = false) String department,
-			@RequestParam(required = false) CaseStatus status, @RequestParam(defaultValue = "false") boolean overdue,
+			@RequestParam(required = false) ItemStatus status, @RequestParam(defaultValue = "false") boolean overdue,
 			@RequestParam(defaultValue = "false") boolean dueSoon,
 			@RequestParam(required = false) @Pattern(regexp = "[A-Z][A-Z0-9_]{1,29}") String office,
 			@RequestParam(defaultValue = "false") boolean copies, @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -78,7 +79,7 @@ class CaseController {
 	CaseView item(@PathVariable String complaintId) {
 		return this.cases.visibleTo(complaintId, DakUser.current().orElseThrow())
 			.map((c) -> CaseView.of(c, this.messages.of(complaintId)))
-			.orElseThrow(() -> notFound(complaintId));
+			.orElseThrow(() -> Cases.notFound(complaintId));
 	}
 
 	@PostMapping("/{complaintId}/status")
@@ -117,11 +118,6 @@ class CaseController {
 		return Attachments.download(this.cases.evidence(complaintId, fileId, DakUser.current().orElseThrow())
 			.orElseThrow(() -> new Problem(HttpStatus.NOT_FOUND, "evidence-not-found", "Evidence not found",
 					"Item " + complaintId + " has no evidence file " + fileId + " you may see.")));
-	}
-
-	static Problem notFound(String complaintId) {
-		return new Problem(HttpStatus.NOT_FOUND, "complaint-not-found", "Complaint not found",
-				"No item " + complaintId + " is being tracked.");
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.dak.tracking.timeline;
 
+import org.dak.contracts.ItemStatus;
+
 import java.time.Instant;
 
 /**
@@ -11,7 +13,7 @@ import java.time.Instant;
  * @param receivedAt when it was received
  * @param firstDisposedAt when it was first disposed, if it was
  */
-public record CaseFacts(CaseStatus status, String channel, String departmentCode, Instant receivedAt,
+public record CaseFacts(ItemStatus status, String channel, String departmentCode, Instant receivedAt,
 		Instant firstDisposedAt) {
 
 	/** Whether the dashboards count it: an item received, with a status. */

@@ -5,13 +5,14 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.dak.contracts.Place;
+import org.dak.contracts.ItemStatus;
 
 /**
  * An item as staff see it; the messages sent about it come with the single item, not in
  * the queue. The place it is about and a link to the applicant's photo of it come when
  * the applicant gave them (Open311 reports).
  */
-record CaseView(String complaintId, CaseStatus status, String statusEn, String statusHi, String departmentCode,
+record CaseView(String complaintId, ItemStatus status, String statusEn, String statusHi, String departmentCode,
 		String departmentName, String departmentNameHi, String officeCode, List<String> copiedTo, LocalDate dueDate,
 		String channel, String category, String subject, Instant receivedAt, ComplaintCase.MaskedApplicant applicant,
 		List<TimelineEntry> timeline, List<CaseMessages.MessageSent> messages, Place place, String mediaUrl) {

@@ -21,7 +21,8 @@ import org.dak.contracts.ComplaintReceived;
 import org.dak.contracts.ComplaintRouted;
 import org.dak.contracts.DeadlineBreached;
 import org.dak.contracts.StatusUpdated;
-import org.dak.platform.Problem;
+import org.dak.contracts.ItemStatus;
+import org.dak.platform.Refusal;
 import org.dak.support.attachment.Attachments;
 import org.dak.support.attachment.StoredAttachment;
 import org.dak.support.attachment.Upload;
@@ -38,7 +39,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.gridfs.GridFsResource;
-import org.springframework.http.HttpStatus;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 
@@ -50,10 +50,6 @@ import org.springframework.stereotype.Service;
 public class Cases {
 
 	private static final int ATTEMPTS = 5;
-
-	/** Statuses of items not yet settled. */
-	static final List<CaseStatus> OPEN = List.of(CaseStatus.RECEIVED, CaseStatus.MARKED, CaseStatus.IN_PROGRESS,
-			CaseStatus.RETURNED, CaseStatus.RECALLED, CaseStatus.REOPENED);
 
 	private final CaseRepository cases;
 
@@ -105,16 +101,15 @@ public class Cases {
 	 */
 	StatusUpdated step(String complaintId, Step step, DakUser officer, String note, String office,
 			List<Upload> evidence) {
-		ComplaintCase complaintCase = visibleTo(complaintId, officer)
-			.orElseThrow(() -> CaseController.notFound(complaintId));
+		ComplaintCase complaintCase = visibleTo(complaintId, officer).orElseThrow(() -> notFound(complaintId));
 		if (step == Step.FORWARD
 				&& (office == null || this.directory.office(complaintCase.departmentCode(), office).isEmpty())) {
-			throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-office", "Unknown office",
+			throw Refusal.invalid("unknown-office", "Unknown office",
 					"Name an office below " + complaintCase.departmentCode() + " (officeCode); GET /api/v1/departments/"
 							+ complaintCase.departmentCode() + " lists them.");
 		}
 		if (!evidence.isEmpty() && step != Step.ACTION_TAKEN) {
-			throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "evidence-not-expected", "Evidence not expected",
+			throw Refusal.invalid("evidence-not-expected", "Evidence not expected",
 					"Evidence files go with ACTION_TAKEN.");
 		}
 		List<StoredAttachment> stored = this.attachments.store(complaintId, evidence);
@@ -123,8 +118,7 @@ public class Cases {
 			.toList();
 		try {
 			StatusUpdated event = retried(() -> {
-				ComplaintCase current = visibleTo(complaintId, officer)
-					.orElseThrow(() -> CaseController.notFound(complaintId));
+				ComplaintCase current = visibleTo(complaintId, officer).orElseThrow(() -> notFound(complaintId));
 				StatusUpdated stepped = current.step(step, officer.department(), note, office, files,
 						officer.username(), this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
 				this.cases.save(current);
@@ -144,11 +138,10 @@ public class Cases {
 		return visibleTo(complaintId, user).flatMap((c) -> this.attachments.open(complaintId, fileId));
 	}
 
-	StatusUpdated changeStatus(String complaintId, CaseStatus next, DakUser officer, String note) {
+	StatusUpdated changeStatus(String complaintId, ItemStatus next, DakUser officer, String note) {
 		Instant[] received = new Instant[1];
 		StatusUpdated event = retried(() -> {
-			ComplaintCase complaintCase = visibleTo(complaintId, officer)
-				.orElseThrow(() -> CaseController.notFound(complaintId));
+			ComplaintCase complaintCase = visibleTo(complaintId, officer).orElseThrow(() -> notFound(complaintId));
 			StatusUpdated changed = complaintCase.changeStatus(next, officer.department(), note, officer.username(),
 					this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
 			this.cases.save(complaintCase);
@@ -156,7 +149,7 @@ public class Cases {
 			return changed;
 		});
 		this.meters.counter("dak.status.updates", "status", next.name(), "step", "none").increment();
-		if (next == CaseStatus.DISPOSED && received[0] != null) {
+		if (next == ItemStatus.DISPOSED && received[0] != null) {
 			disposalTime(event.departmentCode())
 				.record(Duration.between(received[0], event.occurredAt()).toHours() / 24.0);
 		}
@@ -207,7 +200,7 @@ public class Cases {
 	 * @param copies the items copied to the department for information, instead of those
 	 * marked to it
 	 */
-	record QueueFilter(String department, CaseStatus status, boolean overdue, boolean dueSoon, String office,
+	record QueueFilter(String department, ItemStatus status, boolean overdue, boolean dueSoon, String office,
 			boolean copies) {
 	}
 
@@ -339,7 +332,7 @@ public class Cases {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		int closed = 0;
 		for (LiveCases.LiveCase live : this.live.all()) {
-			if (live.status() != CaseStatus.DISPOSED || live.disposedAt() == null
+			if (live.status() != ItemStatus.DISPOSED || live.disposedAt() == null
 					|| live.disposedAt().plus(after).isAfter(now)) {
 				continue;
 			}
@@ -350,7 +343,7 @@ public class Cases {
 			if (disposed.closeIfUnanswered(after, now).isPresent()) {
 				try {
 					this.cases.save(disposed);
-					this.meters.counter("dak.status.updates", "status", CaseStatus.CLOSED.name(), "step", "none")
+					this.meters.counter("dak.status.updates", "status", ItemStatus.CLOSED.name(), "step", "none")
 						.increment();
 					closed++;
 				}
@@ -395,6 +388,12 @@ public class Cases {
 			change.accept(complaintCase);
 			return this.cases.save(complaintCase);
 		});
+	}
+
+	/** No such item, or none the caller may see: the same answer either way. */
+	static Refusal notFound(String complaintId) {
+		return Refusal.notFound("complaint-not-found", "Complaint not found",
+				"No item " + complaintId + " is being tracked.");
 	}
 
 }

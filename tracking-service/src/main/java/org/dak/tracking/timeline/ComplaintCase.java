@@ -5,7 +5,9 @@ import java.time.ZoneId;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 import org.dak.contracts.ComplaintRecalled;
@@ -15,9 +17,11 @@ import org.dak.contracts.ComplaintRouted;
 import org.dak.contracts.DeadlineBreached;
 import org.dak.contracts.DeadlineNeared;
 import org.dak.contracts.StatusUpdated;
+import org.dak.contracts.ItemStatus;
+import org.dak.contracts.OfficeTime;
 import org.dak.support.events.OutboxEvent;
 import org.dak.tracking.deadline.DeadlinePolicy;
-import org.dak.platform.Problem;
+import org.dak.platform.Refusal;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Transient;
@@ -25,7 +29,6 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
-import org.springframework.http.HttpStatus;
 
 /**
  * An item as tracking sees it: status, department, masked applicant details, and its
@@ -38,7 +41,15 @@ import org.springframework.http.HttpStatus;
 @CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 public class ComplaintCase {
 
-	static final ZoneId OFFICE_TIME = ZoneId.of("Asia/Kolkata");
+	static final ZoneId OFFICE_TIME = OfficeTime.ZONE;
+
+	/** What a department may post. */
+	private static final Set<ItemStatus> DEPARTMENT_MOVES = EnumSet.of(ItemStatus.IN_PROGRESS, ItemStatus.DISPOSED,
+			ItemStatus.RETURNED, ItemStatus.REJECTED);
+
+	/** Moves that need a note: the reason or the action taken. */
+	private static final Set<ItemStatus> NOTE_REQUIRED = EnumSet.of(ItemStatus.DISPOSED, ItemStatus.RETURNED,
+			ItemStatus.REJECTED);
 
 	@Id
 	private String id;
@@ -48,7 +59,7 @@ public class ComplaintCase {
 
 	private String accessCodeHash;
 
-	private CaseStatus status;
+	private ItemStatus status;
 
 	@Indexed
 	private String departmentCode;
@@ -132,9 +143,9 @@ public class ComplaintCase {
 		this.publicDescription = Boolean.TRUE.equals(event.reportedOnOpen311()) ? event.description() : null;
 		if (this.status == null) {
 			// the marking may have arrived first: then the item is already further along
-			this.status = CaseStatus.RECEIVED;
+			this.status = ItemStatus.RECEIVED;
 		}
-		this.timeline.add(new TimelineEntry(event.eventId(), event.occurredAt(), CaseStatus.RECEIVED, null,
+		this.timeline.add(new TimelineEntry(event.eventId(), event.occurredAt(), ItemStatus.RECEIVED, null,
 				event.channel(), null));
 	}
 
@@ -149,19 +160,19 @@ public class ComplaintCase {
 		if (hasSeen(event.eventId()) || isSuperseded(event.markingSequence())) {
 			return Optional.empty();
 		}
-		CaseStatus current = (this.status != null) ? this.status : CaseStatus.RECEIVED;
-		if (!current.canMoveTo(CaseStatus.MARKED)) {
+		ItemStatus current = (this.status != null) ? this.status : ItemStatus.RECEIVED;
+		if (!current.canMoveTo(ItemStatus.MARKED)) {
 			return Optional.of(refuse(event.eventId(), event.markingSequence(), "MARKING_REFUSED", event.markedBy(),
 					event.occurredAt(), "Not marked to " + event.departmentCode() + ": the item is " + current + "."));
 		}
 		mark(event, ruleDueDate);
 		return Optional
-			.of(announce(CaseStatus.MARKED, current, event.instructions(), event.markedBy(), null, event.occurredAt()));
+			.of(announce(ItemStatus.MARKED, current, event.instructions(), event.markedBy(), null, event.occurredAt()));
 	}
 
 	private void mark(ComplaintRouted event, LocalDate ruleDueDate) {
 		this.markingSequence = Math.max(this.markingSequence, event.markingSequence());
-		this.status = CaseStatus.MARKED;
+		this.status = ItemStatus.MARKED;
 		this.departmentCode = event.departmentCode();
 		this.departmentName = event.departmentName();
 		this.departmentNameHi = event.departmentNameHi();
@@ -171,7 +182,7 @@ public class ComplaintCase {
 		this.copiedTo = new ArrayList<>(
 				(event.copyDepartmentCodes() != null) ? event.copyDepartmentCodes() : List.of());
 		this.officeCode = null;
-		this.timeline.add(new TimelineEntry(event.eventId(), event.occurredAt(), CaseStatus.MARKED,
+		this.timeline.add(new TimelineEntry(event.eventId(), event.occurredAt(), ItemStatus.MARKED,
 				event.departmentCode(), event.markedBy(), event.instructions(), null, null, List.of()));
 	}
 
@@ -186,28 +197,28 @@ public class ComplaintCase {
 			return Optional.empty();
 		}
 		boolean sameDepartment = event.departmentCode().equals(this.departmentCode);
-		if (this.status == null || !this.status.canMoveTo(CaseStatus.RECALLED)
+		if (this.status == null || !this.status.canMoveTo(ItemStatus.RECALLED)
 				|| (event.markingSequence() == 0 && !sameDepartment)) {
 			return Optional.of(refuse(event.eventId(), event.markingSequence(), "RECALL_REFUSED", event.recalledBy(),
 					event.occurredAt(), "Not recalled from " + event.departmentCode() + ": the item is "
-							+ ((this.status != null) ? this.status : CaseStatus.RECEIVED) + "."));
+							+ ((this.status != null) ? this.status : ItemStatus.RECEIVED) + "."));
 		}
-		CaseStatus previous = this.status;
+		ItemStatus previous = this.status;
 		recall(event);
 		return Optional
-			.of(announce(CaseStatus.RECALLED, previous, event.reason(), event.recalledBy(), null, event.occurredAt()));
+			.of(announce(ItemStatus.RECALLED, previous, event.reason(), event.recalledBy(), null, event.occurredAt()));
 	}
 
 	private void recall(ComplaintRecalled event) {
 		this.markingSequence = Math.max(this.markingSequence, event.markingSequence());
-		this.status = CaseStatus.RECALLED;
+		this.status = ItemStatus.RECALLED;
 		this.departmentCode = null;
 		this.departmentName = null;
 		this.departmentNameHi = null;
 		this.dueDate = null;
 		this.copiedTo = new ArrayList<>();
 		this.officeCode = null;
-		this.timeline.add(new TimelineEntry(event.eventId(), event.occurredAt(), CaseStatus.RECALLED,
+		this.timeline.add(new TimelineEntry(event.eventId(), event.occurredAt(), ItemStatus.RECALLED,
 				event.departmentCode(), event.recalledBy(), event.reason(), "RECALLED", null, List.of()));
 	}
 
@@ -225,7 +236,7 @@ public class ComplaintCase {
 	 */
 	void replay(StatusUpdated announced, Record decision, LocalDate ruleDueDate,
 			List<TimelineEntry.Evidence> evidence) {
-		CaseStatus next = CaseStatus.valueOf(announced.status());
+		ItemStatus next = ItemStatus.valueOf(announced.status());
 		String step = announced.step();
 		Instant at = announced.occurredAt();
 		if ("MARKING_REFUSED".equals(step) || "RECALL_REFUSED".equals(step)) {
@@ -236,14 +247,14 @@ public class ComplaintCase {
 			this.timeline.add(new TimelineEntry(eventId, at, next, announced.departmentCode(), announced.updatedBy(),
 					announced.note(), step, null, List.of()));
 		}
-		else if (next == CaseStatus.MARKED && step == null) {
+		else if (next == ItemStatus.MARKED && step == null) {
 			mark((decision instanceof ComplaintRouted routed) ? routed
 					: new ComplaintRouted(announced.eventId(), this.id, at, announced.departmentCode(), null, null,
 							null, announced.note(), null, announced.updatedBy(), List.of(),
 							announced.markingSequence()),
 					ruleDueDate);
 		}
-		else if (next == CaseStatus.RECALLED && step == null) {
+		else if (next == ItemStatus.RECALLED && step == null) {
 			recall((decision instanceof ComplaintRecalled recalled) ? recalled
 					: new ComplaintRecalled(announced.eventId(), this.id, at, this.departmentCode, announced.note(),
 							announced.updatedBy(), announced.markingSequence()));
@@ -323,14 +334,14 @@ public class ComplaintCase {
 	 */
 	private StatusUpdated refuse(String eventId, long sequence, String step, String actor, Instant at, String note) {
 		this.markingSequence = Math.max(this.markingSequence, sequence);
-		CaseStatus current = (this.status != null) ? this.status : CaseStatus.RECEIVED;
+		ItemStatus current = (this.status != null) ? this.status : ItemStatus.RECEIVED;
 		this.timeline
 			.add(new TimelineEntry(eventId, at, current, this.departmentCode, actor, note, step, null, List.of()));
 		return announce(current, current, note, actor, step, at);
 	}
 
 	/** Stores a {@code status-updated} event for the item as it now stands. */
-	private StatusUpdated announce(CaseStatus next, CaseStatus previous, String note, String actor, String step,
+	private StatusUpdated announce(ItemStatus next, ItemStatus previous, String note, String actor, String step,
 			Instant at) {
 		StatusUpdated event = new StatusUpdated(OutboxEvent.newEventId(), this.id, at, next.name(), previous.name(),
 				this.departmentCode, note, actor, step, null, this.markingSequence);
@@ -346,26 +357,26 @@ public class ComplaintCase {
 	StatusUpdated step(Step step, String actingDepartment, String note, String office,
 			List<TimelineEntry.Evidence> evidence, String actor, Instant at) {
 		mustBeMarkedTo(actingDepartment);
-		if (this.status != CaseStatus.MARKED && this.status != CaseStatus.IN_PROGRESS) {
-			throw new Problem(HttpStatus.CONFLICT, "illegal-transition", "Illegal transition",
+		if (this.status != ItemStatus.MARKED && this.status != ItemStatus.IN_PROGRESS) {
+			throw Refusal.conflict("illegal-transition", "Illegal transition",
 					"Item " + this.id + " is " + this.status + "; working steps are for items marked or in progress.");
 		}
-		if (step == Step.ACKNOWLEDGE && this.status != CaseStatus.MARKED) {
-			throw new Problem(HttpStatus.CONFLICT, "already-acknowledged", "Already acknowledged",
+		if (step == Step.ACKNOWLEDGE && this.status != ItemStatus.MARKED) {
+			throw Refusal.conflict("already-acknowledged", "Already acknowledged",
 					"Item " + this.id + " is already in progress.");
 		}
 		if (step.needsNote() && (note == null || note.isBlank())) {
-			throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "note-required", "Note required",
+			throw Refusal.invalid("note-required", "Note required",
 					step.past() + " needs a note: what was done or what to tell the applicant.");
 		}
 		if (step == Step.FORWARD) {
 			this.officeCode = office;
 		}
-		StatusUpdated event = new StatusUpdated(OutboxEvent.newEventId(), this.id, at, CaseStatus.IN_PROGRESS.name(),
+		StatusUpdated event = new StatusUpdated(OutboxEvent.newEventId(), this.id, at, ItemStatus.IN_PROGRESS.name(),
 				this.status.name(), this.departmentCode, note, actor, step.past(),
 				(step == Step.FORWARD) ? office : null, this.markingSequence);
-		this.status = CaseStatus.IN_PROGRESS;
-		this.timeline.add(new TimelineEntry(event.eventId(), at, CaseStatus.IN_PROGRESS, this.departmentCode, actor,
+		this.status = ItemStatus.IN_PROGRESS;
+		this.timeline.add(new TimelineEntry(event.eventId(), at, ItemStatus.IN_PROGRESS, this.departmentCode, actor,
 				note, step.past(), event.officeCode(), evidence));
 		this.outbox.add(OutboxEvent.pending(event, this.id, event.eventId(), at));
 		return event;
@@ -373,8 +384,8 @@ public class ComplaintCase {
 
 	private void mustBeMarkedTo(String actingDepartment) {
 		if (this.departmentCode == null || !this.departmentCode.equals(actingDepartment)) {
-			throw new Problem(HttpStatus.CONFLICT, "not-marked-to-department", "Not marked to department", "Item "
-					+ this.id + " is not marked to " + actingDepartment
+			throw Refusal.conflict("not-marked-to-department", "Not marked to department", "Item " + this.id
+					+ " is not marked to " + actingDepartment
 					+ (this.copiedTo.contains(actingDepartment) ? "; it has a copy for information only." : "."));
 		}
 	}
@@ -383,19 +394,18 @@ public class ComplaintCase {
 	 * A department moves the item on. Only the department it is marked to may, only along
 	 * the lifecycle, and with a note where one is required.
 	 */
-	StatusUpdated changeStatus(CaseStatus next, String actingDepartment, String note, String actor, Instant at) {
-		if (!CaseStatus.DEPARTMENT_MOVES.contains(next)) {
-			throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "status-not-allowed", "Status not allowed",
-					"A department may post " + CaseStatus.DEPARTMENT_MOVES + ", not " + next + ".");
+	StatusUpdated changeStatus(ItemStatus next, String actingDepartment, String note, String actor, Instant at) {
+		if (!DEPARTMENT_MOVES.contains(next)) {
+			throw Refusal.invalid("status-not-allowed", "Status not allowed",
+					"A department may post " + DEPARTMENT_MOVES + ", not " + next + ".");
 		}
 		mustBeMarkedTo(actingDepartment);
 		if (!this.status.canMoveTo(next)) {
-			throw new Problem(HttpStatus.CONFLICT, "illegal-transition", "Illegal transition",
-					"Item " + this.id + " is " + this.status + "; it can move to " + this.status.nextStatuses()
-							+ ", not to " + next + ".");
+			throw Refusal.conflict("illegal-transition", "Illegal transition", "Item " + this.id + " is " + this.status
+					+ "; it can move to " + this.status.nextStatuses() + ", not to " + next + ".");
 		}
-		if (CaseStatus.NOTE_REQUIRED.contains(next) && (note == null || note.isBlank())) {
-			throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "note-required", "Note required",
+		if (NOTE_REQUIRED.contains(next) && (note == null || note.isBlank())) {
+			throw Refusal.invalid("note-required", "Note required",
 					next + " needs a note: the action taken or the reason.");
 		}
 		return move(next, note, actor, at);
@@ -408,25 +418,24 @@ public class ComplaintCase {
 	 * @param credential {@code access code} or {@code one-time code}
 	 */
 	StatusUpdated feedback(boolean satisfied, String reason, Instant at, String credential) {
-		if (this.status != CaseStatus.DISPOSED && this.status != CaseStatus.REJECTED) {
-			throw new Problem(HttpStatus.CONFLICT, "feedback-not-open", "Not awaiting feedback",
+		if (this.status != ItemStatus.DISPOSED && this.status != ItemStatus.REJECTED) {
+			throw Refusal.conflict("feedback-not-open", "Not awaiting feedback",
 					"Feedback can be given once the item is disposed of or rejected; it is " + this.status + ".");
 		}
 		if (!satisfied && (reason == null || reason.isBlank())) {
-			throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "reason-required", "Reason required",
-					"Please say why you are not satisfied.");
+			throw Refusal.invalid("reason-required", "Reason required", "Please say why you are not satisfied.");
 		}
-		return move(satisfied ? CaseStatus.CLOSED : CaseStatus.REOPENED, satisfied ? null : reason,
+		return move(satisfied ? ItemStatus.CLOSED : ItemStatus.REOPENED, satisfied ? null : reason,
 				"applicant, with the " + credential, at);
 	}
 
 	/** When the item was last disposed, if it is disposed now. */
 	Optional<Instant> disposedAt() {
-		if (this.status != CaseStatus.DISPOSED) {
+		if (this.status != ItemStatus.DISPOSED) {
 			return Optional.empty();
 		}
 		return this.timeline.stream()
-			.filter((entry) -> entry.status() == CaseStatus.DISPOSED)
+			.filter((entry) -> entry.status() == ItemStatus.DISPOSED)
 			.map(TimelineEntry::at)
 			.max(Comparator.naturalOrder());
 	}
@@ -438,7 +447,7 @@ public class ComplaintCase {
 	/** What the read models keep of the case. */
 	public CaseFacts facts() {
 		Instant firstDisposedAt = timeline().stream()
-			.filter((entry) -> entry.status() == CaseStatus.DISPOSED)
+			.filter((entry) -> entry.status() == ItemStatus.DISPOSED)
 			.map(TimelineEntry::at)
 			.findFirst()
 			.orElse(null);
@@ -455,27 +464,23 @@ public class ComplaintCase {
 
 	/** Closes a disposed item nobody answered for {@code after}; nothing otherwise. */
 	Optional<StatusUpdated> closeIfUnanswered(java.time.Duration after, Instant now) {
-		if (this.status != CaseStatus.DISPOSED) {
+		if (this.status != ItemStatus.DISPOSED) {
 			return Optional.empty();
 		}
 		Optional<Instant> disposedAt = disposedAt();
 		if (disposedAt.isEmpty() || disposedAt.get().plus(after).isAfter(now)) {
 			return Optional.empty();
 		}
-		return Optional.of(move(CaseStatus.CLOSED, "closed without feedback", "system", now));
+		return Optional.of(move(ItemStatus.CLOSED, "closed without feedback", "system", now));
 	}
 
-	private StatusUpdated move(CaseStatus next, String note, String actor, Instant at) {
-		CaseStatus previous = this.status;
+	private StatusUpdated move(ItemStatus next, String note, String actor, Instant at) {
+		ItemStatus previous = this.status;
 		this.status = next;
 		StatusUpdated event = announce(next, previous, note, actor, null, at);
 		this.timeline.add(new TimelineEntry(event.eventId(), at, next, this.departmentCode, actor, note));
 		return event;
 	}
-
-	/** Statuses in which the deadline no longer runs. */
-	private static final java.util.Set<CaseStatus> SETTLED = java.util.EnumSet.of(CaseStatus.DISPOSED,
-			CaseStatus.REJECTED, CaseStatus.CLOSED);
 
 	/**
 	 * Checks the deadline at {@code now}: a reminder for the latest reminder point newly
@@ -484,7 +489,7 @@ public class ComplaintCase {
 	 */
 	List<Record> checkDeadline(DeadlinePolicy policy, Instant now) {
 		if (this.dueDate == null || this.receivedAt == null || this.breachedAt != null
-				|| SETTLED.contains(this.status)) {
+				|| (this.status != null && this.status.isSettled())) {
 			return List.of();
 		}
 		LocalDate today = now.atZone(OFFICE_TIME).toLocalDate();
@@ -528,7 +533,7 @@ public class ComplaintCase {
 		return this.accessCodeHash;
 	}
 
-	public CaseStatus status() {
+	public ItemStatus status() {
 		return this.status;
 	}
 

@@ -1,5 +1,7 @@
 package org.dak.tracking.timeline;
 
+import org.dak.contracts.ItemStatus;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,7 +32,7 @@ public class LiveCases implements CaseReadModel {
 
 	static final String COLLECTION = "live_cases";
 
-	static final List<CaseStatus> FINISHED = List.of(CaseStatus.CLOSED, CaseStatus.REJECTED);
+	static final List<ItemStatus> FINISHED = List.of(ItemStatus.CLOSED, ItemStatus.REJECTED);
 
 	private final MongoTemplate mongo;
 
@@ -55,7 +57,7 @@ public class LiveCases implements CaseReadModel {
 	 * @param copiedTo the departments it is copied to for information
 	 */
 	@org.springframework.data.mongodb.core.mapping.Document(COLLECTION)
-	public record LiveCase(@Id String id, CaseStatus status, String departmentCode, Instant receivedAt,
+	public record LiveCase(@Id String id, ItemStatus status, String departmentCode, Instant receivedAt,
 			LocalDate dueDate, Instant breachedAt, List<Integer> remindersSent, Instant disposedAt, String officeCode,
 			List<String> copiedTo) {
 
@@ -72,7 +74,7 @@ public class LiveCases implements CaseReadModel {
 		}
 
 		boolean isOpen() {
-			return Cases.OPEN.contains(this.status);
+			return this.status != null && this.status.isOpen();
 		}
 
 	}

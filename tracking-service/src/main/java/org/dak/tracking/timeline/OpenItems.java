@@ -1,5 +1,8 @@
 package org.dak.tracking.timeline;
 
+import org.dak.contracts.ItemStatus;
+import org.dak.contracts.OfficeTime;
+
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -22,7 +25,7 @@ public class OpenItems extends CountingReadModel {
 
 	static final String COLLECTION = "open_items";
 
-	private static final ZoneId OFFICE_TIME = ZoneId.of("Asia/Kolkata");
+	private static final ZoneId OFFICE_TIME = OfficeTime.ZONE;
 
 	OpenItems(MongoTemplate mongo) {
 		super(mongo, COLLECTION, "open");
@@ -50,16 +53,11 @@ public class OpenItems extends CountingReadModel {
 
 	@Override
 	protected void count(Map<String, Long> counts, CaseFacts facts, long sign) {
-		if (!facts.counts() || !isOpen(facts.status())) {
+		if (!facts.counts() || !facts.status().isOpen()) {
 			return;
 		}
 		String department = (facts.departmentCode() != null) ? facts.departmentCode() : "UNMARKED";
 		counts.merge(department + ".d" + facts.receivedAt().atZone(OFFICE_TIME).toLocalDate(), sign, Long::sum);
-	}
-
-	/** Open: not disposed, rejected or closed. */
-	public static boolean isOpen(CaseStatus status) {
-		return status != CaseStatus.DISPOSED && status != CaseStatus.REJECTED && status != CaseStatus.CLOSED;
 	}
 
 }

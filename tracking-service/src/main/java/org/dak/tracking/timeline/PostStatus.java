@@ -1,5 +1,7 @@
 package org.dak.tracking.timeline;
 
+import org.dak.contracts.ItemStatus;
+
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -12,7 +14,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * {@code REJECTED}
  * @param note the action taken, or the reason; required for all but {@code IN_PROGRESS}
  */
-record PostStatus(@Schema(example = "DISPOSED") @NotNull CaseStatus status,
+record PostStatus(@Schema(example = "DISPOSED") @NotNull ItemStatus status,
 		@Schema(example = "बच्चों के नाम जोड़ दिए गए, नया कार्ड 10 दिन में") @Size(max = 4000) String note) {
 
 }

@@ -1,5 +1,7 @@
 package org.dak.tracking.timeline;
 
+import org.dak.contracts.ItemStatus;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -20,14 +22,14 @@ import java.util.List;
  * @param officeCode the office it was forwarded to, if it was
  * @param evidence files posted with the action taken
  */
-public record TimelineEntry(String eventId, Instant at, CaseStatus status, String departmentCode, String actor,
+public record TimelineEntry(String eventId, Instant at, ItemStatus status, String departmentCode, String actor,
 		String note, String step, String officeCode, List<Evidence> evidence) {
 
 	public TimelineEntry {
 		evidence = (evidence != null) ? List.copyOf(evidence) : List.of();
 	}
 
-	TimelineEntry(String eventId, Instant at, CaseStatus status, String departmentCode, String actor, String note) {
+	TimelineEntry(String eventId, Instant at, ItemStatus status, String departmentCode, String actor, String note) {
 		this(eventId, at, status, departmentCode, actor, note, null, null, List.of());
 	}
 

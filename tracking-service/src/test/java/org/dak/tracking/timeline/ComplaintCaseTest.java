@@ -11,7 +11,8 @@ import org.dak.contracts.DeadlineBreached;
 import org.dak.contracts.DeadlineNeared;
 import org.dak.contracts.GoldenSamples;
 import org.dak.contracts.StatusUpdated;
-import org.dak.platform.Problem;
+import org.dak.contracts.ItemStatus;
+import org.dak.platform.Refusal;
 import org.dak.tracking.deadline.DeadlinePolicy;
 import org.dak.tracking.deadline.DeadlineProperties;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,8 @@ class ComplaintCaseTest {
 		complaintCase.apply(this.routed, null);
 
 		assertThat(complaintCase.timeline()).extracting(TimelineEntry::status)
-			.containsExactly(CaseStatus.RECEIVED, CaseStatus.MARKED);
-		assertThat(complaintCase.status()).isEqualTo(CaseStatus.MARKED);
+			.containsExactly(ItemStatus.RECEIVED, ItemStatus.MARKED);
+		assertThat(complaintCase.status()).isEqualTo(ItemStatus.MARKED);
 	}
 
 	@Test
@@ -44,10 +45,10 @@ class ComplaintCaseTest {
 		complaintCase.apply(this.routed, null);
 		complaintCase.apply(this.received);
 
-		assertThat(complaintCase.status()).isEqualTo(CaseStatus.MARKED);
+		assertThat(complaintCase.status()).isEqualTo(ItemStatus.MARKED);
 		assertThat(complaintCase.departmentCode()).isEqualTo("SUPPLY");
 		assertThat(complaintCase.timeline()).extracting(TimelineEntry::status)
-			.containsExactly(CaseStatus.RECEIVED, CaseStatus.MARKED);
+			.containsExactly(ItemStatus.RECEIVED, ItemStatus.MARKED);
 	}
 
 	@Test
@@ -63,52 +64,50 @@ class ComplaintCaseTest {
 	void theMarkedDepartmentMovesTheItemAlongTheLifecycleAndAnnouncesIt() {
 		ComplaintCase complaintCase = marked();
 
-		StatusUpdated inProgress = complaintCase.changeStatus(CaseStatus.IN_PROGRESS, "SUPPLY", null, "SUPPLY",
+		StatusUpdated inProgress = complaintCase.changeStatus(ItemStatus.IN_PROGRESS, "SUPPLY", null, "SUPPLY",
 				Instant.parse("2026-12-01T10:00:00Z"));
-		StatusUpdated disposed = complaintCase.changeStatus(CaseStatus.DISPOSED, "SUPPLY", "Names added", "SUPPLY",
+		StatusUpdated disposed = complaintCase.changeStatus(ItemStatus.DISPOSED, "SUPPLY", "Names added", "SUPPLY",
 				Instant.parse("2026-12-02T10:00:00Z"));
 
 		assertThat(inProgress.previousStatus()).isEqualTo("MARKED");
 		assertThat(disposed.status()).isEqualTo("DISPOSED");
 		assertThat(disposed.previousStatus()).isEqualTo("IN_PROGRESS");
-		assertThat(complaintCase.status()).isEqualTo(CaseStatus.DISPOSED);
+		assertThat(complaintCase.status()).isEqualTo(ItemStatus.DISPOSED);
 		assertThat(complaintCase.timeline()).extracting(TimelineEntry::status)
-			.containsExactly(CaseStatus.RECEIVED, CaseStatus.MARKED, CaseStatus.IN_PROGRESS, CaseStatus.DISPOSED);
+			.containsExactly(ItemStatus.RECEIVED, ItemStatus.MARKED, ItemStatus.IN_PROGRESS, ItemStatus.DISPOSED);
 	}
 
 	@Test
 	void anIllegalMoveIsAConflict() {
 		ComplaintCase complaintCase = marked();
-		complaintCase.changeStatus(CaseStatus.DISPOSED, "SUPPLY", "Done", "SUPPLY", Instant.now());
+		complaintCase.changeStatus(ItemStatus.DISPOSED, "SUPPLY", "Done", "SUPPLY", Instant.now());
 
 		assertThatThrownBy(
-				() -> complaintCase.changeStatus(CaseStatus.IN_PROGRESS, "SUPPLY", null, "SUPPLY", Instant.now()))
-			.isInstanceOfSatisfying(Problem.class, (ex) -> {
-				assertThat(ex.getStatusCode().value()).isEqualTo(409);
-				assertThat(ex.getBody().getType()).hasToString("/problems/illegal-transition");
+				() -> complaintCase.changeStatus(ItemStatus.IN_PROGRESS, "SUPPLY", null, "SUPPLY", Instant.now()))
+			.isInstanceOfSatisfying(Refusal.class, (ex) -> {
+				assertThat(ex.reason()).isEqualTo(Refusal.Reason.CONFLICT);
+				assertThat(ex.kind()).isEqualTo("illegal-transition");
 			});
 	}
 
 	@Test
 	void anotherDepartmentCannotMoveTheItem() {
-		assertThatThrownBy(() -> marked().changeStatus(CaseStatus.IN_PROGRESS, "POLICE", null, "POLICE", Instant.now()))
-			.isInstanceOfSatisfying(Problem.class,
-					(ex) -> assertThat(ex.getBody().getType()).hasToString("/problems/not-marked-to-department"));
+		assertThatThrownBy(() -> marked().changeStatus(ItemStatus.IN_PROGRESS, "POLICE", null, "POLICE", Instant.now()))
+			.isInstanceOfSatisfying(Refusal.class, (ex) -> assertThat(ex.kind()).isEqualTo("not-marked-to-department"));
 	}
 
 	@Test
 	void returningOrRejectingNeedsAReason() {
-		assertThatThrownBy(() -> marked().changeStatus(CaseStatus.RETURNED, "SUPPLY", " ", "SUPPLY", Instant.now()))
-			.isInstanceOfSatisfying(Problem.class,
-					(ex) -> assertThat(ex.getBody().getType()).hasToString("/problems/note-required"));
-		assertThatThrownBy(() -> marked().changeStatus(CaseStatus.REJECTED, "SUPPLY", null, "SUPPLY", Instant.now()))
-			.isInstanceOf(Problem.class);
+		assertThatThrownBy(() -> marked().changeStatus(ItemStatus.RETURNED, "SUPPLY", " ", "SUPPLY", Instant.now()))
+			.isInstanceOfSatisfying(Refusal.class, (ex) -> assertThat(ex.kind()).isEqualTo("note-required"));
+		assertThatThrownBy(() -> marked().changeStatus(ItemStatus.REJECTED, "SUPPLY", null, "SUPPLY", Instant.now()))
+			.isInstanceOf(Refusal.class);
 	}
 
 	@Test
 	void aDepartmentCannotCloseOrMarkAnItem() {
-		assertThatThrownBy(() -> marked().changeStatus(CaseStatus.CLOSED, "SUPPLY", "x", "SUPPLY", Instant.now()))
-			.isInstanceOfSatisfying(Problem.class, (ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(422));
+		assertThatThrownBy(() -> marked().changeStatus(ItemStatus.CLOSED, "SUPPLY", "x", "SUPPLY", Instant.now()))
+			.isInstanceOfSatisfying(Refusal.class, (ex) -> assertThat(ex.reason()).isEqualTo(Refusal.Reason.INVALID));
 	}
 
 	@Test
@@ -163,7 +162,7 @@ class ComplaintCaseTest {
 		DeadlinePolicy policy = new DeadlinePolicy(
 				new DeadlineProperties(60, List.of(), List.of(50, 80), 5, java.time.Duration.ofMinutes(1), List.of()));
 		ComplaintCase complaintCase = marked();
-		complaintCase.changeStatus(CaseStatus.DISPOSED, "SUPPLY", "done", "SUPPLY", at("2026-12-01"));
+		complaintCase.changeStatus(ItemStatus.DISPOSED, "SUPPLY", "done", "SUPPLY", at("2026-12-01"));
 
 		assertThat(complaintCase.checkDeadline(policy, at("2027-12-01"))).isEmpty();
 	}
@@ -176,21 +175,20 @@ class ComplaintCaseTest {
 		ComplaintRecalled stale = new ComplaintRecalled("rc-0", this.received.complaintId(),
 				this.routed.occurredAt().plusSeconds(3600), "SUPPLY", "old", "dm", 1);
 		complaintCase.apply(stale);
-		assertThat(complaintCase.status()).isEqualTo(CaseStatus.MARKED);
+		assertThat(complaintCase.status()).isEqualTo(ItemStatus.MARKED);
 
 		ComplaintRecalled recalled = GoldenSamples.complaintRecalled();
 		complaintCase.apply(recalled);
 		complaintCase.apply(recalled);
 
-		assertThat(complaintCase.status()).isEqualTo(CaseStatus.RECALLED);
+		assertThat(complaintCase.status()).isEqualTo(ItemStatus.RECALLED);
 		assertThat(complaintCase.departmentCode()).isNull();
 		assertThat(complaintCase.isVisibleToDepartment("SUPPLY")).isFalse();
 		assertThat(complaintCase.timeline()).extracting(TimelineEntry::status)
-			.containsExactly(CaseStatus.RECEIVED, CaseStatus.MARKED, CaseStatus.RECALLED);
+			.containsExactly(ItemStatus.RECEIVED, ItemStatus.MARKED, ItemStatus.RECALLED);
 		assertThatThrownBy(
-				() -> complaintCase.changeStatus(CaseStatus.IN_PROGRESS, "SUPPLY", null, "SUPPLY", at("2026-12-01")))
-			.isInstanceOfSatisfying(Problem.class,
-					(ex) -> assertThat(ex.getBody().getType()).hasToString("/problems/not-marked-to-department"));
+				() -> complaintCase.changeStatus(ItemStatus.IN_PROGRESS, "SUPPLY", null, "SUPPLY", at("2026-12-01")))
+			.isInstanceOfSatisfying(Refusal.class, (ex) -> assertThat(ex.kind()).isEqualTo("not-marked-to-department"));
 	}
 
 	@Test
@@ -202,8 +200,7 @@ class ComplaintCaseTest {
 		assertThat(complaintCase.isVisibleToDepartment("POLICE")).isFalse();
 		assertThatThrownBy(() -> complaintCase.step(Step.ACKNOWLEDGE, "SOCIAL_WELFARE", null, null, List.of(),
 				"welfare", at("2026-12-01")))
-			.isInstanceOfSatisfying(Problem.class,
-					(ex) -> assertThat(ex.getBody().getDetail()).contains("copy for information"));
+			.isInstanceOfSatisfying(Refusal.class, (ex) -> assertThat(ex.detail()).contains("copy for information"));
 	}
 
 	@Test
@@ -230,31 +227,30 @@ class ComplaintCaseTest {
 			.containsExactly("report.pdf");
 		assertThatThrownBy(
 				() -> complaintCase.step(Step.ACKNOWLEDGE, "SUPPLY", null, null, List.of(), "dso", at("2026-12-04")))
-			.isInstanceOfSatisfying(Problem.class, (ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(409));
+			.isInstanceOfSatisfying(Refusal.class, (ex) -> assertThat(ex.reason()).isEqualTo(Refusal.Reason.CONFLICT));
 		assertThatThrownBy(
 				() -> complaintCase.step(Step.INTERIM_REPLY, "SUPPLY", " ", null, List.of(), "dso", at("2026-12-04")))
-			.isInstanceOfSatisfying(Problem.class, (ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(422));
+			.isInstanceOfSatisfying(Refusal.class, (ex) -> assertThat(ex.reason()).isEqualTo(Refusal.Reason.INVALID));
 	}
 
 	@Test
 	void noWorkingStepAfterDisposal() {
 		ComplaintCase complaintCase = marked();
-		complaintCase.changeStatus(CaseStatus.DISPOSED, "SUPPLY", "done", "SUPPLY", at("2026-12-01"));
+		complaintCase.changeStatus(ItemStatus.DISPOSED, "SUPPLY", "done", "SUPPLY", at("2026-12-01"));
 
 		assertThatThrownBy(
 				() -> complaintCase.step(Step.ACTION_TAKEN, "SUPPLY", "more", null, List.of(), "dso", at("2026-12-02")))
-			.isInstanceOfSatisfying(Problem.class,
-					(ex) -> assertThat(ex.getBody().getType()).hasToString("/problems/illegal-transition"));
+			.isInstanceOfSatisfying(Refusal.class, (ex) -> assertThat(ex.kind()).isEqualTo("illegal-transition"));
 	}
 
 	@Test
 	void reMarkingADisposedItemIsRefusedAndTheRefusalAnnouncedWithTheRealState() {
 		ComplaintCase complaintCase = marked();
-		complaintCase.changeStatus(CaseStatus.DISPOSED, "SUPPLY", "done", "SUPPLY", at("2026-12-01"));
+		complaintCase.changeStatus(ItemStatus.DISPOSED, "SUPPLY", "done", "SUPPLY", at("2026-12-01"));
 
 		StatusUpdated answer = complaintCase.apply(routedTo("POLICE", 3), null).orElseThrow();
 
-		assertThat(complaintCase.status()).isEqualTo(CaseStatus.DISPOSED);
+		assertThat(complaintCase.status()).isEqualTo(ItemStatus.DISPOSED);
 		assertThat(complaintCase.departmentCode()).isEqualTo("SUPPLY");
 		assertThat(complaintCase.isVisibleToDepartment("POLICE")).isFalse();
 		assertThat(answer.status()).isEqualTo("DISPOSED");
@@ -266,12 +262,12 @@ class ComplaintCaseTest {
 	@Test
 	void recallOfAClosedItemIsRefused() {
 		ComplaintCase complaintCase = marked();
-		complaintCase.changeStatus(CaseStatus.DISPOSED, "SUPPLY", "done", "SUPPLY", at("2026-12-01"));
+		complaintCase.changeStatus(ItemStatus.DISPOSED, "SUPPLY", "done", "SUPPLY", at("2026-12-01"));
 		complaintCase.feedback(true, null, at("2026-12-02"), "access code");
 
 		StatusUpdated answer = complaintCase.apply(GoldenSamples.complaintRecalled()).orElseThrow();
 
-		assertThat(complaintCase.status()).isEqualTo(CaseStatus.CLOSED);
+		assertThat(complaintCase.status()).isEqualTo(ItemStatus.CLOSED);
 		assertThat(answer.step()).isEqualTo("RECALL_REFUSED");
 		assertThat(answer.status()).isEqualTo("CLOSED");
 	}
@@ -287,7 +283,7 @@ class ComplaintCaseTest {
 
 		assertThat(complaintCase.departmentCode()).isEqualTo("SUPPLY");
 		assertThat(complaintCase.timeline()).extracting(TimelineEntry::status)
-			.containsExactly(CaseStatus.RECEIVED, CaseStatus.MARKED);
+			.containsExactly(ItemStatus.RECEIVED, ItemStatus.MARKED);
 	}
 
 	@Test
@@ -299,7 +295,7 @@ class ComplaintCaseTest {
 				"POLICE", "wrong again", "dm", 4));
 		complaintCase.apply(routedTo("POLICE", 3), null);
 
-		assertThat(complaintCase.status()).isEqualTo(CaseStatus.RECALLED);
+		assertThat(complaintCase.status()).isEqualTo(ItemStatus.RECALLED);
 		assertThat(complaintCase.departmentCode()).isNull();
 	}
 
@@ -343,7 +339,7 @@ class ComplaintCaseTest {
 	@Test
 	void theRefusalIsForStaffNotForThePublicTimeline() {
 		ComplaintCase complaintCase = marked();
-		complaintCase.changeStatus(CaseStatus.DISPOSED, "SUPPLY", "done", "SUPPLY", at("2026-12-01"));
+		complaintCase.changeStatus(ItemStatus.DISPOSED, "SUPPLY", "done", "SUPPLY", at("2026-12-01"));
 		complaintCase.apply(routedTo("POLICE", 3), null);
 
 		assertThat(complaintCase.timeline()).filteredOn(TimelineEntry::isRefusedDecision)

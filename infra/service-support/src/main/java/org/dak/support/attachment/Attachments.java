@@ -15,7 +15,7 @@ import com.mongodb.client.gridfs.model.GridFSFile;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.dak.platform.Problem;
+import org.dak.platform.Refusal;
 
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -24,7 +24,6 @@ import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -53,24 +52,24 @@ public class Attachments {
 	 */
 	public List<FileType> check(List<Upload> uploads) {
 		if (uploads.size() > this.limits.maxFiles()) {
-			throw new Problem(HttpStatus.CONTENT_TOO_LARGE, "too-many-attachments", "Too many attachments",
+			throw Refusal.tooLarge("too-many-attachments", "Too many attachments",
 					"At most " + this.limits.maxFiles() + " files may come with one item.");
 		}
 		long total = 0;
 		List<FileType> types = new ArrayList<>();
 		for (Upload upload : uploads) {
 			if (upload.content().length > this.limits.maxFileSize().toBytes()) {
-				throw new Problem(HttpStatus.CONTENT_TOO_LARGE, "attachment-too-large", "Attachment too large",
+				throw Refusal.tooLarge("attachment-too-large", "Attachment too large",
 						"'" + upload.filename() + "' is larger than " + this.limits.maxFileSize() + ".");
 			}
 			total += upload.content().length;
 			types.add(FileType.of(upload.content())
-				.orElseThrow(() -> new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-attachment",
-						"Unsupported attachment", "'" + upload.filename()
+				.orElseThrow(() -> Refusal.unsupportedType("unsupported-attachment", "Unsupported attachment",
+						"'" + upload.filename()
 								+ "' is not a PDF, JPEG, PNG or TIFF file (judged by its content, not its name).")));
 		}
 		if (total > this.limits.maxItemSize().toBytes()) {
-			throw new Problem(HttpStatus.CONTENT_TOO_LARGE, "attachments-too-large", "Attachments too large",
+			throw Refusal.tooLarge("attachments-too-large", "Attachments too large",
 					"All files of one item together may be at most " + this.limits.maxItemSize() + ".");
 		}
 		return types;
