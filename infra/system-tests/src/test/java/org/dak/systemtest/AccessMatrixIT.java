@@ -29,11 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The authorisation matrix: every endpoint of the README's access table, called through
- * the gateway by every role and anonymously. Where the table says ✓ the answer must not
- * be 401 or 403, nor a server error; where it says ✗ it must be 401 (anonymous) or 403
- * (signed in). The table is read from the README itself, so the documentation and the
- * system cannot drift apart.
+ * The authorisation matrix: every endpoint of the access table in docs/access.md, called
+ * through the gateway by every role and anonymously. Where the table says ✓ the answer
+ * must not be 401 or 403, nor a server error; where it says ✗ it must be 401 (anonymous)
+ * or 403 (signed in). The table is read from that page itself, so the documentation and
+ * the system cannot drift apart.
  */
 class AccessMatrixIT {
 
@@ -98,7 +98,7 @@ class AccessMatrixIT {
 	@TestFactory
 	Stream<DynamicTest> everyEndpointAnswersEveryRoleAsTheReadmeSays() {
 		List<DynamicTest> tests = new ArrayList<>();
-		for (Row row : readmeTable()) {
+		for (Row row : accessTable()) {
 			for (int column = 0; column < COLUMNS.size(); column++) {
 				String role = COLUMNS.get(column);
 				boolean allowed = row.allowed().get(column);
@@ -259,14 +259,14 @@ class AccessMatrixIT {
 				"पेंशन भुगतान", "description", "तीन माह से पेंशन नहीं मिली।");
 	}
 
-	/** One row of the README's access table. */
+	/** One row of the access table. */
 	record Row(String endpoint, List<Boolean> allowed) {
 	}
 
-	static List<Row> readmeTable() {
-		Path readme = Path.of(System.getProperty("dak.root", "../..")).resolve("README.md");
+	static List<Row> accessTable() {
+		Path page = Path.of(System.getProperty("dak.root", "../..")).resolve("docs/access.md");
 		try {
-			String text = Files.readString(readme);
+			String text = Files.readString(page);
 			String table = text.substring(text.indexOf("<!-- access-table:start -->"),
 					text.indexOf("<!-- access-table:end -->"));
 			List<Row> rows = new ArrayList<>();
@@ -280,7 +280,7 @@ class AccessMatrixIT {
 				for (int i = 0; i < COLUMNS.size(); i++) {
 					String cell = cells[2 + i].strip();
 					if (!cell.equals("✓") && !cell.equals("✗")) {
-						throw new IllegalStateException("README access table: '" + cell + "' in " + endpoint);
+						throw new IllegalStateException("docs/access.md, access table: '" + cell + "' in " + endpoint);
 					}
 					allowed.add(cell.equals("✓"));
 				}

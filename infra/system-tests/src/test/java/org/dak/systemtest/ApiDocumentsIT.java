@@ -32,10 +32,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The contracts other software builds on, as the gateway serves them: the OpenAPI
- * document covers every route the gateway exposes and every row of the README's access
- * table (and nothing else), and passes Redocly's linter; the AsyncAPI document is valid
- * and its schemas match the golden samples of the topics; the browsable page shows the
- * document under the gateway's CSP.
+ * document covers every route the gateway exposes and every row of the access table (and
+ * nothing else), and passes Redocly's linter; the AsyncAPI document is valid and its
+ * schemas match the golden samples of the topics; the browsable page shows the document
+ * under the gateway's CSP.
  */
 class ApiDocumentsIT {
 
@@ -99,13 +99,13 @@ class ApiDocumentsIT {
 		Set<String> documented = new TreeSet<>();
 		operations.forEach((operation) -> documented.add(normalized(operation)));
 		Set<String> tabled = new TreeSet<>();
-		for (AccessMatrixIT.Row row : AccessMatrixIT.readmeTable()) {
+		for (AccessMatrixIT.Row row : AccessMatrixIT.accessTable()) {
 			String path = row.endpoint().substring(row.endpoint().indexOf(' ') + 1);
 			if (!PAGES.matcher(path).matches() && !path.startsWith("/actuator/")) {
 				tabled.add(normalized(row.endpoint()));
 			}
 		}
-		assertThat(documented).as("the document's operations and the README's access table")
+		assertThat(documented).as("the document's operations and the access table (docs/access.md)")
 			.containsExactlyInAnyOrderElementsOf(tabled);
 
 		Result lint = run(Duration.ofMinutes(2), "npx", "--no-install", "redocly", "lint", "--config",

@@ -20,9 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The README's walk-through for reviewers, step by step through the gateway: the DM marks
- * a batch, two departments work their items, the clock moves on until a deadline passes
- * and the item is escalated, and every item is tracked publicly.
+ * The walk-through (docs/walkthrough.md) with assertions at every step, step by step
+ * through the gateway: the DM marks a batch, two departments work their items, the clock
+ * moves on until a deadline passes and the item is escalated, and every item is tracked
+ * publicly.
  */
 class ReviewerWalkthroughIT {
 

@@ -74,7 +74,7 @@ interface SystemUnderFaults extends AutoCloseable {
 	/**
 	 * The recipients of every e-mail sent, one entry for each message the system sent: a
 	 * message sent again (the notification service killed between handing it to the relay
-	 * and recording it, so it went again after the restart, as the README says it may)
+	 * and recording it, so it went again after the restart, as docs/api.md says it may)
 	 * carries the same {@code X-Dak-Notification-Id} and is counted once, as the SMS
 	 * count counts a message by its reference.
 	 */
