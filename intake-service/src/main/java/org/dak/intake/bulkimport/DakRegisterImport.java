@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.dak.intake.complaint.IncomingItem;
 import org.dak.intake.complaint.ItemReceiver;
-import org.dak.platform.Problem;
 import org.dak.platform.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,10 +132,9 @@ class DakRegisterImport {
 			return new ImportJob.RowResult(record.line(), registerNo, received.created() ? "ACCEPTED" : "DUPLICATE",
 					received.receiptNumber(), received.created() ? null : "imported before");
 		}
-		catch (ItemReceiver.InvalidItemException | Problem | Refusal ex) {
+		catch (ItemReceiver.InvalidItemException | Refusal ex) {
 			this.meters.counter("dak.intake.rejected", "reason", "invalid-import-row").increment();
-			return new ImportJob.RowResult(record.line(), registerNo, "INVALID", null,
-					(ex instanceof Problem problem) ? problem.getBody().getDetail() : ex.getMessage());
+			return new ImportJob.RowResult(record.line(), registerNo, "INVALID", null, ex.getMessage());
 		}
 	}
 

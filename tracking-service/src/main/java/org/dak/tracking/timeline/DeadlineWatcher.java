@@ -1,8 +1,7 @@
-package org.dak.tracking.deadline;
+package org.dak.tracking.timeline;
 
 import java.time.Duration;
 
-import org.dak.tracking.timeline.Cases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,12 +10,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * On a schedule: checks the deadlines, refreshes the pending-items gauges, and closes
- * disposed items left without feedback. Several instances may run: a case's events are
- * stored with it under optimistic locking, so each is announced once.
+ * On a schedule: checks the deadlines, and closes disposed items left without feedback.
+ * Several instances may run: a case's events are stored with it under optimistic locking,
+ * so each is announced once.
  */
 @Component
-class DeadlineWatcher {
+public class DeadlineWatcher {
 
 	private static final Logger log = LoggerFactory.getLogger(DeadlineWatcher.class);
 
@@ -24,13 +23,9 @@ class DeadlineWatcher {
 
 	private final Duration autoCloseAfter;
 
-	private final PendingGauges gauges;
-
-	DeadlineWatcher(Cases cases, @Value("${dak.tracking.feedback.auto-close-after:30d}") Duration autoCloseAfter,
-			PendingGauges gauges) {
+	DeadlineWatcher(Cases cases, @Value("${dak.tracking.feedback.auto-close-after:30d}") Duration autoCloseAfter) {
 		this.cases = cases;
 		this.autoCloseAfter = autoCloseAfter;
-		this.gauges = gauges;
 	}
 
 	@Scheduled(fixedDelayString = "${dak.tracking.deadlines.check-interval:1m}", initialDelayString = "10s")
@@ -42,13 +37,12 @@ class DeadlineWatcher {
 	 * One round (on the schedule, or at once when a demonstration clock moved).
 	 * @return how many reminders and breaches it announced
 	 */
-	synchronized int watch() {
+	public synchronized int watch() {
 		try {
 			int announced = this.cases.checkDeadlines();
 			if (announced > 0) {
 				log.info("Deadlines: {} reminders or breaches announced", announced);
 			}
-			this.gauges.refresh();
 			int closed = this.cases.closeUnanswered(this.autoCloseAfter);
 			if (closed > 0) {
 				log.info("{} disposed items closed without feedback", closed);

@@ -1,4 +1,4 @@
-package org.dak.tracking.deadline;
+package org.dak.tracking.dashboard;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.dak.contracts.OfficeTime;
+import org.dak.tracking.deadline.AgeBucket;
+import org.dak.tracking.deadline.DeadlinePolicy;
 import org.dak.tracking.timeline.Cases;
 import org.dak.tracking.timeline.LiveCases;
 import org.dak.tracking.timeline.OpenItems;

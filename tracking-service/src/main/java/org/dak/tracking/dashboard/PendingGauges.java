@@ -1,4 +1,4 @@
-package org.dak.tracking.deadline;
+package org.dak.tracking.dashboard;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,8 +12,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import org.dak.contracts.OfficeTime;
+import org.dak.tracking.deadline.AgeBucket;
+import org.dak.tracking.deadline.DeadlinePolicy;
 import org.dak.tracking.timeline.OpenItems;
 
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +24,7 @@ import org.springframework.stereotype.Component;
  * bucket (0-45, 46-60, over 60), for the operations dashboards and alerts.
  */
 @Component
-class PendingGauges {
+public class PendingGauges {
 
 	private static final ZoneId OFFICE_TIME = OfficeTime.ZONE;
 
@@ -40,7 +43,8 @@ class PendingGauges {
 		this.gauge = MultiGauge.builder("dak.pending").description("Open items by department and age").register(meters);
 	}
 
-	void refresh() {
+	@Scheduled(fixedDelayString = "${dak.tracking.deadlines.check-interval:1m}", initialDelayString = "10s")
+	public void refresh() {
 		LocalDate today = this.clock.instant().atZone(OFFICE_TIME).toLocalDate();
 		Map<List<String>, Integer> counts = new HashMap<>();
 		this.openItems.byDepartmentAndDay().forEach((department, days) -> days.forEach((received, count) -> {

@@ -1,4 +1,4 @@
-package org.dak.tracking.deadline;
+package org.dak.tracking.clock;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +8,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.dak.platform.Problem;
-import org.dak.tracking.clock.AdjustableClock;
+import org.dak.tracking.dashboard.PendingGauges;
+import org.dak.tracking.timeline.DeadlineWatcher;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,9 +32,12 @@ class ClockController {
 
 	private final DeadlineWatcher watcher;
 
-	ClockController(Clock clock, DeadlineWatcher watcher) {
+	private final PendingGauges gauges;
+
+	ClockController(Clock clock, DeadlineWatcher watcher, PendingGauges gauges) {
 		this.clock = clock;
 		this.watcher = watcher;
+		this.gauges = gauges;
 	}
 
 	private AdjustableClock adjustable() {
@@ -73,6 +77,7 @@ class ClockController {
 		AdjustableClock adjustable = adjustable();
 		adjustable.advance(Duration.ofDays(advance.days()));
 		int announced = this.watcher.watch();
+		this.gauges.refresh();
 		return new Reading(adjustable.instant(), adjustable.offset().toDays(), announced);
 	}
 
