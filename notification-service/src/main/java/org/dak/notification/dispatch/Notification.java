@@ -73,6 +73,45 @@ record Notification(@Id String id, @Indexed String complaintId, String channel, 
 		};
 	}
 
+	/** The statuses of a message not yet settled. */
+	static final List<String> UNSETTLED = List.of(CREATED, SENDING, TEMPORARY_FAILURE);
+
+	/** Not yet settled: waiting to be sent, being sent, or to be tried again. */
+	boolean isUnsettled() {
+		return UNSETTLED.contains(this.status);
+	}
+
+	/**
+	 * Whether a delivery receipt may change it: only a message the provider took (sent,
+	 * or still sending when the provider's receipt overtook the sender's own word).
+	 */
+	boolean takesDeliveryReceipts() {
+		return SENT.equals(this.status) || SENDING.equals(this.status);
+	}
+
+	/**
+	 * Whether it may be sent again on request: it did not arrive and will not by itself.
+	 */
+	boolean mayBeSentAgain() {
+		return PERMANENT_FAILURE.equals(this.status) || TECHNICAL_FAILURE.equals(this.status);
+	}
+
+	/**
+	 * Whether a message settled with this status stays in the send queue (to be tried
+	 * again) rather than leaving it.
+	 */
+	static boolean staysQueued(String status) {
+		return TEMPORARY_FAILURE.equals(status);
+	}
+
+	/**
+	 * Whether the item's timeline is told of a message settled with this status: every
+	 * outcome but a failure that will be tried again.
+	 */
+	boolean toldOnTheTimelineAs(String status) {
+		return this.complaintId != null && !TEMPORARY_FAILURE.equals(status);
+	}
+
 	/** An address as the log shows it. */
 	static String mask(String channel, String to) {
 		if ("SMS".equals(channel)) {

@@ -62,9 +62,6 @@ class NotificationQueue {
 
 	private static final Logger log = LoggerFactory.getLogger(NotificationQueue.class);
 
-	private static final List<String> UNSETTLED = List.of(Notification.CREATED, Notification.SENDING,
-			Notification.TEMPORARY_FAILURE);
-
 	private final Clock clock = Clock.systemUTC();
 
 	private final Outbox outbox;
@@ -107,7 +104,8 @@ class NotificationQueue {
 	 * place in its item's list if there are no lists yet. Reads every message.
 	 */
 	void recover() {
-		int found = this.maintenance.scan("notifications", new Document("status", new Document("$in", UNSETTLED)),
+		int found = this.maintenance.scan("notifications",
+				new Document("status", new Document("$in", Notification.UNSETTLED)),
 				new Document("channel", 1).append("nextAttemptAt", 1), (message) -> {
 					Instant due = (message.getDate("nextAttemptAt") != null)
 							? message.getDate("nextAttemptAt").toInstant() : now();
@@ -199,7 +197,7 @@ class NotificationQueue {
 			}
 			String id = entry.getString("_id");
 			Notification message = this.mongo.findById(id, Notification.class);
-			if (message == null || !UNSETTLED.contains(message.status())) {
+			if (message == null || !message.isUnsettled()) {
 				// settled by a sender that crashed before removing the entry
 				this.mongo.remove(Query.query(Criteria.where("_id").is(id)), QUEUE);
 				continue;
@@ -239,7 +237,7 @@ class NotificationQueue {
 			.set("updatedAt", now)
 			.set("nextAttemptAt", nextAttemptAt)
 			.unset("claimedUntil");
-		if (notification.complaintId() != null && !Notification.TEMPORARY_FAILURE.equals(status)) {
+		if (notification.toldOnTheTimelineAs(status)) {
 			NotificationDispatched event = new NotificationDispatched(OutboxEvent.newEventId(),
 					notification.complaintId(), now, notification.id(), notification.channel(), notification.audience(),
 					notification.template(), status, notification.recipient());
@@ -254,7 +252,7 @@ class NotificationQueue {
 		if (changed) {
 			count(notification.channel(), notification.template(), status);
 			Query entry = Query.query(Criteria.where("_id").is(notification.id()));
-			if (Notification.TEMPORARY_FAILURE.equals(status)) {
+			if (Notification.staysQueued(status)) {
 				this.mongo.updateFirst(entry, new Update().set("dueAt", nextAttemptAt), QUEUE);
 			}
 			else {
@@ -274,7 +272,7 @@ class NotificationQueue {
 			// the provider repeated a receipt: nothing changes, and it hears OK
 			return Optional.of(sent);
 		}
-		if (sent == null || !(Notification.SENT.equals(sent.status()) || Notification.SENDING.equals(sent.status()))) {
+		if (sent == null || !sent.takesDeliveryReceipts()) {
 			return Optional.empty();
 		}
 		return settle(sent, sent.status(), status, reason, null) ? Optional.of(sent) : receipt(id, status, reason);
@@ -293,8 +291,7 @@ class NotificationQueue {
 	List<Notification> resend(String complaintId, String by) {
 		List<Notification> again = new java.util.ArrayList<>();
 		for (Notification message : forComplaint(complaintId)) {
-			if (!Notification.PERMANENT_FAILURE.equals(message.status())
-					&& !Notification.TECHNICAL_FAILURE.equals(message.status())) {
+			if (!message.mayBeSentAgain()) {
 				continue;
 			}
 			if (Preferences.mayBeHeldBack(message.template(), message.audience())

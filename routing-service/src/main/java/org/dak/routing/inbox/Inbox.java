@@ -13,7 +13,6 @@ import org.dak.contracts.ComplaintRecalled;
 import org.dak.contracts.ComplaintRouted;
 import org.dak.contracts.DeadlineBreached;
 import org.dak.contracts.StatusUpdated;
-import org.dak.contracts.ItemStatus;
 import org.dak.routing.department.Department;
 import org.dak.routing.department.Departments;
 import org.dak.support.events.Outbox;
@@ -86,13 +85,13 @@ class Inbox {
 	 * older decision changes nothing: tracking will answer the newer one.
 	 */
 	void statusChanged(StatusUpdated event) {
-		boolean refusal = isRefusal(event);
+		boolean refusal = DeskRules.isRefusal(event);
 		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
 			InboxItem item = find(event.complaintId()).orElse(null);
 			if (item == null) {
 				return;
 			}
-			if (!isAbout(item, event)) {
+			if (!DeskRules.speaksOfTheNewestDecision(item, event)) {
 				if (refusal) {
 					// overtaken by a newer decision, but a refusal is still history
 					this.mongo.updateFirst(Query.query(Criteria.where("_id").is(item.id())),
@@ -100,18 +99,15 @@ class Inbox {
 				}
 				return;
 			}
-			boolean awaiting = ItemStatus.of(event.status()).map(ItemStatus::waitsForMarking).orElse(false);
-			InboxState state = awaiting ? InboxState.AWAITING_MARKING : InboxState.MARKED;
 			Update update = new Update().set("caseStatus", event.status());
-			boolean moved = item.state() != state
-					|| (!awaiting && !java.util.Objects.equals(item.departmentCode(), event.departmentCode()));
-			if (moved) {
-				update.set("state", state);
-				if (!awaiting) {
-					update.set("departmentCode", event.departmentCode());
+			Optional<DeskRules.Move> move = DeskRules.move(item, event);
+			move.ifPresent((moved) -> {
+				update.set("state", moved.state());
+				if (moved.state() == InboxState.MARKED) {
+					update.set("departmentCode", moved.departmentCode());
 				}
-			}
-			if (moved || refusal) {
+			});
+			if (move.isPresent() || refusal) {
 				update.push("history", history(event));
 			}
 			// matched, not modified: tracking's word may repeat what the desk already
@@ -127,25 +123,9 @@ class Inbox {
 	 * A status as a line of the desk's history: a refusal by its step, else the status.
 	 */
 	private static InboxItem.HistoryEntry history(StatusUpdated event) {
-		String action = isRefusal(event) ? event.step() : event.status();
+		String action = DeskRules.isRefusal(event) ? event.step() : event.status();
 		return new InboxItem.HistoryEntry(event.occurredAt(), action, event.departmentCode(), event.updatedBy(),
 				event.note());
-	}
-
-	/** Whether tracking refused a decision of this desk ({@code MARKING_REFUSED}, …). */
-	private static boolean isRefusal(StatusUpdated event) {
-		return event.step() != null && event.step().endsWith("_REFUSED");
-	}
-
-	/**
-	 * Whether a status speaks of the newest decision of this desk. Statuses from before
-	 * decisions were numbered count when they name the department the item is with.
-	 */
-	private static boolean isAbout(InboxItem item, StatusUpdated event) {
-		if (event.markingSequence() == 0) {
-			return java.util.Objects.equals(item.departmentCode(), event.departmentCode());
-		}
-		return event.markingSequence() >= item.sequence();
 	}
 
 	/** The item as read: same decision, same state. */
@@ -166,12 +146,7 @@ class Inbox {
 	 */
 	void escalated(DeadlineBreached event) {
 		InboxItem item = find(event.complaintId()).orElse(null);
-		if (item == null || item.escalatedAt() != null) {
-			return;
-		}
-		boolean sameMarking = (event.markingSequence() != 0) ? event.markingSequence() == item.sequence()
-				: java.util.Objects.equals(event.departmentCode(), item.departmentCode());
-		if (!sameMarking) {
+		if (item == null || !DeskRules.escalates(item, event)) {
 			return;
 		}
 		Update update = new Update().set("escalatedAt", event.occurredAt())
@@ -283,23 +258,11 @@ class Inbox {
 	private InboxEntry mark(String complaintId, MarkComplaint marking, String markedBy, boolean again) {
 		Department department = known(marking.departmentCode());
 		for (String copy : marking.copyTo()) {
-			if (copy.equals(department.code())) {
-				throw Refusal.invalid("copy-to-primary", "Copy to the same department",
-						copy + " is the department the item is marked to; a copy goes to other departments.");
-			}
+			DeskRules.mayCopy(department.code(), copy);
 			known(copy);
 		}
 		InboxItem item = existing(complaintId);
-		mustBeOpen(item, again ? "re-marked" : "marked");
-		if (again && item.state() != InboxState.MARKED) {
-			throw Refusal.conflict("not-marked", "Not marked yet", "Item " + complaintId
-					+ " is not marked to any department" + standing(item) + ": mark it instead of re-marking.");
-		}
-		if ((!again && item.state() != InboxState.AWAITING_MARKING)
-				|| (again && department.code().equals(item.departmentCode()))) {
-			throw Refusal.conflict("already-marked", "Already marked",
-					"Item " + complaintId + " is already marked to " + item.departmentCode() + ".");
-		}
+		DeskRules.mayMark(item, department.code(), again);
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		long sequence = item.sequence() + 1;
 		ComplaintRouted event = new ComplaintRouted(OutboxEvent.newEventId(), complaintId, now, department.code(),
@@ -324,21 +287,6 @@ class Inbox {
 	}
 
 	private static final int ATTEMPTS = 5;
-
-	private static void mustBeOpen(InboxItem item, String what) {
-		if (ItemStatus.of(item.caseStatus()).map(ItemStatus::isSettled).orElse(false)) {
-			throw Refusal
-				.conflict("item-settled", "Item settled",
-						"Item " + item.id() + " is " + item.caseStatus() + " by " + item.departmentCode()
-								+ "; it cannot be " + what + ". Only the applicant's appeal reopens it, and it then "
-								+ "comes back to this inbox.")
-				.with("itemStatus", item.caseStatus());
-		}
-	}
-
-	private static String standing(InboxItem item) {
-		return (item.caseStatus() != null) ? " (it is " + item.caseStatus() + ")" : "";
-	}
 
 	private InboxItem existing(String complaintId) {
 		return find(complaintId).orElseThrow(() -> Refusal.notFound("complaint-not-found", "Complaint not found",
@@ -368,11 +316,7 @@ class Inbox {
 	 */
 	InboxEntry recall(String complaintId, String reason, String recalledBy) {
 		InboxItem item = existing(complaintId);
-		mustBeOpen(item, "recalled");
-		if (item.state() != InboxState.MARKED) {
-			throw Refusal.conflict("not-marked", "Not marked", "Item " + complaintId
-					+ " is not marked to any department" + standing(item) + ": there is nothing to recall.");
-		}
+		DeskRules.mayRecall(item);
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		long sequence = item.sequence() + 1;
 		ComplaintRecalled event = new ComplaintRecalled(OutboxEvent.newEventId(), complaintId, now,

@@ -233,16 +233,8 @@ public class Cases {
 		LocalDate horizon = this.deadlines.dueSoonHorizon(today);
 		List<LiveCases.LiveCase> matching = this.live.all()
 			.stream()
-			.filter((c) -> filter.copies() ? c.copiedTo().contains(filter.department())
-					: filter.department().equals(c.departmentCode()))
-			.filter((c) -> filter.status() == null || filter.status() == c.status())
-			.filter((c) -> filter.office() == null || filter.office().equals(c.officeCode()))
-			.filter((c) -> !(filter.overdue() || filter.dueSoon()) || c.isOpen())
-			.filter((c) -> !filter.overdue() || (c.dueDate() != null && c.dueDate().isBefore(today)))
-			.filter((c) -> !filter.dueSoon()
-					|| (c.dueDate() != null && !c.dueDate().isBefore(today) && !c.dueDate().isAfter(horizon)))
-			.sorted(Comparator.comparing(LiveCases.LiveCase::dueDate, Comparator.nullsFirst(Comparator.naturalOrder()))
-				.thenComparing(LiveCases.LiveCase::receivedAt, Comparator.nullsFirst(Comparator.naturalOrder())))
+			.filter((c) -> WorkingSetRules.inQueue(filter, c, today, horizon))
+			.sorted(WorkingSetRules.QUEUE_ORDER)
 			.toList();
 		List<String> ids = matching.stream()
 			.skip(pageable.getOffset())
@@ -265,7 +257,7 @@ public class Cases {
 		LocalDate today = now.atZone(ComplaintCase.OFFICE_TIME).toLocalDate();
 		int announced = 0;
 		for (LiveCases.LiveCase live : this.live.all()) {
-			if (!dueForAnnouncement(live, today)) {
+			if (!WorkingSetRules.dueForAnnouncement(live, today, this.deadlines)) {
 				continue;
 			}
 			ComplaintCase open = this.cases.findById(live.id()).orElse(null);
@@ -298,21 +290,6 @@ public class Cases {
 			announced += events.size();
 		}
 		return announced;
-	}
-
-	/**
-	 * Whether a case's summary says a reminder or its breach is due: only those cases are
-	 * read.
-	 */
-	private boolean dueForAnnouncement(LiveCases.LiveCase live, LocalDate today) {
-		if (live.dueDate() == null || live.receivedAt() == null || live.breachedAt() != null || !live.isOpen()) {
-			return false;
-		}
-		if (this.deadlines.isOverdue(live.dueDate(), today)) {
-			return true;
-		}
-		LocalDate received = live.receivedAt().atZone(ComplaintCase.OFFICE_TIME).toLocalDate();
-		return !live.remindersSent().containsAll(this.deadlines.remindersReached(received, live.dueDate(), today));
 	}
 
 	/** The applicant's feedback on an item they opened with its code. */

@@ -133,7 +133,7 @@ class OutboxRelay implements DisposableBean {
 	}
 
 	/** Entry of a document that has none in the working set. */
-	private static final long NO_ENTRY = -1;
+	static final long NO_ENTRY = -1;
 
 	/** Has one document's pending events published as soon as the relay's thread can. */
 	void publishSoon(String collection, Object id) {
@@ -245,13 +245,56 @@ class OutboxRelay implements DisposableBean {
 	}
 
 	/** A document's events, published in rounds: its n-th pending event in round n. */
-	private record Pending(String key, String collection, Object id, long writes, List<Document> events,
-			List<String> published, List<Document> setAside) {
+	record Pending(String key, String collection, Object id, long writes, List<Document> events, List<String> published,
+			List<Document> setAside) {
 
 		boolean settled() {
 			return this.published.size() + this.setAside.size() == this.events.size();
 		}
 
+		/**
+		 * What becomes of its entry in the working set once this pass is over: a settled
+		 * document's entry goes (unless a writer touched it meanwhile, which the
+		 * removal's condition sees); an unsettled one without an entry is named again for
+		 * the sweep.
+		 */
+		Afterwards afterwards() {
+			if (settled()) {
+				return (this.writes != NO_ENTRY) ? Afterwards.FORGET : Afterwards.NOTHING;
+			}
+			return (this.writes == NO_ENTRY) ? Afterwards.NAME_AGAIN : Afterwards.NOTHING;
+		}
+
+	}
+
+	/** What a pass does with a document's entry in the working set. */
+	enum Afterwards {
+
+		/** Remove it: nothing is left to publish. */
+		FORGET,
+
+		/** Add it again: something is left, and nothing names it for the sweep. */
+		NAME_AGAIN,
+
+		/** Leave it as it is. */
+		NOTHING
+
+	}
+
+	/**
+	 * The events of a document's outbox still to publish, in the order they were written:
+	 * neither published nor set aside.
+	 */
+	static List<Document> unpublished(Document document) {
+		List<Document> events = new ArrayList<>();
+		if (document != null && document.get("outbox") instanceof List<?>) {
+			for (Document event : document.getList("outbox", Document.class)) {
+				if (event.get("publishedAt") == null && event.get("setAsideAt") == null) {
+					events.add(event);
+				}
+			}
+		}
+		return events;
 	}
 
 	private void publish(List<Key> keys) {
@@ -348,15 +391,7 @@ class OutboxRelay implements DisposableBean {
 			}
 			for (Object id : collection.getValue()) {
 				String key = key(collection.getKey(), id);
-				Document document = found.get(key);
-				List<Document> events = new ArrayList<>();
-				if (document != null && document.get("outbox") instanceof List<?>) {
-					for (Document event : document.getList("outbox", Document.class)) {
-						if (event.get("publishedAt") == null && event.get("setAsideAt") == null) {
-							events.add(event);
-						}
-					}
-				}
+				List<Document> events = unpublished(found.get(key));
 				documents.add(new Pending(key, collection.getKey(), id, writes.getOrDefault(key, NO_ENTRY), events,
 						new ArrayList<>(), new ArrayList<>()));
 			}
@@ -387,14 +422,12 @@ class OutboxRelay implements DisposableBean {
 	 */
 	private void forgetSettled(List<Pending> documents) {
 		for (Pending document : documents) {
-			if (document.settled()) {
-				if (document.writes() != NO_ENTRY) {
-					this.mongo.remove(
-							Query.query(Criteria.where("_id").is(document.key()).and("writes").is(document.writes())),
-							Outbox.PENDING_COLLECTION);
-				}
+			if (document.afterwards() == Afterwards.FORGET) {
+				this.mongo.remove(
+						Query.query(Criteria.where("_id").is(document.key()).and("writes").is(document.writes())),
+						Outbox.PENDING_COLLECTION);
 			}
-			else if (document.writes() == NO_ENTRY) {
+			else if (document.afterwards() == Afterwards.NAME_AGAIN) {
 				// not published now, and nothing names it for the sweep: name it again
 				this.mongo.upsert(Query.query(Criteria.where("_id").is(document.key())),
 						new Update().inc("writes", 1)
@@ -434,11 +467,16 @@ class OutboxRelay implements DisposableBean {
 
 	}
 
-	private CompletableFuture<SendResult<Object, Object>> send(Document event) {
+	/** An outbox entry without its topic, body, ID or time can never be sent. */
+	static void mustBeComplete(Document event) {
 		if (event.getString("topic") == null || event.getString("payload") == null || event.getString("eventId") == null
 				|| event.getDate("occurredAt") == null) {
 			throw new RefusedForGood(new IllegalArgumentException("incomplete outbox entry: " + event.keySet()));
 		}
+	}
+
+	private CompletableFuture<SendResult<Object, Object>> send(Document event) {
+		mustBeComplete(event);
 		ProducerRecord<Object, Object> record = new ProducerRecord<>(event.getString("topic"), event.getString("key"),
 				event.getString("payload").getBytes(StandardCharsets.UTF_8));
 		Instant occurredAt = event.getDate("occurredAt").toInstant();
@@ -471,7 +509,7 @@ class OutboxRelay implements DisposableBean {
 		}
 	}
 
-	private static RuntimeException failed(Document event, Exception ex) {
+	static RuntimeException failed(Document event, Exception ex) {
 		Throwable refusal = refusal(ex);
 		if (refusal != null) {
 			return new RefusedForGood(refusal);
