@@ -267,6 +267,8 @@ final class RunningSystem implements SystemUnderFaults {
 			if (service.equals("gateway")) {
 				serviceEnvironment.put("DAK_JWT_PRIVATE_KEY", privateKey.toString());
 				serviceEnvironment.put("DAK_ADMIN_PASSWORD", ADMIN_PASSWORD);
+				// the local stack's demo accounts, which docs/walkthrough.md signs in as
+				serviceEnvironment.put("DAK_DEMO_PASSWORD", Gateway.PASSWORD);
 				serviceEnvironment.put("DAK_TRUSTED_PROXIES", "127.0.0.1");
 				serviceEnvironment.put("DAK_LIMIT_PUBLIC_TRACKING", "30");
 				serviceEnvironment.put("DAK_LIMIT_PUBLIC_SUBMISSION", "1000");

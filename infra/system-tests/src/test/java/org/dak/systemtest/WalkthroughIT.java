@@ -33,12 +33,7 @@ class WalkthroughIT {
 	@Test
 	void theWalkthroughRunsAsPastedAndEveryItemEndsWhereThePageSays() throws Exception {
 		RunningSystem system = RunningSystem.shared();
-		Gateway gateway = new Gateway(system);
-		// the demo accounts the local stack makes, by the same names
-		gateway.account("desk", "RECEIPT_DESK", Map.of());
-		gateway.account("dm", "DM", Map.of());
-		gateway.account("officer.supply", "DEPARTMENT_OFFICER", Map.of("department", "SUPPLY"));
-		gateway.account("officer.police", "DEPARTMENT_OFFICER", Map.of("department", "POLICE"));
+		// the test system has the local stack's demo accounts, with the tests' password
 		Path root = Path.of(System.getProperty("dak.root", "../..")).toAbsolutePath().normalize();
 		String page = Files.readString(root.resolve("docs/walkthrough.md"));
 
