@@ -14,7 +14,7 @@ import org.dak.contracts.NotificationDispatched;
 import org.dak.contracts.StatusUpdated;
 import org.dak.contracts.Topics;
 import org.dak.support.events.EventJson;
-import org.dak.support.identity.ReceiptNumbers;
+import org.dak.items.identity.ReceiptNumbers;
 import org.dak.testsupport.Http;
 import org.dak.testsupport.PublishedRecords;
 import org.dak.testsupport.ServiceIntegrationTest;

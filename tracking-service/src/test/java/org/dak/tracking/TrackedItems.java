@@ -12,7 +12,7 @@ import org.dak.contracts.GoldenSamples;
 import org.dak.contracts.Topic;
 import org.dak.contracts.Topics;
 import org.dak.support.events.EventJson;
-import org.dak.support.identity.AccessCodes;
+import org.dak.items.identity.AccessCodes;
 import org.dak.testsupport.Http;
 import org.dak.testsupport.PublishedRecords;
 import org.dak.testsupport.TestTokens;

@@ -14,8 +14,8 @@ import org.dak.tracking.deadline.DeadlinePolicy;
 import org.dak.contracts.ItemStatus;
 import org.dak.contracts.OfficeTime;
 import org.dak.tracking.timeline.Cases;
-import org.dak.tracking.timeline.LiveCases;
-import org.dak.tracking.timeline.OpenItems;
+import org.dak.tracking.readmodel.LiveCases;
+import org.dak.tracking.readmodel.OpenItems;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 
 import org.bson.Document;
 import org.dak.tracking.deadline.DeadlinePolicy;
-import org.dak.tracking.timeline.CaseFacts;
-import org.dak.tracking.timeline.CountingReadModel;
+import org.dak.tracking.complaintcase.CaseFacts;
+import org.dak.tracking.readmodel.CountingReadModel;
 import org.dak.contracts.ItemStatus;
 import org.dak.contracts.OfficeTime;
 

@@ -11,8 +11,8 @@ import org.dak.contracts.OfficeTime;
 import org.dak.tracking.deadline.AgeBucket;
 import org.dak.tracking.deadline.DeadlinePolicy;
 import org.dak.tracking.timeline.Cases;
-import org.dak.tracking.timeline.LiveCases;
-import org.dak.tracking.timeline.OpenItems;
+import org.dak.tracking.readmodel.LiveCases;
+import org.dak.tracking.readmodel.OpenItems;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

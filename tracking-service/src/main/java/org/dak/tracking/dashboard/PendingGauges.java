@@ -14,7 +14,7 @@ import io.micrometer.core.instrument.Tags;
 import org.dak.contracts.OfficeTime;
 import org.dak.tracking.deadline.AgeBucket;
 import org.dak.tracking.deadline.DeadlinePolicy;
-import org.dak.tracking.timeline.OpenItems;
+import org.dak.tracking.readmodel.OpenItems;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;

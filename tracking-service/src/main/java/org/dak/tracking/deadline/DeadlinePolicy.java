@@ -3,7 +3,7 @@ package org.dak.tracking.deadline;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.dak.platform.WorkingDayCalendar;
+import org.dak.items.calendar.WorkingDayCalendar;
 
 import org.springframework.stereotype.Component;
 

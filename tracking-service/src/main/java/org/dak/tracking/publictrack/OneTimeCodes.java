@@ -16,7 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.dak.contracts.OneTimeCodeIssued;
 import org.dak.support.events.OutboxEvent;
 import org.dak.support.seal.Sealing;
-import org.dak.tracking.timeline.ComplaintCase;
+import org.dak.tracking.complaintcase.ComplaintCase;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;

@@ -13,12 +13,12 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import org.dak.contracts.Place;
-import org.dak.platform.Open311Services;
-import org.dak.support.identity.ReceiptNumbers;
+import org.dak.items.open311.Open311Services;
+import org.dak.items.identity.ReceiptNumbers;
 import org.dak.contracts.ItemStatus;
 import org.dak.contracts.OfficeTime;
 import org.dak.tracking.timeline.Cases;
-import org.dak.tracking.timeline.ComplaintCase;
+import org.dak.tracking.complaintcase.ComplaintCase;
 
 import org.springframework.stereotype.Component;
 

@@ -5,10 +5,10 @@ import java.security.MessageDigest;
 import java.util.Optional;
 
 import org.dak.platform.Refusal;
-import org.dak.support.identity.AccessCodes;
-import org.dak.support.identity.ReceiptNumbers;
+import org.dak.items.identity.AccessCodes;
+import org.dak.items.identity.ReceiptNumbers;
 import org.dak.tracking.timeline.Cases;
-import org.dak.tracking.timeline.ComplaintCase;
+import org.dak.tracking.complaintcase.ComplaintCase;
 
 import org.springframework.stereotype.Service;
 

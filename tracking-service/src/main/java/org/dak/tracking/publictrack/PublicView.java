@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.dak.contracts.ItemStatus;
-import org.dak.tracking.timeline.ComplaintCase;
-import org.dak.tracking.timeline.Step;
-import org.dak.tracking.timeline.TimelineEntry;
+import org.dak.tracking.complaintcase.ComplaintCase;
+import org.dak.tracking.complaintcase.Step;
+import org.dak.tracking.complaintcase.TimelineEntry;
 
 /**
  * What the public may see of an item: status in English and Hindi, dates, department,

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.dak.contracts.OfficeTime;
-import org.dak.support.identity.ReceiptNumbers;
-import org.dak.tracking.timeline.CaseFacts;
-import org.dak.tracking.timeline.CaseReadModel;
-import org.dak.tracking.timeline.ComplaintCase;
+import org.dak.items.identity.ReceiptNumbers;
+import org.dak.tracking.complaintcase.CaseFacts;
+import org.dak.tracking.readmodel.CaseReadModel;
+import org.dak.tracking.complaintcase.ComplaintCase;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.annotation.Id;

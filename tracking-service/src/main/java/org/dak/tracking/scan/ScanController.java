@@ -5,8 +5,8 @@ import java.io.IOException;
 import org.dak.platform.Problem;
 import org.dak.support.security.DakUser;
 import org.dak.tracking.timeline.Cases;
-import org.dak.tracking.timeline.ComplaintCase;
-import org.dak.tracking.timeline.TimelineEntry;
+import org.dak.tracking.complaintcase.ComplaintCase;
+import org.dak.tracking.complaintcase.TimelineEntry;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

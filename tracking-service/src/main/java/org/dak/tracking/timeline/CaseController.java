@@ -1,5 +1,6 @@
 package org.dak.tracking.timeline;
 
+import org.dak.tracking.complaintcase.CaseMessages;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import java.util.List;
@@ -7,8 +8,8 @@ import java.util.List;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.dak.contracts.ItemStatus;
-import org.dak.support.attachment.Attachments;
-import org.dak.support.attachment.Upload;
+import org.dak.items.attachment.Attachments;
+import org.dak.items.attachment.Upload;
 import org.dak.support.security.DakUser;
 import org.dak.platform.Roles;
 import org.dak.platform.Problem;

@@ -1,5 +1,8 @@
 package org.dak.tracking.timeline;
 
+import org.dak.tracking.complaintcase.ComplaintCase;
+import org.dak.tracking.complaintcase.TimelineEntry;
+import org.dak.tracking.complaintcase.CaseMessages;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

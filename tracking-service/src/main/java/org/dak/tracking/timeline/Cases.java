@@ -1,5 +1,10 @@
 package org.dak.tracking.timeline;
 
+import org.dak.tracking.complaintcase.ComplaintCase;
+import org.dak.tracking.complaintcase.TimelineEntry;
+import org.dak.tracking.complaintcase.Step;
+import org.dak.tracking.complaintcase.CaseRepository;
+import org.dak.tracking.readmodel.LiveCases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +28,9 @@ import org.dak.contracts.DeadlineBreached;
 import org.dak.contracts.StatusUpdated;
 import org.dak.contracts.ItemStatus;
 import org.dak.platform.Refusal;
-import org.dak.support.attachment.Attachments;
-import org.dak.support.attachment.StoredAttachment;
-import org.dak.support.attachment.Upload;
+import org.dak.items.attachment.Attachments;
+import org.dak.items.attachment.StoredAttachment;
+import org.dak.items.attachment.Upload;
 import org.dak.support.security.DakUser;
 import org.dak.tracking.department.DepartmentDirectory;
 import org.dak.tracking.deadline.DeadlinePolicy;

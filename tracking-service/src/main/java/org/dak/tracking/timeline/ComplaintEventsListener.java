@@ -1,5 +1,6 @@
 package org.dak.tracking.timeline;
 
+import org.dak.tracking.complaintcase.CaseMessages;
 import org.dak.contracts.ComplaintRecalled;
 import org.dak.contracts.ComplaintReceived;
 import org.dak.contracts.ComplaintRouted;

@@ -1,5 +1,6 @@
 package org.dak.tracking.timeline;
 
+import org.dak.tracking.complaintcase.Step;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

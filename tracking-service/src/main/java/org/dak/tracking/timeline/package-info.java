@@ -1,6 +1,6 @@
 /**
- * The case of each item: its status under the lifecycle state machine, and its timeline
- * built from every event, ordered and de-duplicated. Departments read their queue and
- * post status here.
+ * Working with the cases: the topics' events applied to them ({@code Cases}, the
+ * listener), the department's queue and working steps, an item with its timeline as staff
+ * see it, and the deadline round on a schedule.
  */
 package org.dak.tracking.timeline;

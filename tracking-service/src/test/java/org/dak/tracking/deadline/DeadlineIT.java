@@ -25,7 +25,7 @@ import org.dak.contracts.GoldenSamples;
 import org.dak.contracts.Topic;
 import org.dak.contracts.Topics;
 import org.dak.support.events.EventJson;
-import org.dak.support.identity.ReceiptNumbers;
+import org.dak.items.identity.ReceiptNumbers;
 import org.dak.testsupport.Http;
 import org.dak.testsupport.MongoReads;
 import org.dak.testsupport.PublishedRecords;

@@ -8,13 +8,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.dak.contracts.GoldenSamples;
 import org.dak.contracts.Topic;
 import org.dak.contracts.Topics;
-import org.dak.support.identity.ReceiptNumbers;
+import org.dak.items.identity.ReceiptNumbers;
 import org.dak.support.seal.Sealing;
 import org.dak.testsupport.PublishedRecords;
 import org.dak.testsupport.ServiceIntegrationTest;
 import org.dak.tracking.clock.AdjustableClock;
 import org.dak.tracking.timeline.Cases;
-import org.dak.tracking.timeline.ComplaintCase;
+import org.dak.tracking.complaintcase.ComplaintCase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

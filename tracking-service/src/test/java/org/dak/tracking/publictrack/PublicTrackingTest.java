@@ -2,10 +2,10 @@ package org.dak.tracking.publictrack;
 
 import java.util.Optional;
 
-import org.dak.support.identity.AccessCodes;
-import org.dak.support.identity.ReceiptNumbers;
+import org.dak.items.identity.AccessCodes;
+import org.dak.items.identity.ReceiptNumbers;
 import org.dak.tracking.timeline.Cases;
-import org.dak.tracking.timeline.ComplaintCase;
+import org.dak.tracking.complaintcase.ComplaintCase;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package org.dak.tracking.timeline;
 
+import org.dak.tracking.readmodel.LiveCases;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.dak.tracking.timeline;
+package org.dak.tracking.complaintcase;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -41,7 +41,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 public class ComplaintCase {
 
-	static final ZoneId OFFICE_TIME = OfficeTime.ZONE;
+	public static final ZoneId OFFICE_TIME = OfficeTime.ZONE;
 
 	/** What a department may post. */
 	private static final Set<ItemStatus> DEPARTMENT_MOVES = EnumSet.of(ItemStatus.IN_PROGRESS, ItemStatus.DISPOSED,
@@ -114,7 +114,7 @@ public class ComplaintCase {
 	@Transient
 	private CaseFacts counted;
 
-	ComplaintCase(String id) {
+	public ComplaintCase(String id) {
 		this.id = id;
 	}
 
@@ -128,7 +128,7 @@ public class ComplaintCase {
 		return this.timeline.stream().anyMatch((entry) -> entry.eventId().equals(eventId));
 	}
 
-	void apply(ComplaintReceived event) {
+	public void apply(ComplaintReceived event) {
 		if (hasSeen(event.eventId())) {
 			return;
 		}
@@ -156,7 +156,7 @@ public class ComplaintCase {
 	 * item is disposed, rejected or closed) is refused and the refusal announced, so the
 	 * DM's desk learns the item's real state.
 	 */
-	Optional<StatusUpdated> apply(ComplaintRouted event, LocalDate ruleDueDate) {
+	public Optional<StatusUpdated> apply(ComplaintRouted event, LocalDate ruleDueDate) {
 		if (hasSeen(event.eventId()) || isSuperseded(event.markingSequence())) {
 			return Optional.empty();
 		}
@@ -192,7 +192,7 @@ public class ComplaintCase {
 	 * lifecycle does not allow (the department settled the item first) is refused and the
 	 * refusal announced.
 	 */
-	Optional<StatusUpdated> apply(ComplaintRecalled event) {
+	public Optional<StatusUpdated> apply(ComplaintRecalled event) {
 		if (hasSeen(event.eventId()) || isSuperseded(event.markingSequence())) {
 			return Optional.empty();
 		}
@@ -223,18 +223,19 @@ public class ComplaintCase {
 	}
 
 	/**
-	 * Makes again, during a rebuild from the topics ({@link CaseHistory}), a change this
-	 * service announced: as it was, deciding nothing and announcing nothing. A marking or
-	 * recall takes its details from the DM's desk's event it answered, when that is found
-	 * (the due date from the department's rule where the DM gave none); a working step
-	 * takes its evidence files from the case as it was stored, when that is at hand.
+	 * Makes again, during a rebuild from the topics ({@code RebuildFromTheTopics}), a
+	 * change this service announced: as it was, deciding nothing and announcing nothing.
+	 * A marking or recall takes its details from the DM's desk's event it answered, when
+	 * that is found (the due date from the department's rule where the DM gave none); a
+	 * working step takes its evidence files from the case as it was stored, when that is
+	 * at hand.
 	 * @param announced the {@code status-updated} event
 	 * @param decision the {@code complaint-routed} or {@code complaint-recalled} event it
 	 * answered, or {@code null}
 	 * @param ruleDueDate the due date the department's rule gives, for a marking
 	 * @param evidence the files of a working step
 	 */
-	void replay(StatusUpdated announced, Record decision, LocalDate ruleDueDate,
+	public void replay(StatusUpdated announced, Record decision, LocalDate ruleDueDate,
 			List<TimelineEntry.Evidence> evidence) {
 		ItemStatus next = ItemStatus.valueOf(announced.status());
 		String step = announced.step();
@@ -280,7 +281,7 @@ public class ComplaintCase {
 	 * @param neared the reminder
 	 * @param reached the reminder points it had reached
 	 */
-	void replay(DeadlineNeared neared, List<Integer> reached) {
+	public void replay(DeadlineNeared neared, List<Integer> reached) {
 		if (java.util.Objects.equals(neared.departmentCode(), this.departmentCode)
 				&& java.util.Objects.equals(neared.dueDate(), this.dueDate)) {
 			reached.stream().filter((point) -> !this.remindersSent.contains(point)).forEach(this.remindersSent::add);
@@ -290,7 +291,7 @@ public class ComplaintCase {
 	/**
 	 * A breach this service announced, made again during a rebuild: for its marking only.
 	 */
-	void replay(DeadlineBreached breached) {
+	public void replay(DeadlineBreached breached) {
 		if (breached.markingSequence() == this.markingSequence
 				&& java.util.Objects.equals(breached.departmentCode(), this.departmentCode)
 				&& java.util.Objects.equals(breached.dueDate(), this.dueDate)) {
@@ -302,17 +303,17 @@ public class ComplaintCase {
 	 * The events stored with the case and not yet published (or set aside for the
 	 * operator): during a rebuild, they are the newest changes, not yet on the topics.
 	 */
-	List<OutboxEvent> unpublished() {
+	public List<OutboxEvent> unpublished() {
 		return this.outbox.stream().filter((event) -> event.publishedAt() == null).toList();
 	}
 
 	/** Keeps an event not yet published, so that it still goes out. */
-	void keepUnpublished(OutboxEvent event) {
+	public void keepUnpublished(OutboxEvent event) {
 		this.outbox.add(event);
 	}
 
 	/** The evidence files of a timeline entry, if the case has it. */
-	List<TimelineEntry.Evidence> evidenceOf(String eventId) {
+	public List<TimelineEntry.Evidence> evidenceOf(String eventId) {
 		return this.timeline.stream()
 			.filter((entry) -> entry.eventId().equals(eventId))
 			.findFirst()
@@ -354,7 +355,7 @@ public class ComplaintCase {
 	 * Acknowledging is the first step only; action taken and interim replies need a note;
 	 * a forwarding names an office below the department (checked by the caller).
 	 */
-	StatusUpdated step(Step step, String actingDepartment, String note, String office,
+	public StatusUpdated step(Step step, String actingDepartment, String note, String office,
 			List<TimelineEntry.Evidence> evidence, String actor, Instant at) {
 		mustBeMarkedTo(actingDepartment);
 		if (this.status != ItemStatus.MARKED && this.status != ItemStatus.IN_PROGRESS) {
@@ -394,7 +395,7 @@ public class ComplaintCase {
 	 * A department moves the item on. Only the department it is marked to may, only along
 	 * the lifecycle, and with a note where one is required.
 	 */
-	StatusUpdated changeStatus(ItemStatus next, String actingDepartment, String note, String actor, Instant at) {
+	public StatusUpdated changeStatus(ItemStatus next, String actingDepartment, String note, String actor, Instant at) {
 		if (!DEPARTMENT_MOVES.contains(next)) {
 			throw Refusal.invalid("status-not-allowed", "Status not allowed",
 					"A department may post " + DEPARTMENT_MOVES + ", not " + next + ".");
@@ -417,7 +418,7 @@ public class ComplaintCase {
 	 * what the applicant showed for it.
 	 * @param credential {@code access code} or {@code one-time code}
 	 */
-	StatusUpdated feedback(boolean satisfied, String reason, Instant at, String credential) {
+	public StatusUpdated feedback(boolean satisfied, String reason, Instant at, String credential) {
 		if (this.status != ItemStatus.DISPOSED && this.status != ItemStatus.REJECTED) {
 			throw Refusal.conflict("feedback-not-open", "Not awaiting feedback",
 					"Feedback can be given once the item is disposed of or rejected; it is " + this.status + ".");
@@ -430,7 +431,7 @@ public class ComplaintCase {
 	}
 
 	/** When the item was last disposed, if it is disposed now. */
-	Optional<Instant> disposedAt() {
+	public Optional<Instant> disposedAt() {
 		if (this.status != ItemStatus.DISPOSED) {
 			return Optional.empty();
 		}
@@ -440,7 +441,7 @@ public class ComplaintCase {
 			.max(Comparator.naturalOrder());
 	}
 
-	List<Integer> remindersSent() {
+	public List<Integer> remindersSent() {
 		return List.copyOf(this.remindersSent);
 	}
 
@@ -454,16 +455,16 @@ public class ComplaintCase {
 		return new CaseFacts(this.status, this.channel, this.departmentCode, this.receivedAt, firstDisposedAt);
 	}
 
-	CaseFacts counted() {
+	public CaseFacts counted() {
 		return this.counted;
 	}
 
-	void counted(CaseFacts facts) {
+	public void counted(CaseFacts facts) {
 		this.counted = facts;
 	}
 
 	/** Closes a disposed item nobody answered for {@code after}; nothing otherwise. */
-	Optional<StatusUpdated> closeIfUnanswered(java.time.Duration after, Instant now) {
+	public Optional<StatusUpdated> closeIfUnanswered(java.time.Duration after, Instant now) {
 		if (this.status != ItemStatus.DISPOSED) {
 			return Optional.empty();
 		}
@@ -487,7 +488,7 @@ public class ComplaintCase {
 	 * passed, and a breach once the due date has passed, each announced once.
 	 * @return the events announced
 	 */
-	List<Record> checkDeadline(DeadlinePolicy policy, Instant now) {
+	public List<Record> checkDeadline(DeadlinePolicy policy, Instant now) {
 		if (this.dueDate == null || this.receivedAt == null || this.breachedAt != null
 				|| (this.status != null && this.status.isSettled())) {
 			return List.of();

@@ -1,5 +1,9 @@
-package org.dak.tracking.timeline;
+package org.dak.tracking.readmodel;
 
+import org.dak.tracking.complaintcase.ComplaintCase;
+import org.dak.tracking.complaintcase.CaseFacts;
+import org.dak.tracking.rebuild.RebuildFromTheTopics;
+import org.dak.tracking.rebuild.RunningInstances;
 import java.util.List;
 
 import org.bson.Document;
@@ -29,7 +33,7 @@ import org.springframework.stereotype.Component;
  * reached when first used: the template is built with these callbacks.
  * <p>
  * First of all, if the operator asked for it, the cases themselves are rebuilt from the
- * topics ({@link CaseHistory}), and the read models after them.
+ * topics ({@link RebuildFromTheTopics}), and the read models after them.
  * <p>
  * With several instances, one that starts after a crash while another runs does not
  * rebuild: the running one keeps the read models current, and a rebuild beside its writes
@@ -50,7 +54,7 @@ class CaseReadModels implements AfterConvertCallback<ComplaintCase>, AfterSaveCa
 
 	private final ObjectProvider<MongoTemplate> mongo;
 
-	private final ObjectProvider<CaseHistory> history;
+	private final ObjectProvider<RebuildFromTheTopics> history;
 
 	private final ObjectProvider<RunningInstances> instances;
 
@@ -59,7 +63,7 @@ class CaseReadModels implements AfterConvertCallback<ComplaintCase>, AfterSaveCa
 	private volatile boolean running;
 
 	CaseReadModels(ObjectProvider<CaseReadModel> models, ObjectProvider<MongoTemplate> mongo,
-			ObjectProvider<CaseHistory> history, ObjectProvider<RunningInstances> instances) {
+			ObjectProvider<RebuildFromTheTopics> history, ObjectProvider<RunningInstances> instances) {
 		this.models = models;
 		this.mongo = mongo;
 		this.history = history;

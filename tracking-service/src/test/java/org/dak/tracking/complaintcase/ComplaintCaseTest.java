@@ -1,4 +1,4 @@
-package org.dak.tracking.timeline;
+package org.dak.tracking.complaintcase;
 
 import java.time.Instant;
 import java.time.LocalDate;

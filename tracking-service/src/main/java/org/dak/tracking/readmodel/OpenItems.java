@@ -1,5 +1,6 @@
-package org.dak.tracking.timeline;
+package org.dak.tracking.readmodel;
 
+import org.dak.tracking.complaintcase.CaseFacts;
 import org.dak.contracts.ItemStatus;
 import org.dak.contracts.OfficeTime;
 

@@ -1,5 +1,7 @@
-package org.dak.tracking.timeline;
+package org.dak.tracking.readmodel;
 
+import org.dak.tracking.complaintcase.ComplaintCase;
+import org.dak.tracking.complaintcase.CaseFacts;
 import org.dak.contracts.ItemStatus;
 
 import java.time.Instant;
@@ -32,7 +34,7 @@ public class LiveCases implements CaseReadModel {
 
 	static final String COLLECTION = "live_cases";
 
-	static final List<ItemStatus> FINISHED = List.of(ItemStatus.CLOSED, ItemStatus.REJECTED);
+	public static final List<ItemStatus> FINISHED = List.of(ItemStatus.CLOSED, ItemStatus.REJECTED);
 
 	private final MongoTemplate mongo;
 
@@ -73,14 +75,14 @@ public class LiveCases implements CaseReadModel {
 					complaintCase.copiedTo());
 		}
 
-		boolean isOpen() {
+		public boolean isOpen() {
 			return this.status != null && this.status.isOpen();
 		}
 
 	}
 
 	/** Writes a case's summary, or removes it once the case is finished. */
-	void refresh(ComplaintCase complaintCase) {
+	public void refresh(ComplaintCase complaintCase) {
 		if (isLive(complaintCase)) {
 			this.mongo.save(LiveCase.of(complaintCase));
 		}

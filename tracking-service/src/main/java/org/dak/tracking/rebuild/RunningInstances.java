@@ -1,4 +1,4 @@
-package org.dak.tracking.timeline;
+package org.dak.tracking.rebuild;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * instances run).
  */
 @Component
-class RunningInstances implements DisposableBean {
+public class RunningInstances implements DisposableBean {
 
 	static final String COLLECTION = "running_instances";
 
@@ -41,14 +41,14 @@ class RunningInstances implements DisposableBean {
 	}
 
 	/** Whether another instance has been heard from lately. */
-	boolean othersRunning() {
+	public boolean othersRunning() {
 		return this.mongo.exists(
 				Query.query(Criteria.where("_id").ne(this.self).and("seenAt").gt(Instant.now().minus(SILENT))),
 				COLLECTION);
 	}
 
 	@Scheduled(fixedDelay = 5_000)
-	void beat() {
+	public void beat() {
 		Instant now = Instant.now();
 		this.mongo.upsert(Query.query(Criteria.where("_id").is(this.self)), new Update().set("seenAt", now),
 				COLLECTION);

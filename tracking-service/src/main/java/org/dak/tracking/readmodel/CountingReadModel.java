@@ -1,5 +1,7 @@
-package org.dak.tracking.timeline;
+package org.dak.tracking.readmodel;
 
+import org.dak.tracking.complaintcase.ComplaintCase;
+import org.dak.tracking.complaintcase.CaseFacts;
 import java.util.HashMap;
 import java.util.Map;
 

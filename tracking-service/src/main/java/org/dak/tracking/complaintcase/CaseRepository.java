@@ -1,4 +1,4 @@
-package org.dak.tracking.timeline;
+package org.dak.tracking.complaintcase;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
 

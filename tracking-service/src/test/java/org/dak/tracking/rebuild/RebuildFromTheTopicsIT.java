@@ -1,5 +1,6 @@
-package org.dak.tracking.timeline;
+package org.dak.tracking.rebuild;
 
+import org.dak.tracking.timeline.Cases;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import org.dak.contracts.ComplaintRouted;
 import org.dak.contracts.GoldenSamples;
 import org.dak.contracts.NotificationDispatched;
 import org.dak.contracts.Topics;
-import org.dak.support.identity.ReceiptNumbers;
+import org.dak.items.identity.ReceiptNumbers;
 import org.dak.support.mongo.Maintenance;
 import org.dak.testsupport.Http;
 import org.dak.testsupport.PublishedRecords;
@@ -135,14 +136,15 @@ class RebuildFromTheTopicsIT {
 		// dak stop tracking; dak rebuild tracking; dak start tracking
 		this.listeners.stop();
 		this.readModels.stop();
-		new Maintenance(this.mongo).done(CaseHistory.REQUESTED);
+		new Maintenance(this.mongo).done(RebuildFromTheTopics.REQUESTED);
 		this.start.afterSingletonsInstantiated();
 		this.readModels.start();
 		this.listeners.start();
 
 		ids.forEach((id) -> assertThat(asTheDmSeesIt(id)).as(id).isEqualTo(before.get(id)));
 		assertThat(stored(ids)).isEqualTo(stored);
-		assertThat(new Maintenance(this.mongo).isDone(CaseHistory.REQUESTED)).as("the request is done").isFalse();
+		assertThat(new Maintenance(this.mongo).isDone(RebuildFromTheTopics.REQUESTED)).as("the request is done")
+			.isFalse();
 		assertThat(this.mongo.getCollectionNames()).anyMatch((name) -> name.startsWith("cases_before_rebuild_"));
 		JsonNode queue = supply.get().uri("/api/v1/cases?overdue=true&size=200").retrieve().body(JsonNode.class);
 		assertThat(queue.get("content").findValuesAsString("complaintId")).as("the read models follow")
@@ -183,7 +185,8 @@ class RebuildFromTheTopicsIT {
 		this.mongo.getCollection("cases")
 			.renameCollection(new com.mongodb.MongoNamespace(this.mongo.getDb().getName(), kept));
 		this.mongo.insert(new Document("_id", id).append("status", "RECEIVED"), "cases");
-		this.mongo.insert(new Document("_id", CaseHistory.REQUESTED).append("keptAs", kept), Maintenance.COLLECTION);
+		this.mongo.insert(new Document("_id", RebuildFromTheTopics.REQUESTED).append("keptAs", kept),
+				Maintenance.COLLECTION);
 		long keptBefore = keptAside();
 
 		this.start.afterSingletonsInstantiated();

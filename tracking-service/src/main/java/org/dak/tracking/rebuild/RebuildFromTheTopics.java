@@ -1,5 +1,7 @@
-package org.dak.tracking.timeline;
+package org.dak.tracking.rebuild;
 
+import org.dak.tracking.complaintcase.ComplaintCase;
+import org.dak.tracking.complaintcase.CaseMessages;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,9 +68,9 @@ import org.springframework.stereotype.Component;
  * at a time and holds only that one's items.
  */
 @Component
-class CaseHistory {
+public class RebuildFromTheTopics {
 
-	private static final Logger log = LoggerFactory.getLogger(CaseHistory.class);
+	private static final Logger log = LoggerFactory.getLogger(RebuildFromTheTopics.class);
 
 	/**
 	 * The operator's request, as the {@code _id} of a mark in the maintenance collection.
@@ -91,7 +93,8 @@ class CaseHistory {
 
 	private final CaseMessages messages;
 
-	CaseHistory(MongoTemplate mongo, ConsumerFactory<?, ?> consumers, DeadlinePolicy deadlines, CaseMessages messages) {
+	RebuildFromTheTopics(MongoTemplate mongo, ConsumerFactory<?, ?> consumers, DeadlinePolicy deadlines,
+			CaseMessages messages) {
 		this.mongo = mongo;
 		this.consumers = consumers;
 		this.deadlines = deadlines;
@@ -106,7 +109,7 @@ class CaseHistory {
 	 * Rebuilds the cases if the operator asked for it, and takes the request away.
 	 * @return what was done, or {@code null} if nothing was asked
 	 */
-	Rebuilt rebuildIfRequested() {
+	public Rebuilt rebuildIfRequested() {
 		Maintenance maintenance = new Maintenance(this.mongo);
 		if (!maintenance.isDone(REQUESTED)) {
 			return null;

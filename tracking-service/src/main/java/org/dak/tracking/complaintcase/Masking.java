@@ -1,4 +1,4 @@
-package org.dak.tracking.timeline;
+package org.dak.tracking.complaintcase;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;

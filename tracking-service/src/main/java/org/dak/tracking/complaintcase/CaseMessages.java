@@ -1,4 +1,4 @@
-package org.dak.tracking.timeline;
+package org.dak.tracking.complaintcase;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * the case so a delivery report never races an officer's update of it.
  */
 @Component
-class CaseMessages {
+public class CaseMessages {
 
 	private final MongoTemplate mongo;
 
@@ -48,7 +48,7 @@ class CaseMessages {
 	 * @param at when its status last changed
 	 */
 	@Document("case_messages")
-	record MessageSent(@Id String notificationId, @Indexed String complaintId, String channel, String audience,
+	public record MessageSent(@Id String notificationId, @Indexed String complaintId, String channel, String audience,
 			String template, String status, String recipient, Instant at) {
 	}
 
@@ -56,7 +56,7 @@ class CaseMessages {
 	 * Notes what became of a message; an older word arriving late changes nothing. One
 	 * item's events share a partition, so they come one at a time.
 	 */
-	void apply(NotificationDispatched event) {
+	public void apply(NotificationDispatched event) {
 		MessageSent known = this.mongo.findById(event.notificationId(), MessageSent.class);
 		if (known != null && !known.at().isBefore(event.occurredAt())) {
 			return;
@@ -69,7 +69,7 @@ class CaseMessages {
 	/**
 	 * The messages sent about an item, oldest first: its list, then they by their IDs.
 	 */
-	List<MessageSent> of(String complaintId) {
+	public List<MessageSent> of(String complaintId) {
 		List<Object> ids = this.byItem.of(complaintId);
 		if (ids.isEmpty()) {
 			return List.of();

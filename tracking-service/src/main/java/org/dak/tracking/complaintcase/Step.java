@@ -1,4 +1,4 @@
-package org.dak.tracking.timeline;
+package org.dak.tracking.complaintcase;
 
 /**
  * A department's working steps between marking and disposal.

@@ -1,4 +1,7 @@
-package org.dak.tracking.timeline;
+package org.dak.tracking.readmodel;
+
+import org.dak.tracking.complaintcase.ComplaintCase;
+import org.dak.tracking.complaintcase.CaseFacts;
 
 /**
  * A view of the cases kept up to date as they are saved, so that what it answers never
