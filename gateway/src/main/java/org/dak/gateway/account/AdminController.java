@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.dak.platform.Channels;
+import org.dak.gateway.adapter.Channels;
 import org.dak.platform.Problem;
 import org.dak.platform.Roles;
 

@@ -10,7 +10,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.dak.gateway.account.Secrets;
-import org.dak.platform.Channels;
 import org.dak.platform.Problem;
 
 import org.springframework.data.domain.Sort;

@@ -1,4 +1,4 @@
-package org.dak.platform;
+package org.dak.gateway.adapter;
 
 import java.util.Set;
 

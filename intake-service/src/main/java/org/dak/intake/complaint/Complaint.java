@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.dak.support.attachment.StoredAttachment;
+import org.dak.items.attachment.StoredAttachment;
 import org.dak.support.events.OutboxEvent;
 
 import org.springframework.data.annotation.Id;

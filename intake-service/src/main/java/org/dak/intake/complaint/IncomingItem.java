@@ -3,7 +3,7 @@ package org.dak.intake.complaint;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.dak.support.attachment.Upload;
+import org.dak.items.attachment.Upload;
 
 /**
  * An item handed in by another feature of this service (the mailbox poller, the bulk

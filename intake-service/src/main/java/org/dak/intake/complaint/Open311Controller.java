@@ -10,7 +10,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.dak.intake.IntakeProperties;
 import org.dak.platform.GeoReport;
-import org.dak.platform.Open311Services;
+import org.dak.items.open311.Open311Services;
 import org.dak.platform.Problem;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

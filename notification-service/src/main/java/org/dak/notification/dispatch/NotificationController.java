@@ -7,7 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.dak.platform.Problem;
-import org.dak.support.identity.AccessCodes;
+import org.dak.items.identity.AccessCodes;
 import org.dak.support.security.DakUser;
 
 import org.springframework.data.mongodb.core.MongoTemplate;

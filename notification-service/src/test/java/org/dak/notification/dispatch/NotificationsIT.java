@@ -33,7 +33,7 @@ import org.dak.notification.template.Template;
 import org.dak.notification.template.Templates;
 import org.dak.support.events.EventJson;
 import org.dak.support.events.Outbox;
-import org.dak.support.identity.AccessCodes;
+import org.dak.items.identity.AccessCodes;
 import org.dak.testsupport.MongoReads;
 import org.dak.support.mongo.Maintenance;
 import org.dak.testsupport.PublishedRecords;

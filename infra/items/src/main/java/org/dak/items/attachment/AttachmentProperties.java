@@ -1,4 +1,4 @@
-package org.dak.support.attachment;
+package org.dak.items.attachment;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,4 +1,4 @@
-package org.dak.support.attachment;
+package org.dak.items.attachment;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

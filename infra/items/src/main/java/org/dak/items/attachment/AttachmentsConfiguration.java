@@ -1,4 +1,4 @@
-package org.dak.support.attachment;
+package org.dak.items.attachment;
 
 import io.micrometer.core.instrument.MeterRegistry;
 

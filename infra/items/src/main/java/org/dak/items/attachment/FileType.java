@@ -1,4 +1,4 @@
-package org.dak.support.attachment;
+package org.dak.items.attachment;
 
 import java.util.Arrays;
 import java.util.Optional;

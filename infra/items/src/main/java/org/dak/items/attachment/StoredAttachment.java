@@ -1,4 +1,4 @@
-package org.dak.support.attachment;
+package org.dak.items.attachment;
 
 /**
  * An attachment kept in GridFS, as its item refers to it.

@@ -1,4 +1,4 @@
-package org.dak.support.identity;
+package org.dak.items.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -2,4 +2,4 @@
  * How an applicant names their item: the receipt number with its check character and the
  * access code. Intake issues them; tracking checks them.
  */
-package org.dak.support.identity;
+package org.dak.items.identity;

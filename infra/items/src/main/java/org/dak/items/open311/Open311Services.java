@@ -1,4 +1,4 @@
-package org.dak.platform;
+package org.dak.items.open311;
 
 import java.util.LinkedHashMap;
 import java.util.List;

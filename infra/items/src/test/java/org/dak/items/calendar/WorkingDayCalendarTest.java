@@ -1,4 +1,4 @@
-package org.dak.platform;
+package org.dak.items.calendar;
 
 import java.time.LocalDate;
 import java.util.List;

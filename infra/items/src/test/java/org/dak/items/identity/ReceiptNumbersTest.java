@@ -1,4 +1,4 @@
-package org.dak.support.identity;
+package org.dak.items.identity;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.dak.platform;
+package org.dak.items.open311;
 
 import org.junit.jupiter.api.Test;
 
