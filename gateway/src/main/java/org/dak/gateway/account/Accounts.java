@@ -10,7 +10,7 @@ import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 import org.dak.gateway.audit.AuditTrail;
-import org.dak.platform.Problem;
+import org.dak.platform.Refusal;
 import org.dak.gateway.security.TokenIssuer;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -18,7 +18,6 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -118,7 +117,7 @@ class Accounts {
 				// revoked
 				.flatMap((token) -> revokeAll(token.username())
 					.then(this.audit.record(token.username(), "REFRESH", "REUSED_TOKEN", clientAddress, requestId)))
-				.then(Mono.error(new Problem(HttpStatus.UNAUTHORIZED, "invalid-refresh-token", "Sign in again",
+				.then(Mono.error(Refusal.notSignedIn("invalid-refresh-token", "Sign in again",
 						"This refresh token is not valid (expired, used or revoked). Sign in again.")))));
 	}
 
@@ -127,25 +126,26 @@ class Accounts {
 	}
 
 	Mono<Void> changePassword(String username, String current, String next, String clientAddress) {
-		return waited(username, "PASSWORD_CHANGE", clientAddress, null).then(this.mongo
-			.findById(username, Account.class)
-			.switchIfEmpty(Mono.error(new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "no-password", "No password here",
-					"This identity has no password in this system (an adapter key or an external sign-in).")))
-			.flatMap((account) -> matches(current, account.passwordHash()).flatMap((ok) -> {
-				if (!ok) {
-					// the same attempt limit as sign-in: a stolen session cannot guess
-					// the
-					// password at leisure
-					return this.throttle.failed(username, clientAddress)
-						.then(Mono.error(new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "wrong-password",
-								"Wrong password", "The current password is not right.")));
-				}
-				PasswordPolicy.check(username, next, "newPassword");
-				return hash(next).flatMap((hash) -> this.mongo.save(account.withPassword(hash)));
-			}))
-			.retryWhen(ON_CONCURRENT_WRITE)
-			.then(this.throttle.succeeded(username, clientAddress))
-			.then(revokeAll(username)));
+		return waited(username, "PASSWORD_CHANGE", clientAddress, null)
+			.then(this.mongo.findById(username, Account.class)
+				.switchIfEmpty(Mono.error(Refusal.invalid("no-password", "No password here",
+						"This identity has no password in this system (an adapter key or an external sign-in).")))
+				.flatMap((account) -> matches(current, account.passwordHash()).flatMap((ok) -> {
+					if (!ok) {
+						// the same attempt limit as sign-in: a stolen session cannot
+						// guess
+						// the
+						// password at leisure
+						return this.throttle.failed(username, clientAddress)
+							.then(Mono.error(Refusal.invalid("wrong-password", "Wrong password",
+									"The current password is not right.")));
+					}
+					PasswordPolicy.check(username, next, "newPassword");
+					return hash(next).flatMap((hash) -> this.mongo.save(account.withPassword(hash)));
+				}))
+				.retryWhen(ON_CONCURRENT_WRITE)
+				.then(this.throttle.succeeded(username, clientAddress))
+				.then(revokeAll(username)));
 	}
 
 	Mono<Void> revokeAll(String username) {
@@ -180,8 +180,7 @@ class Accounts {
 	private <T> Mono<T> failed(String username, String reason, String clientAddress, String requestId) {
 		return this.throttle.failed(username, clientAddress)
 			.then(this.audit.record(username, "SIGN_IN", "FAILURE: " + reason, clientAddress, requestId))
-			.then(Mono.error(new Problem(HttpStatus.UNAUTHORIZED, "sign-in-failed", "Sign-in failed",
-					"Wrong username or password.")));
+			.then(Mono.error(Refusal.notSignedIn("sign-in-failed", "Sign-in failed", "Wrong username or password.")));
 	}
 
 	static String normalise(String username) {

@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.dak.platform.Problem;
-
-import org.springframework.http.HttpStatus;
+import org.dak.platform.Refusal;
 
 /**
  * Passwords: at least 12 characters (NIST SP 800-63B favours length over composition
@@ -40,16 +38,15 @@ final class PasswordPolicy {
 			problem = "A password must not contain the username.";
 		}
 		if (problem != null) {
-			throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "weak-password", "Password not accepted", problem);
+			throw Refusal.invalid("weak-password", "Password not accepted", problem);
 		}
 		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-			Problem tooLong = new Problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-					"A password may have at most " + MAX_BYTES + " bytes in UTF-8 (bcrypt reads no more): "
-							+ "72 Latin letters or digits, 24 Devanagari letters, 18 emoji.");
-			tooLong.getBody()
-				.setProperty("errors", List.of(Map.of("field", field, "message", "at most " + MAX_BYTES
+			throw Refusal
+				.malformed("invalid-request", "Invalid request",
+						"A password may have at most " + MAX_BYTES + " bytes in UTF-8 (bcrypt reads no more): "
+								+ "72 Latin letters or digits, 24 Devanagari letters, 18 emoji.")
+				.with("errors", List.of(Map.of("field", field, "message", "at most " + MAX_BYTES
 						+ " bytes in UTF-8 (this one has " + password.getBytes(StandardCharsets.UTF_8).length + ")")));
-			throw tooLong;
 		}
 	}
 

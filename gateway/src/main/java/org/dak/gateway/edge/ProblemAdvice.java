@@ -15,12 +15,22 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
+import org.dak.platform.Problem;
+import org.dak.platform.Refusal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
- * Problem documents for the gateway's own endpoints, naming each bad field.
+ * Problem documents for the gateway's own endpoints, naming each bad field, and for every
+ * refusal of its account rules.
  */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+	/** The domain refused: its own words, with the status its reason calls for. */
+	@ExceptionHandler(Refusal.class)
+	Mono<ResponseEntity<ProblemDetail>> refused(Refusal refusal) {
+		return Mono.just(ResponseEntity.status(Problem.statusOf(refusal)).body(Problem.of(refusal)));
+	}
 
 	@Override
 	protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,

@@ -11,6 +11,7 @@ import org.dak.gateway.GatewayTestBase;
 import org.dak.gateway.audit.AuditTrail;
 import org.dak.gateway.security.TokenIssuer;
 import org.dak.platform.Problem;
+import org.dak.platform.Refusal;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import reactor.core.publisher.Flux;
@@ -139,7 +140,8 @@ class SignInIT extends GatewayTestBase {
 				.flatMap((i) -> gateways.get(i % 2)
 					.signIn(username, "guess-" + i, this.clientAddress, "request-" + i)
 					.map((signedIn) -> 200)
-					.onErrorResume(Problem.class, (problem) -> Mono.just(problem.getStatusCode().value())))
+					.onErrorResume((ex) -> Mono.just((ex instanceof Refusal refusal) ? Problem.statusOf(refusal).value()
+							: ((Problem) ex).getStatusCode().value())))
 				.collectList()
 				.block(Duration.ofMinutes(1));
 

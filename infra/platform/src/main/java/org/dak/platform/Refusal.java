@@ -16,6 +16,12 @@ public class Refusal extends RuntimeException {
 	/** Why it was refused, which decides how a caller is told. */
 	public enum Reason {
 
+		/** What was sent cannot be read as a request at all (400). */
+		MALFORMED,
+
+		/** The caller is not who they claim, or no longer signed in (401). */
+		NOT_SIGNED_IN,
+
 		/** Nothing of that name, or nothing the caller may see (404). */
 		NOT_FOUND,
 
@@ -49,6 +55,14 @@ public class Refusal extends RuntimeException {
 		this.reason = reason;
 		this.kind = kind;
 		this.title = title;
+	}
+
+	public static Refusal malformed(String kind, String title, String detail) {
+		return new Refusal(Reason.MALFORMED, kind, title, detail);
+	}
+
+	public static Refusal notSignedIn(String kind, String title, String detail) {
+		return new Refusal(Reason.NOT_SIGNED_IN, kind, title, detail);
 	}
 
 	public static Refusal notFound(String kind, String title, String detail) {

@@ -14,6 +14,7 @@ import tools.jackson.databind.DatabindException;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.dak.platform.DatabaseAway;
+import org.dak.platform.Problem;
 import org.dak.platform.Refusal;
 
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -105,25 +106,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	/** The domain refused: its own words, with the status its reason calls for. */
 	@ExceptionHandler(Refusal.class)
 	ResponseEntity<ProblemDetail> refused(Refusal refusal) {
-		ProblemDetail problem = problem(refusal);
+		ProblemDetail problem = Problem.of(refusal);
 		return ResponseEntity.status(problem.getStatus()).body(problem);
-	}
-
-	/** A refusal as a problem document. */
-	public static ProblemDetail problem(Refusal refusal) {
-		HttpStatus status = switch (refusal.reason()) {
-			case NOT_FOUND -> HttpStatus.NOT_FOUND;
-			case NOT_ALLOWED -> HttpStatus.FORBIDDEN;
-			case CONFLICT -> HttpStatus.CONFLICT;
-			case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
-			case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-			case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-		};
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refusal.detail());
-		problem.setType(URI.create("/problems/" + refusal.kind()));
-		problem.setTitle(refusal.title());
-		refusal.properties().forEach(problem::setProperty);
-		return problem;
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)
