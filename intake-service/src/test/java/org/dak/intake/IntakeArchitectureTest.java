@@ -1,30 +1,12 @@
 package org.dak.intake;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import org.junit.jupiter.api.Test;
+import org.dak.testsupport.ServiceArchitectureTest;
 
-import org.dak.testsupport.ServiceArchitecture;
+/** The rules every service keeps, on the intake service's classes. */
+class IntakeArchitectureTest extends ServiceArchitectureTest {
 
-/** The rules of {@link ServiceArchitecture}, on the intake service's classes. */
-class IntakeArchitectureTest {
-
-	private static final String BASE = "org.dak.intake";
-
-	private final JavaClasses classes = ServiceArchitecture.classesOf(BASE);
-
-	@Test
-	void featurePackagesDependOnEachOtherInOneDirectionOnly() {
-		ServiceArchitecture.featurePackagesAreFreeOfCycles(BASE).check(this.classes);
-	}
-
-	@Test
-	void theDomainSpeaksNoHttp() {
-		ServiceArchitecture.theDomainSpeaksNoHttp(BASE).check(this.classes);
-	}
-
-	@Test
-	void controllersReachOnlyTheirOwnFeaturesRepositories() {
-		ServiceArchitecture.controllersReachOnlyTheirOwnFeaturesRepositories(BASE).check(this.classes);
+	IntakeArchitectureTest() {
+		super("org.dak.intake");
 	}
 
 }

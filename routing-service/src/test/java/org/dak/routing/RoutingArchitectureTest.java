@@ -1,30 +1,12 @@
 package org.dak.routing;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import org.junit.jupiter.api.Test;
+import org.dak.testsupport.ServiceArchitectureTest;
 
-import org.dak.testsupport.ServiceArchitecture;
+/** The rules every service keeps, on the routing service's classes. */
+class RoutingArchitectureTest extends ServiceArchitectureTest {
 
-/** The rules of {@link ServiceArchitecture}, on the routing service's classes. */
-class RoutingArchitectureTest {
-
-	private static final String BASE = "org.dak.routing";
-
-	private final JavaClasses classes = ServiceArchitecture.classesOf(BASE);
-
-	@Test
-	void featurePackagesDependOnEachOtherInOneDirectionOnly() {
-		ServiceArchitecture.featurePackagesAreFreeOfCycles(BASE).check(this.classes);
-	}
-
-	@Test
-	void theDomainSpeaksNoHttp() {
-		ServiceArchitecture.theDomainSpeaksNoHttp(BASE).check(this.classes);
-	}
-
-	@Test
-	void controllersReachOnlyTheirOwnFeaturesRepositories() {
-		ServiceArchitecture.controllersReachOnlyTheirOwnFeaturesRepositories(BASE).check(this.classes);
+	RoutingArchitectureTest() {
+		super("org.dak.routing");
 	}
 
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
@@ -26,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every page a person uses, in Hindi and in English, checked in the browser against the
  * WCAG 2.1 A and AA rules axe-core can test (labels, names, contrast, language,
  * landmarks, ARIA): a clerk who works by keyboard or with a screen reader, or at a dim
- * office screen, can use each of them.
+ * office screen, can use each of them. The DM's and the department's desks are checked
+ * also as they are used, filled with items, one of them open, and the department's action
+ * form asking for an office and for evidence.
  */
 class AccessibilityIT extends DeskTest {
 
@@ -50,6 +53,19 @@ class AccessibilityIT extends DeskTest {
 				"मोहल्ले की नाली एक सप्ताह से जाम है।");
 		receiptNumber = receipt.get("receiptNumber").asString();
 		accessCode = receipt.get("accessCode").asString();
+		// desks as a clerk sees them: items waiting in the DM's inbox, several in the
+		// department's queue
+		RestClient dm = gateway.as(gateway.account("a11y.filler", "DM", Map.of()));
+		for (int i = 1; i <= 4; i++) {
+			String number = gateway
+				.submitted(Map.of("name", "भरी मेज़ " + i, "mobile", "91234000" + (80 + i)), "हैंडपंप खराब " + i,
+						"गाँव का हैंडपंप " + i + " सप्ताह से खराब है।")
+				.get("receiptNumber")
+				.asString();
+			if (i % 2 == 0) {
+				Gateway.markWhenInInbox(dm, number, "SUPPLY");
+			}
+		}
 	}
 
 	@ParameterizedTest
@@ -87,6 +103,12 @@ class AccessibilityIT extends DeskTest {
 				browser.get(system.gatewayUrl() + page);
 			}
 			problems.addAll(check(desk.getValue(), By.cssSelector("#main h2")));
+			if (desk.getKey().equals("DM")) {
+				problems.addAll(dmWithAnItemOpen());
+			}
+			if (desk.getKey().equals("DEPARTMENT_OFFICER")) {
+				problems.addAll(departmentWithAnItemOpen());
+			}
 		}
 
 		browser.get(system.gatewayUrl() + "/submit?lang=" + language);
@@ -95,6 +117,55 @@ class AccessibilityIT extends DeskTest {
 		problems.addAll(check("tracking page", By.tagName("h1")));
 
 		assertThat(problems).as("WCAG 2.1 AA problems axe-core finds").isEmpty();
+	}
+
+	/**
+	 * The DM's inbox filled with items, one of them opened with its timeline and
+	 * messages, another chosen for marking: what the desk shows most of the day.
+	 */
+	private static List<String> dmWithAnItemOpen() {
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#inbox-list tbody tr"), 1));
+		browser.findElement(By.cssSelector("#inbox-list tbody input[type=checkbox]")).click();
+		browser.findElement(By.cssSelector("#inbox-list tbody button")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("item-timeline")));
+		List<String> problems = new ArrayList<>(check("dm, inbox filled, an item open", By.id("item-number")));
+		problems.addAll(seenAsItShouldBe("dm, an item open"));
+		return problems;
+	}
+
+	/**
+	 * The department's queue filled, an item opened from it, and the action form asking
+	 * for an office (forwarding) and then for evidence files (action taken).
+	 */
+	private static List<String> departmentWithAnItemOpen() {
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#queue-list tbody tr"), 1));
+		browser.findElement(By.cssSelector("#queue-list tbody button")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("act")));
+		new Select(browser.findElement(By.id("a-what"))).selectByValue("step:FORWARD");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("a-office-field")));
+		List<String> problems = new ArrayList<>(
+				check("department, queue filled, an item open, forwarding", By.id("a-office")));
+		new Select(browser.findElement(By.id("a-what"))).selectByValue("step:ACTION_TAKEN");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("a-evidence-field")));
+		problems.addAll(check("department, action taken with evidence", By.id("a-evidence")));
+		problems.addAll(seenAsItShouldBe("department, an item open"));
+		return problems;
+	}
+
+	/**
+	 * What axe cannot judge: the header holds its content, and every control is drawn in
+	 * the served font (no Devanagari falls back to boxes).
+	 */
+	private static List<String> seenAsItShouldBe(String page) {
+		List<String> problems = new ArrayList<>();
+		if (!Browser.headerFits(browser)) {
+			problems.add(page + ": the header bar cuts off its content");
+		}
+		Browser.controlsNotIn(browser, "main", "Dak Devanagari")
+			.forEach((control) -> problems.add(page + ": not in the served font: " + control));
+		return problems;
 	}
 
 	/** Waits for the page's content, lets it settle, and runs the WCAG rules on it. */
