@@ -29,6 +29,7 @@ import org.dak.tracking.TrackedItems;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -53,6 +54,11 @@ import static org.awaitility.Awaitility.await;
  * service is stopped, the request left, and the next start makes every case again.
  */
 @ServiceIntegrationTest
+// a context of its own, started afresh: the rebuild stops and starts the listeners and
+// the
+// read models and leaves marks in the database, and must not depend on what the tests
+// before it left paused in the shared context
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class RebuildFromTheTopicsIT {
 
 	private static final byte[] REPORT = "%PDF-1.4\n% inspection report\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
