@@ -16,6 +16,7 @@ import org.dak.items.attachment.Upload;
 import org.dak.platform.Problem;
 import org.dak.platform.Roles;
 import org.dak.support.security.DakUser;
+import org.dak.items.attachment.web.AttachmentsOverHttp;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -98,7 +99,7 @@ class ChannelController {
 	ResponseEntity<Receipt> fax(@Valid @RequestPart("fax") Fax fax,
 			@RequestPart(name = "pages") @NotEmpty List<MultipartFile> pages) {
 		requireAdapterOrDesk(Channel.FAX);
-		List<Upload> uploads = Upload.of(pages);
+		List<Upload> uploads = AttachmentsOverHttp.uploads(pages);
 		for (FileType type : this.attachments.check(uploads)) {
 			if (type != FileType.PDF && type != FileType.TIFF_BIG_ENDIAN && type != FileType.TIFF_LITTLE_ENDIAN) {
 				throw new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-attachment", "Unsupported fax pages",

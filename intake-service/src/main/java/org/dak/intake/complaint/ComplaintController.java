@@ -15,7 +15,6 @@ import jakarta.validation.constraints.Size;
 import org.dak.intake.IntakeProperties;
 import org.dak.items.attachment.Attachments;
 import org.dak.items.attachment.StoredAttachment;
-import org.dak.items.attachment.Upload;
 import org.dak.items.identity.AccessCodes;
 import org.dak.intake.receipt.QrCodes;
 import org.dak.intake.receipt.ReceiptData;
@@ -25,6 +24,7 @@ import org.dak.support.security.DakUser;
 import org.dak.platform.Roles;
 import org.dak.items.calendar.WorkingDayCalendar;
 import org.dak.platform.Problem;
+import org.dak.items.attachment.web.AttachmentsOverHttp;
 
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.data.mongodb.gridfs.GridFsResource;
@@ -110,7 +110,7 @@ class ComplaintController {
 			@RequestPart(name = "files", required = false) List<MultipartFile> files,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		checkMaySubmit(DakUser.current(), submission.channel());
-		return answer(this.intake.submit(submission, idempotencyKey, Upload.of(files)));
+		return answer(this.intake.submit(submission, idempotencyKey, AttachmentsOverHttp.uploads(files)));
 	}
 
 	/**
@@ -163,7 +163,7 @@ class ComplaintController {
 		GridFsResource file = this.attachments.open(complaint.id(), attachmentId)
 			.orElseThrow(() -> new Problem(HttpStatus.NOT_FOUND, "attachment-not-found", "Attachment not found",
 					"Item " + receiptNumber + " has no attachment " + attachmentId + "."));
-		return Attachments.download(file);
+		return AttachmentsOverHttp.download(file);
 	}
 
 	private Complaint openable(String receiptNumber) {

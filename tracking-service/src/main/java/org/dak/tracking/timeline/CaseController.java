@@ -8,11 +8,11 @@ import java.util.List;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.dak.contracts.ItemStatus;
-import org.dak.items.attachment.Attachments;
 import org.dak.items.attachment.Upload;
 import org.dak.support.security.DakUser;
 import org.dak.platform.Roles;
 import org.dak.platform.Problem;
+import org.dak.items.attachment.web.AttachmentsOverHttp;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -104,7 +104,7 @@ class CaseController {
 	@PostMapping(path = "/{complaintId}/steps", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	CaseView postStepWithEvidence(@PathVariable String complaintId, @Valid @RequestPart("step") PostStep step,
 			@RequestPart(name = "evidence", required = false) List<MultipartFile> evidence) {
-		return postStep(complaintId, step, Upload.of(evidence));
+		return postStep(complaintId, step, AttachmentsOverHttp.uploads(evidence));
 	}
 
 	private CaseView postStep(String complaintId, PostStep step, List<Upload> evidence) {
@@ -116,7 +116,7 @@ class CaseController {
 	/** An evidence file, for those who may see the item. */
 	@GetMapping("/{complaintId}/evidence/{fileId}")
 	ResponseEntity<InputStreamResource> evidence(@PathVariable String complaintId, @PathVariable String fileId) {
-		return Attachments.download(this.cases.evidence(complaintId, fileId, DakUser.current().orElseThrow())
+		return AttachmentsOverHttp.download(this.cases.evidence(complaintId, fileId, DakUser.current().orElseThrow())
 			.orElseThrow(() -> new Problem(HttpStatus.NOT_FOUND, "evidence-not-found", "Evidence not found",
 					"Item " + complaintId + " has no evidence file " + fileId + " you may see.")));
 	}

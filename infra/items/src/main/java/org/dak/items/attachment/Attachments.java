@@ -1,9 +1,6 @@
 package org.dak.items.attachment;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -21,11 +18,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.gridfs.GridFsResource;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
-import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 /**
  * Checks and stores attachments. Everything is checked before anything is stored, so a
@@ -112,27 +104,6 @@ public class Attachments {
 		GridFSFile file = this.gridFs.findOne(Query.query(
 				Criteria.where("_id").is(new ObjectId(attachmentId)).and("metadata.receiptNumber").is(receiptNumber)));
 		return Optional.ofNullable(file).map(this.gridFs::getResource);
-	}
-
-	/**
-	 * A stored file as a download: its type, length, name, and never cached.
-	 */
-	public static ResponseEntity<InputStreamResource> download(GridFsResource file) {
-		try {
-			return ResponseEntity.ok()
-				.contentType(MediaType.parseMediaType(file.getContentType()))
-				.contentLength(file.contentLength())
-				.cacheControl(CacheControl.noStore())
-				.header("Content-Disposition",
-						ContentDisposition.attachment()
-							.filename(file.getFilename(), StandardCharsets.UTF_8)
-							.build()
-							.toString())
-				.body(new InputStreamResource(file.getInputStream()));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/**
