@@ -65,7 +65,10 @@ class DepartmentDeskIT extends DeskTest {
 			.contains(in(language, "विभाग की कतार", "The department's queue"));
 
 		browser.findElement(By.id("scan-image")).sendKeys(qr.toString());
-		wait.until(ExpectedConditions.textToBe(By.id("case-number"), number));
+		new WebDriverWait(browser, Duration.ofSeconds(30))
+			.withMessage(() -> "the photographed receipt opened no item; the desk says: "
+					+ browser.findElement(By.id("scan-problem")).getText())
+			.until(ExpectedConditions.textToBe(By.id("case-number"), number));
 		assertThat(browser.findElement(By.id("case-subject")).getText()).isEqualTo(subject);
 		assertThat(browser.findElement(By.id("case-timeline")).getText()).contains("जाँच कर राशन दिलाएँ");
 		wait.until(
