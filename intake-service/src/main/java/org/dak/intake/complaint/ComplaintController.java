@@ -42,6 +42,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.dak.contracts.OfficeTime;
 
 /**
  * Submitting an item and fetching its receipt and QR code.
@@ -231,7 +232,7 @@ class ComplaintController {
 	}
 
 	private ReceiptData printed(Complaint complaint) {
-		ZonedDateTime received = complaint.receivedAt().atZone(ComplaintIntake.OFFICE_TIME);
+		ZonedDateTime received = complaint.receivedAt().atZone(OfficeTime.ZONE);
 		return new ReceiptData(this.properties.officeNameHi(), this.properties.officeName(),
 				this.properties.formNumber(), complaint.id(), received, complaint.channel().hindi(),
 				complaint.channel().english(), complaint.applicant().name(), complaint.applicant().address(),

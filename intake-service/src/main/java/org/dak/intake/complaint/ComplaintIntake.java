@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,8 +39,6 @@ import org.springframework.stereotype.Service;
 class ComplaintIntake {
 
 	private static final Logger log = LoggerFactory.getLogger(ComplaintIntake.class);
-
-	static final ZoneId OFFICE_TIME = OfficeTime.ZONE;
 
 	private final ComplaintRepository complaints;
 
@@ -112,7 +109,7 @@ class ComplaintIntake {
 		// MongoDB keeps milliseconds: the receipt and its event must show the stored time
 		this.attachments.check(uploads);
 		Instant receivedAt = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		int year = receivedAt.atZone(OFFICE_TIME).getYear();
+		int year = receivedAt.atZone(OfficeTime.ZONE).getYear();
 		String receiptNumber = ReceiptNumbers.format(this.properties.districtCode(), year,
 				this.serials.next(this.properties.districtCode(), year));
 		String accessCode = AccessCodes.generate();

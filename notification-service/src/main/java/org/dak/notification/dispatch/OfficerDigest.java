@@ -2,7 +2,6 @@ package org.dak.notification.dispatch;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +31,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class OfficerDigest {
-
-	private static final ZoneId OFFICE_TIME = OfficeTime.ZONE;
 
 	private final MongoTemplate mongo;
 
@@ -80,7 +77,7 @@ class OfficerDigest {
 	@Scheduled(cron = "${dak.notification.officer-digest.cron:0 0 9 * * MON-SAT}", zone = OfficeTime.ZONE_ID)
 	void daily() {
 		if (enabled()) {
-			sendOnce(LocalDate.now(OFFICE_TIME));
+			sendOnce(LocalDate.now(OfficeTime.ZONE));
 		}
 	}
 

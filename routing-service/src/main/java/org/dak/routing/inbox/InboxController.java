@@ -1,7 +1,6 @@
 package org.dak.routing.inbox;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -37,8 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/inbox")
 class InboxController {
 
-	private static final ZoneId IST = OfficeTime.ZONE;
-
 	private final Inbox inbox;
 
 	InboxController(Inbox inbox) {
@@ -54,8 +51,8 @@ class InboxController {
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
 		Inbox.Filter filter = new Inbox.Filter(state, channel,
-				(from != null) ? from.atStartOfDay(IST).toInstant() : null,
-				(to != null) ? to.plusDays(1).atStartOfDay(IST).toInstant() : null, duplicate, q);
+				(from != null) ? from.atStartOfDay(OfficeTime.ZONE).toInstant() : null,
+				(to != null) ? to.plusDays(1).atStartOfDay(OfficeTime.ZONE).toInstant() : null, duplicate, q);
 		Page<InboxEntry> entries = this.inbox.list(filter, PageRequest.of(page, size));
 		return new PagedModel<>(entries);
 	}

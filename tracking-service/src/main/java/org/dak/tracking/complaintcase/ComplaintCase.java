@@ -1,7 +1,6 @@
 package org.dak.tracking.complaintcase;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,8 +39,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 // embedded MongoDB server, which would otherwise read the whole collection
 @CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 public class ComplaintCase {
-
-	public static final ZoneId OFFICE_TIME = OfficeTime.ZONE;
 
 	/** What a department may post. */
 	private static final Set<ItemStatus> DEPARTMENT_MOVES = EnumSet.of(ItemStatus.IN_PROGRESS, ItemStatus.DISPOSED,
@@ -493,8 +490,8 @@ public class ComplaintCase {
 				|| (this.status != null && this.status.isSettled())) {
 			return List.of();
 		}
-		LocalDate today = now.atZone(OFFICE_TIME).toLocalDate();
-		LocalDate received = this.receivedAt.atZone(OFFICE_TIME).toLocalDate();
+		LocalDate today = now.atZone(OfficeTime.ZONE).toLocalDate();
+		LocalDate received = this.receivedAt.atZone(OfficeTime.ZONE).toLocalDate();
 		List<Record> events = new ArrayList<>();
 		if (policy.isOverdue(this.dueDate, today)) {
 			this.breachedAt = now;

@@ -2,7 +2,6 @@ package org.dak.tracking.dashboard;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,8 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class DashboardController {
-
-	private static final ZoneId OFFICE_TIME = OfficeTime.ZONE;
 
 	private final Cases cases;
 
@@ -195,7 +192,7 @@ class DashboardController {
 	}
 
 	private LocalDate today() {
-		return this.clock.instant().atZone(OFFICE_TIME).toLocalDate();
+		return this.clock.instant().atZone(OfficeTime.ZONE).toLocalDate();
 	}
 
 }

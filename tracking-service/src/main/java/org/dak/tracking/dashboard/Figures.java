@@ -2,7 +2,6 @@ package org.dak.tracking.dashboard;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.util.Locale;
 import java.util.Map;
@@ -28,8 +27,6 @@ import org.springframework.stereotype.Component;
 class Figures extends CountingReadModel {
 
 	static final String COLLECTION = "dashboard_figures";
-
-	private static final ZoneId OFFICE_TIME = OfficeTime.ZONE;
 
 	private final DeadlinePolicy policy;
 
@@ -94,15 +91,15 @@ class Figures extends CountingReadModel {
 		counts.merge("receivedWeek." + week(facts.receivedAt()), sign, Long::sum);
 		if (facts.firstDisposedAt() != null) {
 			counts.merge("disposedWeek." + week(facts.firstDisposedAt()), sign, Long::sum);
-			LocalDate received = facts.receivedAt().atZone(OFFICE_TIME).toLocalDate();
-			int days = this.policy.age(received, facts.firstDisposedAt().atZone(OFFICE_TIME).toLocalDate());
+			LocalDate received = facts.receivedAt().atZone(OfficeTime.ZONE).toLocalDate();
+			int days = this.policy.age(received, facts.firstDisposedAt().atZone(OfficeTime.ZONE).toLocalDate());
 			counts.merge(department + ".disposalDays.d" + days, sign, Long::sum);
 		}
 	}
 
 	/** The ISO week of a moment in office time, e.g. {@code 2026-W48}. */
 	static String week(Instant at) {
-		return week(at.atZone(OFFICE_TIME).toLocalDate());
+		return week(at.atZone(OfficeTime.ZONE).toLocalDate());
 	}
 
 	/** The ISO week of a day, e.g. {@code 2026-W48}. */

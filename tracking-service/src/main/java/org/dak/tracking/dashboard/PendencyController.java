@@ -2,7 +2,6 @@ package org.dak.tracking.dashboard;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,8 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class PendencyController {
-
-	private static final ZoneId OFFICE_TIME = OfficeTime.ZONE;
 
 	private final Cases cases;
 
@@ -51,7 +48,7 @@ class PendencyController {
 
 	@GetMapping("/api/v1/dashboard/pendency")
 	Pendency pendency() {
-		LocalDate today = this.clock.instant().atZone(OFFICE_TIME).toLocalDate();
+		LocalDate today = this.clock.instant().atZone(OfficeTime.ZONE).toLocalDate();
 		Map<String, int[]> counts = new TreeMap<>();
 		this.openItems.byDepartmentAndDay().forEach((department, days) -> days.forEach((received, count) -> {
 			int[] row = counts.computeIfAbsent(department, (key) -> new int[4]);

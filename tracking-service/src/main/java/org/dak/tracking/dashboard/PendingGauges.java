@@ -2,7 +2,6 @@ package org.dak.tracking.dashboard;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class PendingGauges {
 
-	private static final ZoneId OFFICE_TIME = OfficeTime.ZONE;
-
 	private final OpenItems openItems;
 
 	private final DeadlinePolicy policy;
@@ -45,7 +42,7 @@ public class PendingGauges {
 
 	@Scheduled(fixedDelayString = "${dak.tracking.deadlines.check-interval:1m}", initialDelayString = "10s")
 	public void refresh() {
-		LocalDate today = this.clock.instant().atZone(OFFICE_TIME).toLocalDate();
+		LocalDate today = this.clock.instant().atZone(OfficeTime.ZONE).toLocalDate();
 		Map<List<String>, Integer> counts = new HashMap<>();
 		this.openItems.byDepartmentAndDay().forEach((department, days) -> days.forEach((received, count) -> {
 			String bucket = AgeBucket.of(this.policy.age(received, today)).band();

@@ -2,7 +2,6 @@ package org.dak.tracking.publictrack;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -42,8 +41,6 @@ class Open311Requests {
 	static final int MOST_READ = 2000;
 
 	private static final int BATCH = 100;
-
-	private static final ZoneId OFFICE_TIME = OfficeTime.ZONE;
 
 	private final Cases cases;
 
@@ -101,9 +98,9 @@ class Open311Requests {
 
 	/** The requests received from {@code start} to {@code end}, newest first. */
 	List<Map<String, Object>> between(Instant start, Instant end, Filter filter) {
-		LocalDate first = start.atZone(OFFICE_TIME).toLocalDate();
+		LocalDate first = start.atZone(OfficeTime.ZONE).toLocalDate();
 		List<LocalDate> dates = new ArrayList<>();
-		for (LocalDate day = end.atZone(OFFICE_TIME).toLocalDate(); !day.isBefore(first); day = day.minusDays(1)) {
+		for (LocalDate day = end.atZone(OfficeTime.ZONE).toLocalDate(); !day.isBefore(first); day = day.minusDays(1)) {
 			dates.add(day);
 		}
 		Map<LocalDate, List<ReceivedDays.ReceivedDay>> received = new LinkedHashMap<>();
@@ -179,7 +176,7 @@ class Open311Requests {
 		request.put("requested_datetime", c.receivedAt().toString());
 		request.put("updated_datetime", ((last != null) ? last.at() : c.receivedAt()).toString());
 		request.put("expected_datetime", (c.dueDate() != null && isOpen(c))
-				? c.dueDate().atTime(17, 0).atZone(OFFICE_TIME).toInstant().toString() : "");
+				? c.dueDate().atTime(17, 0).atZone(OfficeTime.ZONE).toInstant().toString() : "");
 		request.put("address", (place != null && place.address() != null) ? place.address() : "");
 		request.put("address_id", (place != null && place.addressId() != null) ? place.addressId() : "");
 		request.put("zipcode", "");

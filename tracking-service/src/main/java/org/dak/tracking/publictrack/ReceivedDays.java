@@ -1,7 +1,6 @@
 package org.dak.tracking.publictrack;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,6 @@ class ReceivedDays implements CaseReadModel {
 	static final String COLLECTION = "received_days";
 
 	static final String DISTRICTS = "received_districts";
-
-	private static final ZoneId OFFICE_TIME = OfficeTime.ZONE;
 
 	private final MongoTemplate mongo;
 
@@ -111,7 +108,7 @@ class ReceivedDays implements CaseReadModel {
 		if (complaintCase.receivedAt() == null) {
 			return Optional.empty();
 		}
-		LocalDate day = complaintCase.receivedAt().atZone(OFFICE_TIME).toLocalDate();
+		LocalDate day = complaintCase.receivedAt().atZone(OfficeTime.ZONE).toLocalDate();
 		return ReceiptNumbers.parse(complaintCase.id())
 			.map((parts) -> new ReceivedDay(key(parts.districtCode(), day), parts.serial(), parts.serial()));
 	}

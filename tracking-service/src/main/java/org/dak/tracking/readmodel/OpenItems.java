@@ -5,7 +5,6 @@ import org.dak.contracts.ItemStatus;
 import org.dak.contracts.OfficeTime;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,8 +24,6 @@ import org.springframework.stereotype.Component;
 public class OpenItems extends CountingReadModel {
 
 	static final String COLLECTION = "open_items";
-
-	private static final ZoneId OFFICE_TIME = OfficeTime.ZONE;
 
 	OpenItems(MongoTemplate mongo) {
 		super(mongo, COLLECTION, "open");
@@ -58,7 +55,7 @@ public class OpenItems extends CountingReadModel {
 			return;
 		}
 		String department = (facts.departmentCode() != null) ? facts.departmentCode() : "UNMARKED";
-		counts.merge(department + ".d" + facts.receivedAt().atZone(OFFICE_TIME).toLocalDate(), sign, Long::sum);
+		counts.merge(department + ".d" + facts.receivedAt().atZone(OfficeTime.ZONE).toLocalDate(), sign, Long::sum);
 	}
 
 }

@@ -45,6 +45,7 @@ import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.index.IndexResolver;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
+import org.dak.contracts.OfficeTime;
 
 /**
  * Rebuilds every case from the topics, when the operator asked for it
@@ -309,7 +310,7 @@ public class RebuildFromTheTopics {
 				if (decision instanceof ComplaintRouted marking && marking.dueDate() == null) {
 					Instant received = (rebuilt.receivedAt() != null) ? rebuilt.receivedAt() : marking.occurredAt();
 					ruleDueDate = deadlines.dueDate(marking.departmentCode(), rebuilt.category(),
-							received.atZone(ComplaintCase.OFFICE_TIME).toLocalDate());
+							received.atZone(OfficeTime.ZONE).toLocalDate());
 				}
 				rebuilt.replay(announcement, decision, ruleDueDate,
 						(before != null) ? before.evidenceOf(announcement.eventId()) : List.of());

@@ -46,6 +46,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.gridfs.GridFsResource;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.dak.contracts.OfficeTime;
 
 /**
  * Keeps each item's case: applies the events that arrive, in whatever order and however
@@ -92,7 +93,7 @@ public class Cases {
 		update(event.complaintId(), (complaintCase) -> {
 			Instant received = (complaintCase.receivedAt() != null) ? complaintCase.receivedAt() : event.occurredAt();
 			complaintCase.apply(event, this.deadlines.dueDate(event.departmentCode(), complaintCase.category(),
-					received.atZone(ComplaintCase.OFFICE_TIME).toLocalDate()));
+					received.atZone(OfficeTime.ZONE).toLocalDate()));
 		});
 	}
 
@@ -210,7 +211,7 @@ public class Cases {
 	}
 
 	Page<ComplaintCase> queue(QueueFilter filter, Pageable pageable) {
-		LocalDate today = this.clock.instant().atZone(ComplaintCase.OFFICE_TIME).toLocalDate();
+		LocalDate today = this.clock.instant().atZone(OfficeTime.ZONE).toLocalDate();
 		if (filter.status() == null || !LiveCases.FINISHED.contains(filter.status())) {
 			return queueOfUnfinished(filter, pageable, today);
 		}
@@ -259,7 +260,7 @@ public class Cases {
 	 */
 	public int checkDeadlines() {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		LocalDate today = now.atZone(ComplaintCase.OFFICE_TIME).toLocalDate();
+		LocalDate today = now.atZone(OfficeTime.ZONE).toLocalDate();
 		int announced = 0;
 		for (LiveCases.LiveCase live : this.live.all()) {
 			if (!WorkingSetRules.dueForAnnouncement(live, today, this.deadlines)) {
