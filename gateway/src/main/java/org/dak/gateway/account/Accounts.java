@@ -132,10 +132,8 @@ class Accounts {
 						"This identity has no password in this system (an adapter key or an external sign-in).")))
 				.flatMap((account) -> matches(current, account.passwordHash()).flatMap((ok) -> {
 					if (!ok) {
-						// the same attempt limit as sign-in: a stolen session cannot
-						// guess
-						// the
-						// password at leisure
+						// the same attempt limit as sign-in: a stolen session
+						// cannot guess the password at leisure
 						return this.throttle.failed(username, clientAddress)
 							.then(Mono.error(Refusal.invalid("wrong-password", "Wrong password",
 									"The current password is not right.")));

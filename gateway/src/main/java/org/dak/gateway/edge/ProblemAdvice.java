@@ -6,18 +6,19 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
+import org.dak.platform.Problem;
+import org.dak.platform.Refusal;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
-import org.dak.platform.Problem;
-import org.dak.platform.Refusal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
  * Problem documents for the gateway's own endpoints, naming each bad field, and for every

@@ -422,12 +422,13 @@ class OutboxRelay implements DisposableBean {
 	 */
 	private void forgetSettled(List<Pending> documents) {
 		for (Pending document : documents) {
-			if (document.afterwards() == Afterwards.FORGET) {
+			Afterwards afterwards = document.afterwards();
+			if (afterwards == Afterwards.FORGET) {
 				this.mongo.remove(
 						Query.query(Criteria.where("_id").is(document.key()).and("writes").is(document.writes())),
 						Outbox.PENDING_COLLECTION);
 			}
-			else if (document.afterwards() == Afterwards.NAME_AGAIN) {
+			else if (afterwards == Afterwards.NAME_AGAIN) {
 				// not published now, and nothing names it for the sweep: name it again
 				this.mongo.upsert(Query.query(Criteria.where("_id").is(document.key())),
 						new Update().inc("writes", 1)
