@@ -1,9 +1,11 @@
 package org.dak.localstack;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
@@ -48,9 +50,10 @@ class GroupCommitTest {
 			.supplyAsync(() -> this.commits.read("intake.counters", () -> counters.get("DM-2026")));
 		CompletableFuture<String> anyCollection = CompletableFuture
 			.supplyAsync(() -> this.commits.read(null, () -> "answered"));
-		Thread.sleep(300);
-		assertThat(sameCollection).isNotDone();
-		assertThat(anyCollection).isNotDone();
+		Awaitility.await()
+			.during(Duration.ofMillis(300))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> !sameCollection.isDone() && !anyCollection.isDone());
 
 		finish.countDown();
 		change.get(10, TimeUnit.SECONDS);
@@ -73,8 +76,7 @@ class GroupCommitTest {
 
 		CompletableFuture<String> read = CompletableFuture
 			.supplyAsync(() -> this.commits.read("tracking.cases", () -> "answered"));
-		Thread.sleep(300);
-		assertThat(read).isNotDone();
+		Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !read.isDone());
 
 		finish.countDown();
 		change.get(10, TimeUnit.SECONDS);
