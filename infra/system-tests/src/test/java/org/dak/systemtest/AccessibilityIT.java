@@ -130,6 +130,7 @@ class AccessibilityIT extends DeskTest {
 		browser.findElement(By.cssSelector("#inbox-list tbody button")).click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("item-timeline")));
 		List<String> problems = new ArrayList<>(check("dm, inbox filled, an item open", By.id("item-number")));
+		Browser.screenshot(browser, "dm-desk-item-open-" + language());
 		problems.addAll(seenAsItShouldBe("dm, an item open"));
 		return problems;
 	}
@@ -150,8 +151,13 @@ class AccessibilityIT extends DeskTest {
 		new Select(browser.findElement(By.id("a-what"))).selectByValue("step:ACTION_TAKEN");
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("a-evidence-field")));
 		problems.addAll(check("department, action taken with evidence", By.id("a-evidence")));
+		Browser.screenshot(browser, "department-desk-item-open-" + language());
 		problems.addAll(seenAsItShouldBe("department, an item open"));
 		return problems;
+	}
+
+	private static String language() {
+		return String.valueOf(((JavascriptExecutor) browser).executeScript("return document.documentElement.lang"));
 	}
 
 	/**
