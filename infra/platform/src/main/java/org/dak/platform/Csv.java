@@ -1,4 +1,4 @@
-package org.dak.intake.bulkimport;
+package org.dak.platform;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,16 +7,16 @@ import java.util.List;
  * A small RFC 4180 reader: commas, quoted fields with doubled quotes, line breaks inside
  * quotes, CRLF or LF, and a UTF-8 byte-order mark at the start.
  */
-final class Csv {
+public final class Csv {
 
 	private Csv() {
 	}
 
 	/** A record and the line it starts on. */
-	record Row(int line, List<String> fields) {
+	public record Row(int line, List<String> fields) {
 	}
 
-	static List<Row> parse(String text) {
+	public static List<Row> parse(String text) {
 		if (text.startsWith("\uFEFF")) {
 			text = text.substring(1);
 		}

@@ -1,4 +1,4 @@
-package org.dak.intake.bulkimport;
+package org.dak.platform;
 
 import java.util.List;
 

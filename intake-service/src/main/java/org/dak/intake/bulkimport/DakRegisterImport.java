@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.dak.platform.Csv;
 import org.dak.intake.complaint.IncomingItem;
 import org.dak.intake.complaint.ItemReceiver;
 import org.dak.platform.Refusal;
