@@ -6,7 +6,8 @@ import java.util.Arrays;
  * The Kafka topics, the CloudEvents {@code type} of what travels on each, and the record
  * that is its body. Every topic has a dead-letter topic {@code <name>-dlt} with the same
  * number of partitions. Records are keyed by complaint ID, so one complaint's events stay
- * in order ({@code department-changed} by department code).
+ * in order ({@code department-changed} by department code, {@code settings-changed} by
+ * section).
  */
 public enum Topic {
 
@@ -26,7 +27,9 @@ public enum Topic {
 
 	DEPARTMENT_CHANGED("department-changed", "org.dak.department.changed", DepartmentChanged.class),
 
-	ONE_TIME_CODE_ISSUED("one-time-code-issued", "org.dak.complaint.one-time-code-issued", OneTimeCodeIssued.class);
+	ONE_TIME_CODE_ISSUED("one-time-code-issued", "org.dak.complaint.one-time-code-issued", OneTimeCodeIssued.class),
+
+	SETTINGS_CHANGED("settings-changed", "org.dak.settings.changed", SettingsChanged.class);
 
 	private final String topicName;
 
@@ -58,6 +61,23 @@ public enum Topic {
 	/** The record that is the JSON body of each event on this topic. */
 	public Class<? extends Record> eventClass() {
 		return this.eventClass;
+	}
+
+	/**
+	 * Whether the records are keyed by the item they are about (else by a department or a
+	 * settings section).
+	 */
+	public boolean isKeyedByItem() {
+		return this != DEPARTMENT_CHANGED && this != SETTINGS_CHANGED;
+	}
+
+	/**
+	 * Whether the broker keeps the latest record of each key for ever (a compacted
+	 * topic): the settings, which a service starting years after a change must still
+	 * find.
+	 */
+	public boolean keepsTheLatestOfEachKey() {
+		return this == SETTINGS_CHANGED;
 	}
 
 	/** The topic of the given name, e.g. {@code complaint-received}. */

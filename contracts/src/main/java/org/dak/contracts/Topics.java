@@ -23,6 +23,8 @@ public final class Topics {
 
 	public static final String ONE_TIME_CODE_ISSUED = "one-time-code-issued";
 
+	public static final String SETTINGS_CHANGED = "settings-changed";
+
 	private Topics() {
 	}
 

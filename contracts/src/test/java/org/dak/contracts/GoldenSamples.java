@@ -95,6 +95,18 @@ public final class GoldenSamples {
 				"APPLICANT", "status-disposed", "sent", "XXXXXX3210");
 	}
 
+	public static SettingsChanged settingsChanged() {
+		return new SettingsChanged("2e3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a6b", SettingsChanged.CALENDAR,
+				Instant.parse("2026-12-07T06:30:00Z"), 4, "admin",
+				"राज्य सरकार की 2027 की अवकाश सूची / the state's list for 2027",
+				"holiday added: 2027-01-26 Republic Day",
+				new WorkingCalendar(new WorkingWeek(List.of(java.time.DayOfWeek.SUNDAY), List.of(2, 4)),
+						List.of(new Holiday(java.time.LocalDate.of(2027, 1, 26), "गणतंत्र दिवस", "Republic Day",
+								Holiday.GAZETTED),
+								new Holiday(java.time.LocalDate.of(2027, 3, 22), "बिहार दिवस", "Bihar Day",
+										Holiday.RESTRICTED))));
+	}
+
 	/** The record a topic's sample stands for. */
 	public static Record record(Topic topic) {
 		return switch (topic) {
@@ -107,6 +119,7 @@ public final class GoldenSamples {
 			case NOTIFICATION_DISPATCHED -> notificationDispatched();
 			case DEPARTMENT_CHANGED -> departmentChanged();
 			case ONE_TIME_CODE_ISSUED -> oneTimeCodeIssued();
+			case SETTINGS_CHANGED -> settingsChanged();
 		};
 	}
 

@@ -40,7 +40,11 @@ class GoldenSamplesTest {
 			.limit(3)
 			.toList();
 
-		String key = (topic == Topic.DEPARTMENT_CHANGED) ? "departmentCode" : "complaintId";
+		String key = switch (topic) {
+			case DEPARTMENT_CHANGED -> "departmentCode";
+			case SETTINGS_CHANGED -> "section";
+			default -> "complaintId";
+		};
 		assertThat(fields).containsExactly("eventId", key, "occurredAt");
 	}
 

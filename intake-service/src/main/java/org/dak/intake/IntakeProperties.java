@@ -1,8 +1,5 @@
 package org.dak.intake;
 
-import java.time.LocalDate;
-import java.util.List;
-
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -22,9 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param publicBaseUrl where citizens reach the system: tracking links and QR codes point
  * here
  * @param disposalWorkingDays working days to the expected disposal printed on receipts
- * (Bihar Right to Public Grievance Redressal Act: 60)
- * @param holidays public holidays, not counted as working days (the shared
- * {@code dak.calendar.holidays})
+ * (Bihar Right to Public Grievance Redressal Act: 60), in the working days of the
+ * office's calendar in force
  */
 @Validated
 @ConfigurationProperties("dak.intake")
@@ -33,7 +29,7 @@ public record IntakeProperties(@DefaultValue("NAL") @Pattern(regexp = "[A-Z]{3}"
 		@DefaultValue("समाहरणालय, नालंदा") @NotBlank String officeNameHi,
 		@DefaultValue("प्रपत्र-क / Form A") @NotBlank String formNumber,
 		@DefaultValue("http://localhost:8080") @NotBlank String publicBaseUrl,
-		@DefaultValue("60") @Min(1) int disposalWorkingDays, @DefaultValue List<LocalDate> holidays) {
+		@DefaultValue("60") @Min(1) int disposalWorkingDays) {
 
 	/** The tracking link printed on a receipt and encoded in its QR code. */
 	public String trackingUrl(String receiptNumber, String accessCode) {

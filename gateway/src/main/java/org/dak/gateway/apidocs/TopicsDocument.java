@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.dak.contracts.Topic;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,7 +34,10 @@ final class TopicsDocument {
 			new String[] { "tracking", "routing, notification", "the complaint ID" }, Topic.NOTIFICATION_DISPATCHED,
 			new String[] { "notification", "tracking", "the complaint ID" }, Topic.DEPARTMENT_CHANGED,
 			new String[] { "routing", "tracking, notification", "the department code" }, Topic.ONE_TIME_CODE_ISSUED,
-			new String[] { "tracking", "notification", "the complaint ID" });
+			new String[] { "tracking", "notification", "the complaint ID" }, Topic.SETTINGS_CHANGED,
+			new String[] { "tracking",
+					"every instance of every service, each from the start of the topic (one partition, compacted)",
+					"the settings section" });
 
 	private TopicsDocument() {
 	}
@@ -159,6 +163,11 @@ final class TopicsDocument {
 		}
 		else if (raw == boolean.class || raw == Boolean.class) {
 			schema.putArray("type").add("boolean").add("null");
+		}
+		else if (raw.isEnum()) {
+			schema.put("type", "string");
+			ArrayNode names = schema.putArray("enum");
+			Arrays.stream(raw.getEnumConstants()).forEach((constant) -> names.add(((Enum<?>) constant).name()));
 		}
 		else if (raw.isRecord()) {
 			addSchema(schemas, raw);

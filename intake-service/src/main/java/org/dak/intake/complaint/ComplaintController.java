@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import org.dak.intake.IntakeProperties;
 import org.dak.items.attachment.Attachments;
 import org.dak.items.attachment.StoredAttachment;
+import org.dak.support.settings.OfficeSettings;
 import org.dak.items.identity.AccessCodes;
 import org.dak.intake.receipt.QrCodes;
 import org.dak.intake.receipt.ReceiptData;
@@ -22,7 +23,6 @@ import org.dak.intake.receipt.ReceiptHtml;
 import org.dak.intake.receipt.ReceiptPdf;
 import org.dak.support.security.DakUser;
 import org.dak.platform.Roles;
-import org.dak.items.calendar.WorkingDayCalendar;
 import org.dak.platform.Problem;
 import org.dak.items.attachment.web.AttachmentsOverHttp;
 
@@ -65,8 +65,10 @@ class ComplaintController {
 
 	private final ItemAccess access;
 
+	private final OfficeSettings settings;
+
 	ComplaintController(ComplaintIntake intake, IntakeProperties properties, ReceiptPdf pdf, ReceiptHtml html,
-			Attachments attachments, PossibleDuplicates duplicates, ItemAccess access) {
+			Attachments attachments, PossibleDuplicates duplicates, ItemAccess access, OfficeSettings settings) {
 		this.intake = intake;
 		this.properties = properties;
 		this.pdf = pdf;
@@ -74,6 +76,7 @@ class ComplaintController {
 		this.attachments = attachments;
 		this.duplicates = duplicates;
 		this.access = access;
+		this.settings = settings;
 	}
 
 	/**
@@ -239,8 +242,10 @@ class ComplaintController {
 				complaint.applicant().mobile(), complaint.subject(),
 				(complaint.place() != null) ? complaint.place().inWords() : null, complaint.mediaUrl(),
 				complaint.letterReference(), complaint.letterDate(), enclosures(complaint),
-				new WorkingDayCalendar(this.properties.holidays()).plusWorkingDays(received.toLocalDate(),
-						this.properties.disposalWorkingDays()),
+				// the calendar in force when it is printed: a holiday added
+				// since moves it
+				this.settings.workingDays()
+					.plusWorkingDays(received.toLocalDate(), this.properties.disposalWorkingDays()),
 				complaint.trackingUrl(), AccessCodes.grouped(complaint.accessCode()));
 	}
 

@@ -2,25 +2,24 @@ package org.dak.tracking.deadline;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
 
-import org.dak.items.calendar.WorkingDayCalendar;
-
-import org.springframework.stereotype.Component;
+import org.dak.contracts.WorkingDays;
 
 /**
  * The deadline of an item and where it stands: due dates in working days by department,
- * the reminder points passed, and whether it is overdue.
+ * the reminder points passed, and whether it is overdue. Working days are those of the
+ * office's calendar in force at the moment of asking.
  */
-@Component
 public class DeadlinePolicy {
 
 	private final DeadlineProperties properties;
 
-	private final WorkingDayCalendar calendar;
+	private final Supplier<WorkingDays> calendar;
 
-	public DeadlinePolicy(DeadlineProperties properties) {
+	public DeadlinePolicy(DeadlineProperties properties, Supplier<WorkingDays> calendar) {
 		this.properties = properties;
-		this.calendar = new WorkingDayCalendar(properties.holidays());
+		this.calendar = calendar;
 	}
 
 	/**
@@ -28,7 +27,15 @@ public class DeadlinePolicy {
 	 * {@code received} and marked to {@code department}.
 	 */
 	public LocalDate dueDate(String department, String category, LocalDate received) {
-		return this.calendar.plusWorkingDays(received, workingDaysAllowed(department, category));
+		return dueDate(department, category, received, this.calendar.get());
+	}
+
+	/**
+	 * The due date the rules give counted in {@code days}: a calendar other than the one
+	 * in force, e.g. the one before a change.
+	 */
+	public LocalDate dueDate(String department, String category, LocalDate received, WorkingDays days) {
+		return days.plusWorkingDays(received, workingDaysAllowed(department, category));
 	}
 
 	/** The working days the most specific matching rule allows, else the default. */
@@ -43,7 +50,7 @@ public class DeadlinePolicy {
 
 	/** The last day counted as "due soon" from {@code today}. */
 	public LocalDate dueSoonHorizon(LocalDate today) {
-		return this.calendar.plusWorkingDays(today, this.properties.dueSoonWorkingDays());
+		return this.calendar.get().plusWorkingDays(today, this.properties.dueSoonWorkingDays());
 	}
 
 	/**
@@ -51,8 +58,9 @@ public class DeadlinePolicy {
 	 * {@code due}.
 	 */
 	public List<Integer> remindersReached(LocalDate received, LocalDate due, LocalDate today) {
-		int allowed = Math.max(1, this.calendar.workingDaysBetween(received, due));
-		int elapsed = this.calendar.workingDaysBetween(received, today);
+		WorkingDays days = this.calendar.get();
+		int allowed = Math.max(1, days.workingDaysBetween(received, due));
+		int elapsed = days.workingDaysBetween(received, today);
 		return this.properties.reminderPercents()
 			.stream()
 			.filter((percent) -> elapsed * 100 >= percent * allowed)
@@ -73,12 +81,12 @@ public class DeadlinePolicy {
 	}
 
 	public int workingDaysLeft(LocalDate today, LocalDate due) {
-		return this.calendar.workingDaysBetween(today, due);
+		return this.calendar.get().workingDaysBetween(today, due);
 	}
 
 	/** Working days since receipt: the age pendency reports count in. */
 	public int age(LocalDate received, LocalDate today) {
-		return this.calendar.workingDaysBetween(received, today);
+		return this.calendar.get().workingDaysBetween(received, today);
 	}
 
 }

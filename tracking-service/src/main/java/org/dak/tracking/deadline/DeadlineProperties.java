@@ -1,7 +1,6 @@
 package org.dak.tracking.deadline;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -22,15 +21,13 @@ import org.springframework.validation.annotation.Validated;
  * @param reminderPercents reminder points, in percent of the working days allowed
  * @param dueSoonWorkingDays how close a due date is "due soon" in a department's queue
  * @param checkInterval how often deadlines are checked
- * @param holidays public holidays (the shared {@code dak.calendar.holidays})
  */
 @Validated
 @ConfigurationProperties("dak.tracking.deadlines")
 public record DeadlineProperties(@DefaultValue("60") @Min(1) int defaultWorkingDays,
 		@DefaultValue List<@Valid Rule> rules, @DefaultValue( {
 				"50", "80" }) List<@Min(1) @Max(99) Integer> reminderPercents,
-		@DefaultValue("5") @Min(1) int dueSoonWorkingDays, @DefaultValue("1m") Duration checkInterval,
-		@DefaultValue List<LocalDate> holidays){
+		@DefaultValue("5") @Min(1) int dueSoonWorkingDays, @DefaultValue("1m") Duration checkInterval){
 
 	/**
 	 * One deadline rule. Leave out the department or the category to match any.

@@ -14,6 +14,7 @@ import org.dak.contracts.StatusUpdated;
 import org.dak.contracts.ItemStatus;
 import org.dak.platform.Refusal;
 import org.dak.tracking.deadline.DeadlinePolicy;
+import org.dak.tracking.deadline.TestCalendars;
 import org.dak.tracking.deadline.DeadlineProperties;
 import org.junit.jupiter.api.Test;
 
@@ -128,7 +129,8 @@ class ComplaintCaseTest {
 		// holiday)
 		DeadlinePolicy policy = new DeadlinePolicy(
 				new DeadlineProperties(60, List.of(new DeadlineProperties.Rule("SUPPLY", null, 21)), List.of(50, 80), 5,
-						java.time.Duration.ofMinutes(1), List.of(LocalDate.of(2026, 12, 25))));
+						java.time.Duration.ofMinutes(1)),
+				TestCalendars.mondayToFriday(LocalDate.of(2026, 12, 25)));
 		ComplaintCase complaintCase = new ComplaintCase(this.received.complaintId());
 		complaintCase.apply(this.received);
 		complaintCase.apply(
@@ -160,7 +162,8 @@ class ComplaintCaseTest {
 	@Test
 	void aDisposedItemHasNoDeadlineToBreach() {
 		DeadlinePolicy policy = new DeadlinePolicy(
-				new DeadlineProperties(60, List.of(), List.of(50, 80), 5, java.time.Duration.ofMinutes(1), List.of()));
+				new DeadlineProperties(60, List.of(), List.of(50, 80), 5, java.time.Duration.ofMinutes(1)),
+				TestCalendars.mondayToFriday());
 		ComplaintCase complaintCase = marked();
 		complaintCase.changeStatus(ItemStatus.DISPOSED, "SUPPLY", "done", "SUPPLY", at("2026-12-01"));
 
@@ -318,7 +321,8 @@ class ComplaintCaseTest {
 	@Test
 	void aNewMarkingStartsANewDeadlineThatCanBeBreachedAgain() {
 		DeadlinePolicy policy = new DeadlinePolicy(
-				new DeadlineProperties(60, List.of(), List.of(50, 80), 5, java.time.Duration.ofMinutes(1), List.of()));
+				new DeadlineProperties(60, List.of(), List.of(50, 80), 5, java.time.Duration.ofMinutes(1)),
+				TestCalendars.mondayToFriday());
 		ComplaintCase complaintCase = new ComplaintCase(this.received.complaintId());
 		complaintCase.apply(this.received);
 		complaintCase.apply(routedDue("SUPPLY", 1, LocalDate.of(2026, 12, 10)), null);

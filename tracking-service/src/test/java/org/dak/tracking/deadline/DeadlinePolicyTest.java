@@ -13,7 +13,7 @@ class DeadlinePolicyTest {
 	private final DeadlinePolicy policy = new DeadlinePolicy(new DeadlineProperties(60,
 			List.of(new DeadlineProperties.Rule("SUPPLY", null, 21), new DeadlineProperties.Rule(null, "pension", 30),
 					new DeadlineProperties.Rule("REVENUE", "land-record", 45)),
-			List.of(50, 80), 5, Duration.ofMinutes(1), List.of(LocalDate.of(2026, 12, 25))));
+			List.of(50, 80), 5, Duration.ofMinutes(1)), TestCalendars.mondayToFriday(LocalDate.of(2026, 12, 25)));
 
 	@Test
 	void theMostSpecificRuleDecidesTheWorkingDaysAllowed() {

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import org.dak.contracts.ItemStatus;
 import org.dak.tracking.deadline.DeadlinePolicy;
+import org.dak.tracking.deadline.TestCalendars;
 import org.dak.tracking.deadline.DeadlineProperties;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +25,9 @@ class WorkingSetRulesTest {
 
 	private static final LocalDate HORIZON = LocalDate.of(2026, 12, 14);
 
-	private final DeadlinePolicy deadlines = new DeadlinePolicy(new DeadlineProperties(60, List.of(), List.of(50, 80),
-			5, Duration.ofMinutes(1), List.of(LocalDate.of(2026, 12, 25))));
+	private final DeadlinePolicy deadlines = new DeadlinePolicy(
+			new DeadlineProperties(60, List.of(), List.of(50, 80), 5, Duration.ofMinutes(1)),
+			TestCalendars.mondayToFriday(LocalDate.of(2026, 12, 25)));
 
 	@Test
 	void anOfficerSeesTheirDepartmentsItemsOrCopiesToItNeverAnothersOwn() {

@@ -15,7 +15,6 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.dak.contracts.Topic;
-import org.dak.contracts.Topics;
 import org.dak.platform.DatabaseAway;
 import org.slf4j.MDC;
 
@@ -70,12 +69,18 @@ public class KafkaEventsConfiguration {
 	KafkaAdmin.NewTopics dakTopics(TopicProperties properties) {
 		List<NewTopic> topics = new ArrayList<>();
 		for (Topic topic : Topic.values()) {
-			topics.add(TopicBuilder.name(topic.topicName())
-				.partitions(properties.partitions())
-				.replicas(properties.replicationFactor())
-				.build());
+			// the settings: one partition, read whole by every instance, the
+			// newest record of each section kept for ever
+			int partitions = topic.keepsTheLatestOfEachKey() ? 1 : properties.partitions();
+			TopicBuilder builder = TopicBuilder.name(topic.topicName())
+				.partitions(partitions)
+				.replicas(properties.replicationFactor());
+			if (topic.keepsTheLatestOfEachKey()) {
+				builder.compact();
+			}
+			topics.add(builder.build());
 			topics.add(TopicBuilder.name(topic.deadLetterTopicName())
-				.partitions(properties.partitions())
+				.partitions(partitions)
 				.replicas(properties.replicationFactor())
 				.build());
 		}
@@ -131,7 +136,8 @@ public class KafkaEventsConfiguration {
 
 	/**
 	 * The item an event is about (its record key) as {@code complaintId} in the log lines
-	 * its handling writes; a department's events are keyed by the department instead.
+	 * its handling writes; a department's events are keyed by the department, the
+	 * settings' by their section instead.
 	 */
 	@Bean
 	RecordInterceptor<Object, Object> complaintInTheLog() {
@@ -139,7 +145,7 @@ public class KafkaEventsConfiguration {
 			@Override
 			public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record,
 					Consumer<Object, Object> consumer) {
-				if (record.key() != null && !Topics.DEPARTMENT_CHANGED.equals(record.topic())) {
+				if (record.key() != null && isKeyedByItem(record.topic())) {
 					MDC.put(COMPLAINT_IN_LOG, String.valueOf(record.key()));
 				}
 				return record;
@@ -150,6 +156,17 @@ public class KafkaEventsConfiguration {
 				MDC.remove(COMPLAINT_IN_LOG);
 			}
 		};
+	}
+
+	private static boolean isKeyedByItem(String topicName) {
+		String source = topicName.endsWith("-dlt") ? topicName.substring(0, topicName.length() - 4) : topicName;
+		try {
+			return Topic.named(source).isKeyedByItem();
+		}
+		catch (IllegalArgumentException ex) {
+			// not one of ours
+			return false;
+		}
 	}
 
 	@Bean

@@ -1,0 +1,23 @@
+package org.dak.support.settings;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** The office's settings in force in every service. */
+@AutoConfiguration
+@EnableConfigurationProperties(CalendarProperties.class)
+public class SettingsConfiguration {
+
+	@Bean
+	OfficeSettings officeSettings(MongoTemplate mongo, CalendarProperties calendar) {
+		return new OfficeSettings(mongo, calendar);
+	}
+
+	@Bean
+	SettingsListener settingsListener(OfficeSettings settings) {
+		return new SettingsListener(settings);
+	}
+
+}
