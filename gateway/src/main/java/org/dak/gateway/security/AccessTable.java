@@ -82,6 +82,12 @@ public final class AccessTable {
 					DEPARTMENT_OFFICER),
 			new Rule(HttpMethod.GET, List.of("/api/v1/cases/*/evidence/*"), Who.ROLES, DM, DEPARTMENT_OFFICER),
 			new Rule(null, List.of("/api/v1/demo/clock"), Who.ROLES, ADMIN),
+			// the office's settings: the administrator changes them, the DM and
+			// the auditor read them
+			new Rule(HttpMethod.GET, List.of("/api/v1/settings/calendar"), Who.ROLES, ADMIN, DM, AUDITOR),
+			new Rule(HttpMethod.GET, List.of("/api/v1/settings/calendar/history"), Who.ROLES, ADMIN, AUDITOR),
+			new Rule(HttpMethod.PUT, List.of("/api/v1/settings/calendar"), Who.ROLES, ADMIN),
+			new Rule(HttpMethod.POST, List.of("/api/v1/settings/calendar/gazette"), Who.ROLES, ADMIN),
 			new Rule(HttpMethod.GET,
 					List.of("/api/v1/public/track/*", "/track/*", "/api/v1/complaints/public/*/receipt.pdf", "/submit",
 							"/submit.js", "/submit.css", "/open311/v2/discovery.*", "/open311/v2/services.*",

@@ -211,6 +211,20 @@ class AccessMatrixIT {
 			case "PUT /api/v1/departments/{code}/offices/{officeCode}" -> Map.of("name", "Matrix office", "nameHi",
 					"मैट्रिक्स कार्यालय", "officer", Map.of("name", "Matrix officer"));
 			case "POST /api/v1/demo/clock" -> Map.of("days", 1);
+			// an old version: the administrator is answered 409 and the shared system's
+			// calendar stays as it is
+			case "PUT /api/v1/settings/calendar" -> Map.of("version", 0, "reason", "access matrix", "workingWeek",
+					Map.of("daysOff", List.of("SUNDAY"), "saturdaysOff", List.of()), "holidays", List.of());
+			case "POST /api/v1/settings/calendar/gazette" -> {
+				MultiValueMap<String, HttpEntity<?>> form = new LinkedMultiValueMap<>();
+				form.add("version", new HttpEntity<>("0"));
+				form.add("reason", new HttpEntity<>("access matrix"));
+				form.add("file",
+						Http.filePart("file", "holidays.csv", new MediaType("text", "csv"),
+								"date,name_hi,name_en\n2030-01-26,गणतंत्र दिवस,Republic Day\n"
+									.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+				yield form;
+			}
 			case "POST /api/v1/notifications/delivery-receipts" -> Map.of("reference", "matrix", "status", "DELIVERED");
 			case "PUT /api/v1/public/notifications/{receiptNumber}/preferences" -> Map.of("email", true);
 			default -> null;
