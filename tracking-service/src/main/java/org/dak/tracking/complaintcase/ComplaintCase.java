@@ -514,6 +514,28 @@ public class ComplaintCase {
 		return events;
 	}
 
+	/**
+	 * The office's calendar changed: a deadline the department's rule gave
+	 * ({@code ruleBefore}: the rule under the calendar before) moves to what the rule
+	 * gives now, noted on the timeline ({@code DEADLINE_MOVED}). A due date the DM set,
+	 * and a settled item's, stay as they are; the same change twice moves nothing.
+	 * @param change the {@code settings-changed} event's ID
+	 * @return whether the due date moved
+	 */
+	public boolean redate(LocalDate ruleBefore, LocalDate ruleAfter, String change, Instant at, String actor,
+			String note) {
+		if (this.dueDate == null || this.status == null || this.status.isSettled() || hasSeen(change)
+				|| !this.dueDate.equals(ruleBefore) || ruleBefore.equals(ruleAfter)) {
+			return false;
+		}
+		this.timeline.add(new TimelineEntry(
+				change, at, this.status, this.departmentCode, actor, "समय-सीमा " + this.dueDate + " से " + ruleAfter
+						+ " / due date moved from " + this.dueDate + " to " + ruleAfter + ": " + note,
+				TimelineEntry.DEADLINE_MOVED, null, List.of()));
+		this.dueDate = ruleAfter;
+		return true;
+	}
+
 	public Instant breachedAt() {
 		return this.breachedAt;
 	}

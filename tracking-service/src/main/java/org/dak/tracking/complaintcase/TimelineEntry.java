@@ -25,6 +25,12 @@ import java.util.List;
 public record TimelineEntry(String eventId, Instant at, ItemStatus status, String departmentCode, String actor,
 		String note, String step, String officeCode, List<Evidence> evidence) {
 
+	/**
+	 * The step of an entry that notes a due date moved by a change of the office's
+	 * calendar.
+	 */
+	public static final String DEADLINE_MOVED = "DEADLINE_MOVED";
+
 	public TimelineEntry {
 		evidence = (evidence != null) ? List.copyOf(evidence) : List.of();
 	}

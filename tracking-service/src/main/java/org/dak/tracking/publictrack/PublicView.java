@@ -31,6 +31,10 @@ record PublicView(String receiptNumber, String status, String statusEn, String s
 	}
 
 	private static Entry entry(TimelineEntry entry) {
+		if (TimelineEntry.DEADLINE_MOVED.equals(entry.step())) {
+			// the office's calendar changed: a public fact, said as such
+			return new Entry(entry.at(), entry.status().name(), "Due date moved", "निष्पादन तिथि बदली", entry.note());
+		}
 		Optional<Step> working = Step.named(entry.step());
 		boolean interimReply = working.filter(Step.INTERIM_REPLY::equals).isPresent();
 		String note = (PUBLIC_NOTES.contains(entry.status()) || interimReply) ? entry.note() : null;

@@ -47,6 +47,8 @@ import org.springframework.data.mongodb.gridfs.GridFsResource;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.dak.contracts.OfficeTime;
+import org.dak.contracts.SettingsChanged;
+import org.dak.contracts.WorkingDays;
 
 /**
  * Keeps each item's case: applies the events that arrive, in whatever order and however
@@ -296,6 +298,57 @@ public class Cases {
 			announced += events.size();
 		}
 		return announced;
+	}
+
+	/**
+	 * The office's calendar changed from {@code before} to {@code after}: each unfinished
+	 * item whose due date its department's rule gave moves to what the rule gives now,
+	 * noted on its timeline. Only items with a day between receipt and due date whose
+	 * working-ness changed are read.
+	 * @return how many moved
+	 */
+	public int redate(SettingsChanged change, WorkingDays before, WorkingDays after) {
+		int moved = 0;
+		for (LiveCases.LiveCase live : this.live.all()) {
+			if (live.dueDate() == null || live.receivedAt() == null || live.status() == null
+					|| live.status().isSettled()
+					|| sameDays(before, after, OfficeTime.dateOf(live.receivedAt()), live.dueDate().plusDays(1))) {
+				continue;
+			}
+			boolean changed = retried(() -> {
+				ComplaintCase open = this.cases.findById(live.id()).orElse(null);
+				if (open == null || open.receivedAt() == null) {
+					return false;
+				}
+				LocalDate received = OfficeTime.dateOf(open.receivedAt());
+				LocalDate ruleBefore = this.deadlines.dueDate(open.departmentCode(), open.category(), received, before);
+				LocalDate ruleAfter = this.deadlines.dueDate(open.departmentCode(), open.category(), received, after);
+				if (!open.redate(ruleBefore, ruleAfter, change.eventId(), change.occurredAt(), change.changedBy(),
+						change.summary())) {
+					return false;
+				}
+				this.cases.save(open);
+				return true;
+			});
+			if (changed) {
+				moved++;
+				this.meters.counter("dak.deadlines.redated").increment();
+			}
+		}
+		return moved;
+	}
+
+	/**
+	 * Whether every day after {@code from} up to {@code to} is a working day in both or
+	 * in neither: then no due date in that span moves.
+	 */
+	private static boolean sameDays(WorkingDays before, WorkingDays after, LocalDate from, LocalDate to) {
+		for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+			if (before.isWorkingDay(day) != after.isWorkingDay(day)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The applicant's feedback on an item they opened with its code. */
