@@ -34,16 +34,15 @@ words({
   'admin.revoked': ['रद्द', 'Revoked'],
   'admin.revoke': ['रद्द करें', 'Revoke'],
   'admin.issueKey': ['नई कुंजी बनाएँ', 'Issue a key'],
-  'admin.rules': ['समय-सीमा नियम, अवकाश और संदेश', 'Deadline rules, holidays and messages'],
-  'admin.rulesHint': ['ये सेटिंग से आते हैं (README देखें); यहाँ केवल देखे जा सकते हैं।',
-    'These come from the configuration (see the README); they are shown here to check.'],
+  'admin.rules': ['समय-सीमा नियम और संदेश', 'Deadline rules and messages'],
+  'admin.rulesHint': ['ये अभी सेटिंग से आते हैं (README देखें); यहाँ केवल देखे जा सकते हैं। समय-सीमाएँ ऊपर के कार्य कैलेंडर के कार्य-दिवसों में गिनी जाती हैं।',
+    'These still come from the configuration (see the README); they are shown here to check. Deadlines count the working days of the calendar above.'],
   'admin.defaultDays': ['सामान्य समय-सीमा (कार्य-दिवस):', 'Default limit (working days):'],
   'admin.reminders': ['स्मरण (% समय पर):', 'Reminders (at % of the time):'],
   'admin.dueSoon': ['"शीघ्र देय" (कार्य-दिवस):', '"Due soon" (working days):'],
   'admin.category': ['श्रेणी', 'Category'],
   'admin.days': ['कार्य-दिवस', 'Working days'],
   'admin.any': ['कोई भी', 'any'],
-  'admin.holidays': ['सार्वजनिक अवकाश', 'Public holidays'],
   'admin.templates': ['संदेश टेम्पलेट', 'Message templates'],
   'admin.template': ['टेम्पलेट', 'Template'],
   'admin.dlt': ['DLT टेम्पलेट ID', 'DLT template ID'],
@@ -209,7 +208,6 @@ async function loadRules() {
       cell(row, rule.workingDays);
       rules.appendChild(row);
     }
-    el('holidays').textContent = deadlines.holidays.join(', ');
     const list = el('template-list').querySelector('tbody');
     list.textContent = '';
     for (const [name, texts] of Object.entries(templates)) {

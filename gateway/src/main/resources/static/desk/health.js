@@ -27,6 +27,9 @@ words({
   'health.DOWN': ['बंद', 'Down'],
   'health.DEGRADED': ['आंशिक', 'Degraded'],
   'health.UNKNOWN': ['अज्ञात', 'Unknown'],
+  'health.warnings': ['ध्यान दें', 'To see to'],
+  'warning.holidays-missing': ['{year} के सार्वजनिक अवकाश दर्ज नहीं हैं: उस वर्ष की समय-सीमाएँ और संभावित तिथियाँ बिना अवकाश के गिनी जा रही हैं। प्रशासक डेस्क पर राजपत्र की सूची आयात करें।',
+    'The public holidays of {year} are not entered: deadlines and expected dates in that year count no holidays. Import the gazette\'s list at the admin desk.'],
 });
 
 let last = null;
@@ -79,6 +82,14 @@ function render(health) {
     cell(row, loggedError(service.lastError));
     services.appendChild(row);
   }
+  const warnings = el('warnings');
+  warnings.querySelector('ul').textContent = '';
+  for (const warning of health.warnings || []) {
+    const item = document.createElement('li');
+    item.textContent = t('warning.' + warning.kind, { year: warning.year });
+    warnings.querySelector('ul').appendChild(item);
+  }
+  warnings.hidden = !(health.warnings || []).length;
   const dependencies = el('dependencies').querySelector('tbody');
   dependencies.textContent = '';
   for (const dependency of health.dependencies) {

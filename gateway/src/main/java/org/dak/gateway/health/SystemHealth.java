@@ -13,8 +13,22 @@ import java.util.Map;
  * @param services each service
  * @param dependencies the database, the broker, the mail relay and the SMS provider, as
  * the services find them
+ * @param warnings what the office must see to before it goes wrong (the status stays as
+ * it is)
  */
-record SystemHealth(Instant at, String status, List<Service> services, List<Dependency> dependencies) {
+record SystemHealth(Instant at, String status, List<Service> services, List<Dependency> dependencies,
+		List<Warning> warnings) {
+
+	/**
+	 * Something the office must see to.
+	 *
+	 * @param kind {@code holidays-missing}: the public holidays of {@code year} are not
+	 * entered, so deadlines and expected dates in it count none
+	 * @param year the year it is about
+	 * @param service the service that reported it
+	 */
+	record Warning(String kind, Integer year, String service) {
+	}
 
 	/**
 	 * One service.

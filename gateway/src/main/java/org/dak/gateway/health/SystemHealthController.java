@@ -71,7 +71,13 @@ class SystemHealthController {
 	}
 
 	/** What one service said, or why it said nothing. */
-	private record Probe(SystemHealth.Service service, Map<String, String> breakers) {
+	private record Probe(SystemHealth.Service service, Map<String, String> breakers,
+			List<SystemHealth.Warning> warnings) {
+
+		Probe(SystemHealth.Service service, Map<String, String> breakers) {
+			this(service, breakers, List.of());
+		}
+
 	}
 
 	private Mono<Probe> probe(String name, URI base) {
@@ -109,6 +115,7 @@ class SystemHealthController {
 		Double pending = null;
 		Double deadLetters = null;
 		Map<String, String> breakers = new LinkedHashMap<>();
+		List<SystemHealth.Warning> warnings = new ArrayList<>();
 		for (String line : metrics.split("\n")) {
 			Matcher sample = SAMPLE.matcher(line);
 			if (line.startsWith("#") || !sample.find()) {
@@ -119,6 +126,11 @@ class SystemHealthController {
 				case "dak_outbox_pending" -> outbox = add(outbox, value);
 				case "dak_notifications_pending" -> pending = add(pending, value);
 				case "dak_events_dead_letters_total" -> deadLetters = add(deadLetters, value);
+				case "dak_calendar_holidays_missing_year" -> {
+					if (value > 0) {
+						warnings.add(new SystemHealth.Warning("holidays-missing", (int) value, name));
+					}
+				}
 				case "resilience4j_circuitbreaker_state" -> {
 					Matcher breaker = BREAKER.matcher(String.valueOf(sample.group(2)));
 					if (value == 1.0 && breaker.find()) {
@@ -132,7 +144,7 @@ class SystemHealthController {
 			}
 		}
 		return new Probe(new SystemHealth.Service(name, health.path("status").asString("UNKNOWN"), components, outbox,
-				pending, deadLetters, null, loggedError(info.path("lastError"))), breakers);
+				pending, deadLetters, null, loggedError(info.path("lastError"))), breakers, warnings);
 	}
 
 	private static SystemHealth.LoggedError loggedError(JsonNode error) {
@@ -172,7 +184,8 @@ class SystemHealthController {
 		boolean anyNotUp = dependencies.stream()
 			.anyMatch((dependency) -> !"UP".equals(dependency.status()) && !"UNKNOWN".equals(dependency.status()));
 		String status = (!servicesUp || coreDown) ? "DOWN" : anyNotUp ? "DEGRADED" : "UP";
-		return new SystemHealth(Instant.now(), status, probes.stream().map(Probe::service).toList(), dependencies);
+		return new SystemHealth(Instant.now(), status, probes.stream().map(Probe::service).toList(), dependencies,
+				probes.stream().flatMap((probe) -> probe.warnings().stream()).distinct().toList());
 	}
 
 	/** The database, from each service's own check of it. */

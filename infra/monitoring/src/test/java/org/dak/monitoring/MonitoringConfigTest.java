@@ -45,7 +45,7 @@ class MonitoringConfigTest {
 		assertThat(config.exit()).as(config.all()).isZero();
 		CommandLine rules = run(PROMETHEUS, "promtool", "check", "rules", "alerts.yml");
 		assertThat(rules.exit()).as(rules.all()).isZero();
-		assertThat(rules.output()).contains("SUCCESS: 9 rules found");
+		assertThat(rules.output()).contains("SUCCESS: 10 rules found");
 	}
 
 	@Test
@@ -62,7 +62,7 @@ class MonitoringConfigTest {
 		String tests = Files.readString(PROMETHEUS.resolve("alerts-test.yml"));
 		String runbook = Files.readString(RUNBOOK).toLowerCase(java.util.Locale.ROOT);
 		Set<String> alerts = all(Pattern.compile("(?m)^\\s+- alert: (\\S+)"), rules);
-		assertThat(alerts).hasSize(9);
+		assertThat(alerts).hasSize(10);
 		for (String alert : alerts) {
 			assertThat(tests).as(alert + " has a unit test").contains("alertname: " + alert);
 			assertThat(rules).as(alert + " points to the runbook")

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The administrator's pages in a real browser, in Hindi and in English: the system's
  * health, every service up; a new receipt clerk's account, which can then sign in; an
- * adapter key shown once and revoked.
+ * adapter key shown once and revoked; a holiday added to the working calendar.
  */
 class AdminDeskIT extends DeskTest {
 
@@ -45,6 +45,16 @@ class AdminDeskIT extends DeskTest {
 		assertThat(browser.findElements(By.cssSelector("#dependencies .state-up")))
 			.as("the database, the broker and both providers up, before any message is sent")
 			.hasSize(4);
+		// the installed calendar lists 2026 only: from December 2026 the health page says
+		// which year's holidays are missing
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Kolkata"));
+		if (today.getYear() > 2026 || today.getMonthValue() == 12) {
+			int missing = (today.getYear() == 2026) ? 2027 : today.getYear();
+			wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("warnings")));
+			assertThat(browser.findElement(By.id("warnings")).getText()).contains(String.valueOf(missing))
+				.contains(in(language, "सार्वजनिक अवकाश दर्ज नहीं",
+						"public holidays of " + missing + " are not entered"));
+		}
 		Browser.screenshot(browser, "health-" + language);
 		browser.findElement(By.cssSelector("header.bar nav a[href='/desk/admin.html']")).click();
 		wait.until(ExpectedConditions.urlContains("/desk/admin.html"));
@@ -75,8 +85,31 @@ class AdminDeskIT extends DeskTest {
 		// the rules and templates in force, to read
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rule-list"), "SUPPLY"));
 		assertThat(browser.findElement(By.id("default-days")).getText()).isEqualTo("60");
-		assertThat(browser.findElement(By.id("holidays")).getText()).contains("2026-01-26");
 		assertThat(browser.findElement(By.id("template-list")).getText()).contains("status-disposed");
+
+		// the working calendar: the installed list, and a holiday added (far ahead, so no
+		// other test's deadlines move) with its reason, in force as a new version
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("cal-version"), ""));
+		new Select(browser.findElement(By.id("cal-year"))).selectByValue("2026");
+		assertThat(browser.findElement(By.id("cal-holidays")).getText()).contains("गणतंत्र दिवस", "Republic Day");
+		String version = browser.findElement(By.id("cal-version")).getText();
+		String date = language.equals("hi") ? "2031-01-26" : "2031-08-15";
+		browser.findElement(By.id("cal-reason")).sendKeys("अधिसूचना 12/2030 / notification 12/2030");
+		((org.openqa.selenium.JavascriptExecutor) browser)
+			.executeScript("document.getElementById('h-date').value = arguments[0]", date);
+		browser.findElement(By.id("h-name-hi")).sendKeys(language.equals("hi") ? "गणतंत्र दिवस" : "स्वतंत्रता दिवस");
+		browser.findElement(By.id("h-name-en")).sendKeys(language.equals("hi") ? "Republic Day" : "Independence Day");
+		browser.findElement(By.id("cal-add-button")).click();
+		wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("cal-version"), version)));
+		assertThat(browser.findElement(By.id("cal-problem")).getText()).startsWith(in(language, "संस्करण ", "Version "))
+			.contains("holiday added: " + date);
+		assertThat(new Select(browser.findElement(By.id("cal-year"))).getFirstSelectedOption().getText())
+			.isEqualTo("2031");
+		assertThat(browser.findElement(By.cssSelector("#cal-holidays tr[data-date='" + date + "']")).getText())
+			.contains(in(language, "राजपत्रित", "Gazetted"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("cal-history"),
+				"अधिसूचना 12/2030 / notification 12/2030"));
+		Browser.screenshot(browser, "admin-calendar-" + language);
 
 		// the new clerk can sign in and lands on the receipt desk
 		signIn(clerk, language);
