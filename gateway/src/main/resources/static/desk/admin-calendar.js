@@ -37,6 +37,7 @@ words({
     'UTF-8 CSV, first row: date,name_hi,name_en,kind (kind: GAZETTED or RESTRICTED). The years the file lists are replaced; one wrong row and nothing changes.'],
   'cal.file': ['फ़ाइल', 'File'],
   'cal.import': ['आयात करें', 'Import'],
+  'cal.fileNeeded': ['पहले CSV फ़ाइल चुनें।', 'Choose the CSV file first.'],
   'cal.line': ['पंक्ति {line}, {field}: {message}', 'Line {line}, {field}: {message}'],
   'cal.history': ['बदलावों का इतिहास', 'History of changes'],
   'cal.version': ['संस्करण', 'Version'],
@@ -244,7 +245,11 @@ async function importGazette(event) {
   errors.textContent = '';
   const why = reason();
   const file = el('g-file').files[0];
-  if (!why || !file) {
+  if (!why) {
+    return;
+  }
+  if (!file) {
+    notice('cal-problem', t('cal.fileNeeded'));
     return;
   }
   const form = new FormData();

@@ -109,11 +109,49 @@ class AdminDeskIT extends DeskTest {
 			.contains(in(language, "राजपत्रित", "Gazetted"));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("cal-history"),
 				"अधिसूचना 12/2030 / notification 12/2030"));
+
+		// the gazette's list as CSV: a wrong line is named and nothing changes; the right
+		// file replaces its year
+		String year = language.equals("hi") ? "2032" : "2033";
+		String before = browser.findElement(By.id("cal-version")).getText();
+		browser.findElement(By.id("g-file"))
+			.sendKeys(csv("date,name_hi,name_en,kind\n" + year + "-01-26,गणतंत्र दिवस,Republic Day,GAZETTED\n" + year
+					+ "-02-30,होली,Holi,GAZETTED\n")
+				.toString());
+		browser.findElement(By.id("cal-import")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cal-gazette-errors")));
+		assertThat(browser.findElement(By.id("cal-gazette-errors")).getText())
+			.contains(in(language, "पंक्ति 3, date", "Line 3, date"));
+		assertThat(browser.findElement(By.id("cal-version")).getText()).isEqualTo(before);
+		browser.findElement(By.id("g-file"))
+			.sendKeys(csv("date,name_hi,name_en,kind\n26-01-" + year + ",गणतंत्र दिवस,Republic Day,राजपत्रित\n15-08-"
+					+ year + ",स्वतंत्रता दिवस,Independence Day,GAZETTED\n")
+				.toString());
+		browser.findElement(By.id("cal-import")).click();
+		wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("cal-version"), before)));
+		assertThat(browser.findElement(By.id("cal-problem")).getText())
+			.contains("holiday added: " + year + "-01-26 Republic Day", "holiday added: " + year + "-08-15")
+			.doesNotContain("Line");
+		new Select(browser.findElement(By.id("cal-year"))).selectByValue(year);
+		assertThat(browser.findElements(By.cssSelector("#cal-holidays tr[data-date^='" + year + "-']"))).hasSize(2);
 		Browser.screenshot(browser, "admin-calendar-" + language);
 
 		// the new clerk can sign in and lands on the receipt desk
 		signIn(clerk, language);
 		wait.until(ExpectedConditions.urlContains("/desk/receipt.html"));
+	}
+
+	/** A CSV file on disk, as the administrator saves it from a spreadsheet. */
+	private static java.nio.file.Path csv(String text) {
+		try {
+			java.nio.file.Path file = java.nio.file.Files.createTempFile("gazette-", ".csv");
+			java.nio.file.Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8);
+			file.toFile().deleteOnExit();
+			return file;
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 }
