@@ -55,8 +55,16 @@ public final class TrackedItems {
 
 	/** Marks it to a department (its rule sets the due date), with copies to others. */
 	public void marked(String id, String department, List<String> copies, Instant at) {
+		marked(id, department, copies, null, at);
+	}
+
+	/**
+	 * Marks it to a department with copies to others, due on the DM's date (or by the
+	 * department's rule if {@code null}).
+	 */
+	public void marked(String id, String department, List<String> copies, java.time.LocalDate dueDate, Instant at) {
 		ComplaintRouted routed = new ComplaintRouted(UUID.randomUUID().toString(), id, at, department, department,
-				department, null, "कृपया जाँच करें", null, "dm", copies, this.decisions.incrementAndGet());
+				department, null, "कृपया जाँच करें", dueDate, "dm", copies, this.decisions.incrementAndGet());
 		send(Topics.COMPLAINT_ROUTED, id, routed);
 	}
 

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A change of the office's calendar moves the deadlines it affects, once for the service
- * (in its consumer group, unlike the instances' own reading of the settings): each
- * unfinished item whose due date came from its department's rule gets what the rule gives
- * under the new calendar, noted on its timeline.
+ * (in a consumer group of its own, unlike the instances' own reading of the settings):
+ * each unfinished item whose due date came from its department's rule gets what the rule
+ * gives under the new calendar, noted on its timeline.
  */
 @Component
 class CalendarChanges {
@@ -34,7 +34,9 @@ class CalendarChanges {
 		this.processed = processed;
 	}
 
-	@KafkaListener(topics = Topics.SETTINGS_CHANGED)
+	// a group of its own: moving many deadlines takes a while, and must not hold up a
+	// rebalance of the group that takes the items' events
+	@KafkaListener(topics = Topics.SETTINGS_CHANGED, groupId = "${spring.application.name}-calendar", concurrency = "1")
 	void on(SettingsChanged event) {
 		if (!SettingsChanged.CALENDAR.equals(event.section()) || event.calendar() == null) {
 			return;

@@ -2,17 +2,15 @@ package org.dak.tracking.settings;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.dak.contracts.GoldenSamples;
 import org.dak.contracts.OfficeTime;
-import org.dak.contracts.Topic;
 import org.dak.contracts.Topics;
 import org.dak.items.identity.ReceiptNumbers;
 import org.dak.support.settings.CalendarProperties;
@@ -22,8 +20,10 @@ import org.dak.testsupport.PublishedRecords;
 import org.dak.testsupport.ServiceIntegrationTest;
 import org.dak.testsupport.TestClock;
 import org.dak.testsupport.TestTokens;
+import org.dak.tracking.TrackedItems;
 import org.dak.tracking.TrackingApplication;
 import org.dak.tracking.deadline.DeadlinePolicy;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -42,6 +42,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -56,7 +57,23 @@ import static org.awaitility.Awaitility.await;
 @Import(OfficeCalendarIT.Clocks.class)
 // the first change finds the installed version 1; the others count from whatever is there
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DirtiesContext
 class OfficeCalendarIT {
+
+	/**
+	 * The broker of the context tested before this class: the in-JVM broker of this one
+	 * writes its address into the system property every context resolves
+	 * {@code spring.kafka.bootstrap-servers} from, and a paused context resumed after
+	 * this class would otherwise send its test's records here.
+	 */
+	private static final String BOOTSTRAP_BEFORE = System.getProperty("spring.kafka.bootstrap-servers");
+
+	@AfterAll
+	static void giveTheBrokerAddressBack() {
+		if (BOOTSTRAP_BEFORE != null) {
+			System.setProperty("spring.kafka.bootstrap-servers", BOOTSTRAP_BEFORE);
+		}
+	}
 
 	@TestConfiguration
 	static class Clocks {
@@ -243,31 +260,14 @@ class OfficeCalendarIT {
 	}
 
 	/**
-	 * The golden samples under another ID: a SUPPLY item, due by the rule or on the DM's
-	 * date.
+	 * A SUPPLY item received on 28 November 2026, due by the rule or on the DM's date.
 	 */
 	private void receivedAndMarked(String id, String dmDueDate) {
-		String received = GoldenSamples.json(Topic.COMPLAINT_RECEIVED)
-			.replace("NAL-2026-000123-C", id)
-			.replace("0b9d5c8e-6f1a-4f43-9a57-1d6f0f3f2a10", UUID.randomUUID().toString());
-		String routed = GoldenSamples.json(Topic.COMPLAINT_ROUTED)
-			.replace("NAL-2026-000123-C", id)
-			.replace("6a1c7f3e-2b4d-4e8f-8a9b-0c1d2e3f4a5b", UUID.randomUUID().toString())
-			.replace("\"dueDate\": \"2026-12-15\"",
-					"\"dueDate\": " + ((dmDueDate != null) ? "\"" + dmDueDate + "\"" : "null"));
-		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_RECEIVED, id,
-				received.getBytes(StandardCharsets.UTF_8));
-		PublishedRecords.send(this.bootstrapServers, Topics.COMPLAINT_ROUTED, id,
-				routed.getBytes(StandardCharsets.UTF_8));
-		await().atMost(Duration.ofSeconds(30)).until(() -> {
-			JsonNode item = Http.local(this.port, TestTokens.token("dm", "DM"))
-				.get()
-				.uri("/api/v1/cases/" + id)
-				.retrieve()
-				.toEntity(JsonNode.class)
-				.getBody();
-			return item != null && item.has("dueDate");
-		});
+		TrackedItems items = new TrackedItems(this.bootstrapServers, this.port);
+		items.received(id, Instant.parse("2026-11-28T05:30:00Z"));
+		items.marked(id, "SUPPLY", List.of(), (dmDueDate != null) ? LocalDate.parse(dmDueDate) : null,
+				Instant.parse("2026-11-29T06:15:00Z"));
+		items.awaitTimeline(id, 2);
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package org.dak.support.settings;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,8 +17,9 @@ public class SettingsConfiguration {
 	}
 
 	@Bean
-	SettingsListener settingsListener(OfficeSettings settings) {
-		return new SettingsListener(settings);
+	SettingsListener settingsListener(OfficeSettings settings,
+			@Value("${spring.application.name:dak}") String applicationName) {
+		return new SettingsListener(settings, applicationName);
 	}
 
 }

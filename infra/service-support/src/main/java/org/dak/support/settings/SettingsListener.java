@@ -1,29 +1,37 @@
 package org.dak.support.settings;
 
+import java.util.UUID;
+
 import org.dak.contracts.SettingsChanged;
 import org.dak.contracts.Topics;
 
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.annotation.PartitionOffset;
-import org.springframework.kafka.annotation.TopicPartition;
 
 /**
- * Reads {@code settings-changed} from its beginning in every instance (the topic has one
- * partition, assigned here without sharing it in a group), so each instance applies every
- * change within a second of its announcement, and a starting one finds the newest version
- * of each section. The group only keeps offsets for operators to look at.
+ * Reads {@code settings-changed} from its beginning in every instance, so each instance
+ * applies every change within a second of its announcement and a starting one finds the
+ * newest version of each section. Each instance reads in a consumer group of its own
+ * (named for the service and a random suffix), so no other instance shares its reading;
+ * the group is new at each start, so it reads the (compacted) topic from the beginning.
  */
 class SettingsListener {
 
 	private final OfficeSettings settings;
 
-	SettingsListener(OfficeSettings settings) {
+	private final String group;
+
+	SettingsListener(OfficeSettings settings, String applicationName) {
 		this.settings = settings;
+		this.group = applicationName + "-settings-" + UUID.randomUUID();
 	}
 
-	@KafkaListener(id = "office-settings", groupId = "${spring.application.name}-settings", concurrency = "1",
-			topicPartitions = @TopicPartition(topic = Topics.SETTINGS_CHANGED,
-					partitionOffsets = @PartitionOffset(partition = "0", initialOffset = "0")))
+	/** This instance's own consumer group. */
+	public String getGroup() {
+		return this.group;
+	}
+
+	@KafkaListener(id = "office-settings", topics = Topics.SETTINGS_CHANGED, groupId = "#{__listener.group}",
+			concurrency = "1", properties = "auto.offset.reset=earliest")
 	void on(SettingsChanged event) {
 		this.settings.apply(event);
 	}
