@@ -30,11 +30,6 @@ public record WorkingCalendar(WorkingWeek workingWeek, List<Holiday> holidays) {
 		return this.holidays.stream().anyMatch((holiday) -> holiday.date().getYear() == year);
 	}
 
-	/** The holidays of one year. */
-	public List<Holiday> holidaysOf(int year) {
-		return this.holidays.stream().filter((holiday) -> holiday.date().getYear() == year).toList();
-	}
-
 	/** The holiday on that day, if there is one. */
 	public java.util.Optional<Holiday> holidayOn(LocalDate date) {
 		return this.holidays.stream().filter((holiday) -> holiday.date().equals(date)).findFirst();

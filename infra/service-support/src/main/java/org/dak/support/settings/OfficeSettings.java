@@ -1,9 +1,5 @@
 package org.dak.support.settings;
 
-import java.util.function.Consumer;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.List;
-
 import org.dak.contracts.SettingsChanged;
 import org.dak.contracts.WorkingCalendar;
 import org.dak.contracts.WorkingDays;
@@ -30,8 +26,6 @@ public class OfficeSettings {
 	static final String COLLECTION = "settings_in_force";
 
 	private final MongoTemplate mongo;
-
-	private final List<Consumer<SettingsChanged>> listeners = new CopyOnWriteArrayList<>();
 
 	private volatile Section calendar;
 
@@ -97,13 +91,6 @@ public class OfficeSettings {
 	}
 
 	/**
-	 * Tells {@code listener} about each change this instance applies, after applying it.
-	 */
-	public void whenChanged(Consumer<SettingsChanged> listener) {
-		this.listeners.add(listener);
-	}
-
-	/**
 	 * Applies an announced change if it is newer than what is in force, and keeps it in
 	 * this service's database. An older or repeated one changes nothing.
 	 * @return whether it was applied
@@ -116,7 +103,6 @@ public class OfficeSettings {
 		keep(event);
 		this.calendar = new Section(event.version(), event.calendar());
 		log.info("Calendar version {} in force ({})", event.version(), event.summary());
-		this.listeners.forEach((listener) -> listener.accept(event));
 		return true;
 	}
 
